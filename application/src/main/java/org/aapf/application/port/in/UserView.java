@@ -1,0 +1,12 @@
+package org.aapf.application.port.in;
+
+import java.time.Instant;
+import org.aapf.domain.user.User;
+
+/** What an operator sees of a user account. */
+public record UserView(String id, String username, Instant createdAt, Instant passwordChangedAt) {
+
+    public static UserView from(User user) {
+        return new UserView(user.id().toString(), user.username().value(), user.createdAt(), user.passwordChangedAt());
+    }
+}

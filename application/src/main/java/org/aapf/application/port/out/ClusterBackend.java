@@ -1,0 +1,69 @@
+package org.aapf.application.port.out;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.aapf.domain.cluster.ClusterId;
+
+/**
+ * Runs AACluster instances somewhere (a Docker engine, a Kubernetes cluster): AAPF's equivalent of JupyterHub's
+ * {@code Spawner}. The reconciler is its only caller; it compares {@link #observe()} with the database and calls
+ * {@link #apply} and {@link #remove} until they agree.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Ownership.</b> A backend instance belongs to one AAPF server id, given to the backend at construction. It
+ *       marks everything it creates with that id (labels) and never reads, changes or removes anything without it.
+ *   <li><b>Names.</b> Every backend object's name is derived deterministically from {@link InstanceRef} (and the
+ *       server id): slug + hash, DNS-1123, at most 63 characters. The user's cluster name never appears in it.
+ *   <li><b>{@link #apply} is idempotent.</b> If the instance exists with the same {@link DesiredInstance#specHash()}
+ *       it does nothing; if it exists with another hash it replaces it; otherwise it creates whatever the instance
+ *       needs (including per-cluster resources such as a network) and starts it. Calling it twice, or concurrently
+ *       from a crashed and a new process, never yields two instances. It returns once the backend accepted the
+ *       request, not when the instance is ready: readiness is reported by {@link #observe()}.
+ *   <li><b>{@link #remove} and {@link #removeCluster} are idempotent.</b> Already gone is success (a 404 is not an
+ *       error). {@code removeCluster} removes every instance of the cluster and the per-cluster resources.
+ *   <li><b>{@link #observe()} is the truth.</b> It lists every instance this server owns, with its actual state,
+ *       including instances with no row in AAPF's database (the reconciler removes those).
+ *   <li><b>Errors.</b> Every method throws {@link org.aapf.domain.error.AapfException} with reason {@code UNAVAILABLE}
+ *       when the backend cannot be reached, and {@code INTERNAL} for anything else; never a client library's own
+ *       exception type. Problems of one instance (missing image, crash, OOM, unschedulable) are not exceptions: they
+ *       are reported as {@link ObservedInstance#alerts()} and {@link ObservedInstance.Phase#FAILED}.
+ * </ul>
+ */
+public interface ClusterBackend {
+
+    /** The configuration name of this backend, e.g. {@code docker} or {@code kubernetes}. */
+    String name();
+
+    /** Makes the instance exist and run with exactly this spec. See the class contract. */
+    void apply(DesiredInstance desired);
+
+    /** Removes the instance; success when it is already gone. */
+    void remove(InstanceRef ref);
+
+    /** Removes every instance of the cluster and the cluster's own resources; success when already gone. */
+    void removeCluster(ClusterId cluster);
+
+    /** Every instance this server owns, with its actual state. */
+    List<ObservedInstance> observe();
+
+    /**
+     * Delivers a hint whenever an owned instance may have changed (started, died, became healthy, was removed). The
+     * listener must be quick and must not call the backend; the reconciler calls {@link #observe()} afterwards. A
+     * backend without events may call the listener on a timer. Events may be lost or repeated: they only wake the
+     * reconciler, whose periodic resync is the safety net.
+     *
+     * @return a handle that stops the watch when closed
+     */
+    Watch watch(Consumer<InstanceRef> onChange);
+
+    /** Where the AAPF server can reach the instance's HTTP port; empty while it has none (not running). */
+    Optional<Endpoint> endpoint(InstanceRef ref);
+
+    /** A running watch; closing it stops delivery. */
+    interface Watch extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,19 @@
+package org.aapf.application.port.out;
+
+import org.aapf.domain.user.Password;
+import org.aapf.domain.user.PasswordHash;
+
+/** One-way, salted, deliberately slow password hashing. */
+public interface PasswordHasher {
+
+    PasswordHash hash(Password password);
+
+    /** True when {@code password} is the one {@code hash} was made from. Takes about as long as {@link #hash}. */
+    boolean verify(Password password, PasswordHash hash);
+
+    /**
+     * A fixed hash of an unguessable password, to verify against when the username is unknown so that unknown users
+     * and wrong passwords take the same time.
+     */
+    PasswordHash decoy();
+}

@@ -1,0 +1,31 @@
+package org.aapf.application.port.out;
+
+import java.util.List;
+import java.util.Optional;
+import org.aapf.domain.user.User;
+import org.aapf.domain.user.UserId;
+import org.aapf.domain.user.Username;
+
+/** Stores users. */
+public interface UserRepository {
+
+    /**
+     * Inserts a new user.
+     *
+     * @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} when the username is taken (also under a race)
+     */
+    void add(User user);
+
+    /** Saves the user's password hash and change time. */
+    void update(User user);
+
+    Optional<User> findById(UserId id);
+
+    Optional<User> findByUsername(Username username);
+
+    /** All users ordered by username. */
+    List<User> list();
+
+    /** Removes the user and everything stored only for them (sessions, API tokens); false if there was none. */
+    boolean remove(UserId id);
+}

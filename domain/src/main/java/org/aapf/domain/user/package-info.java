@@ -1,0 +1,2 @@
+/** Users, their login names and password hashes. */
+package org.aapf.domain.user;
