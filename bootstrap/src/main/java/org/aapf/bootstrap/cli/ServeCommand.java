@@ -1,0 +1,35 @@
+package org.aapf.bootstrap.cli;
+
+import java.util.concurrent.CountDownLatch;
+import org.aapf.bootstrap.AapfServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code aapf serve}: runs the WebAPI server until SIGTERM or Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the AAPF WebAPI server (port $AAPF_PORT, default 3000; H2 under $AAPF_DATA_DIR unless "
+                + "$AAPF_DB_URL names a PostgreSQL database).")
+final class ServeCommand implements Runnable {
+
+    @Mixin
+    private ConfigOption config;
+
+    @Override
+    public void run() {
+        AapfServer server = AapfServer.start(config.load());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "aapf-shutdown"));
+        awaitQuietly(stopped);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

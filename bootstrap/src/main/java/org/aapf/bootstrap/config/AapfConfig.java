@@ -1,0 +1,90 @@
+package org.aapf.bootstrap.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The whole server configuration, bound from YAML (defaults, then the operator's file, then environment variables).
+ * Every key is documented in the README.
+ */
+public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, Database database, Auth auth,
+        Http http) {
+
+    public AapfConfig {
+        Objects.requireNonNull(server, "'server' must be set");
+        Objects.requireNonNull(dataDir, "'dataDir' must be set");
+        Objects.requireNonNull(database, "'database' must be set");
+        Objects.requireNonNull(auth, "'auth' must be set");
+        Objects.requireNonNull(http, "'http' must be set");
+    }
+
+    /** Where the HTTP server listens. */
+    public record Server(String host, int port) {
+        public Server {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("'server.host' must not be blank");
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("'server.port' must be 0-65535");
+            }
+        }
+    }
+
+    /** The database; an empty {@code url} means the embedded H2 file database under {@code dataDir}. */
+    public record Database(String url, String user, String password, int maxPoolSize) {
+        public Database {
+            url = url == null ? "" : url.trim();
+            user = user == null ? "" : user;
+            password = password == null ? "" : password;
+            if (maxPoolSize < 1) {
+                throw new IllegalArgumentException("'database.maxPoolSize' must be >= 1");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=redacted, maxPoolSize=" + maxPoolSize + "]";
+        }
+    }
+
+    /** Token settings; an empty {@code jwtSecret} means one is generated once and kept in the database. */
+    public record Auth(String jwtSecret, String issuer, Duration accessTokenTtl, Duration refreshTokenTtl) {
+        public Auth {
+            jwtSecret = jwtSecret == null ? "" : jwtSecret;
+            if (!jwtSecret.isEmpty() && jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+                throw new IllegalArgumentException(
+                        "'auth.jwtSecret' must be at least 32 bytes (256 bits); leave it empty to have one generated");
+            }
+            if (issuer == null || issuer.isBlank()) {
+                throw new IllegalArgumentException("'auth.issuer' must not be blank");
+            }
+            requirePositive("auth.accessTokenTtl", accessTokenTtl);
+            requirePositive("auth.refreshTokenTtl", refreshTokenTtl);
+        }
+
+        @Override
+        public String toString() {
+            return "Auth[jwtSecret=redacted, issuer=" + issuer + ", accessTokenTtl=" + accessTokenTtl
+                    + ", refreshTokenTtl=" + refreshTokenTtl + "]";
+        }
+    }
+
+    /** HTTP behaviour: the zone timestamps are shown in, the request body limit, proxy trust. */
+    public record Http(ZoneId timeZone, long maxBodyBytes, boolean trustForwardedFor) {
+        public Http {
+            Objects.requireNonNull(timeZone, "'http.timeZone' must be set");
+            if (maxBodyBytes < 1024) {
+                throw new IllegalArgumentException("'http.maxBodyBytes' must be >= 1024");
+            }
+        }
+    }
+
+    static void requirePositive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("'" + key + "' must be a positive ISO-8601 duration such as PT1H");
+        }
+    }
+}

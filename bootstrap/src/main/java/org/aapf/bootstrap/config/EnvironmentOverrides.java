@@ -1,0 +1,52 @@
+package org.aapf.bootstrap.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The environment variables that override configuration keys (documented in the README's table). */
+public final class EnvironmentOverrides {
+
+    /** Variable name to dotted configuration key. */
+    public static final Map<String, String> VARIABLES = variables();
+
+    private EnvironmentOverrides() {
+    }
+
+    private static Map<String, String> variables() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("AAPF_HOST", "server.host");
+        map.put("AAPF_PORT", "server.port");
+        map.put("AAPF_DATA_DIR", "dataDir");
+        map.put("AAPF_DB_URL", "database.url");
+        map.put("AAPF_DB_USER", "database.user");
+        map.put("AAPF_DB_PASSWORD", "database.password");
+        map.put("AAPF_DB_POOL_SIZE", "database.maxPoolSize");
+        map.put("AAPF_JWT_SECRET", "auth.jwtSecret");
+        map.put("AAPF_ACCESS_TOKEN_TTL", "auth.accessTokenTtl");
+        map.put("AAPF_REFRESH_TOKEN_TTL", "auth.refreshTokenTtl");
+        map.put("AAPF_TIME_ZONE", "http.timeZone");
+        map.put("AAPF_TRUST_FORWARDED_FOR", "http.trustForwardedFor");
+        return Map.copyOf(map);
+    }
+
+    static void apply(ObjectNode tree, Map<String, String> environment) {
+        VARIABLES.forEach((variable, key) -> {
+            String value = environment.get(variable);
+            if (value != null) {
+                set(tree, key, value);
+            }
+        });
+    }
+
+    private static void set(ObjectNode tree, String dottedKey, String value) {
+        String[] parts = dottedKey.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.has(parts[i]) && node.get(parts[i]).isObject()
+                    ? (ObjectNode) node.get(parts[i])
+                    : node.putObject(parts[i]);
+        }
+        node.put(parts[parts.length - 1], value);
+    }
+}

@@ -1,0 +1,41 @@
+package org.aapf.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.aapf.adapter.in.http.HttpSettings;
+import org.aapf.adapter.out.persistence.DatabaseSettings;
+import org.aapf.application.service.account.AccountSettings;
+import org.aapf.bootstrap.config.AapfConfig;
+
+/** Turns the configuration into the settings records each layer takes. */
+@Module
+interface SettingsModule {
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    static DatabaseSettings databaseSettings(AapfConfig config) {
+        AapfConfig.Database db = config.database();
+        return db.url().isEmpty()
+                ? DatabaseSettings.h2File(config.dataDir()).withMaxPoolSize(db.maxPoolSize())
+                : new DatabaseSettings(db.url(), db.user(), db.password(), db.maxPoolSize());
+    }
+
+    @Provides
+    static AccountSettings accountSettings(AapfConfig config) {
+        return AccountSettings.defaults()
+                .withTokenLifetimes(config.auth().accessTokenTtl(), config.auth().refreshTokenTtl());
+    }
+
+    @Provides
+    static HttpSettings httpSettings(AapfConfig config) {
+        AapfConfig.Http http = config.http();
+        return new HttpSettings(http.timeZone(), http.maxBodyBytes(), http.trustForwardedFor());
+    }
+}

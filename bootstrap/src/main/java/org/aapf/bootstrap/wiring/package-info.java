@@ -1,0 +1,2 @@
+/** Dagger wiring: which adapter fills which port, chosen from the configuration. */
+package org.aapf.bootstrap.wiring;
