@@ -47,10 +47,20 @@ final class LoginThrottle {
     }
 
     void recordFailure(Keys keys, Instant now) {
-        Instant windowStart = now.minus(rules.window());
         for (Limited limited : limitedKeys(keys)) {
-            attempts.recordFailure(limited.key(), now, windowStart);
+            attempts.recordFailure(limited.key(), now, windowStart(limited.key(), now));
         }
+    }
+
+    /**
+     * The repository restarts the count when the first failure is older than the window start. Failures should be
+     * forgotten only after a quiet {@code window} since the latest one, otherwise a patient guesser would reset the
+     * count before the backoff could grow; so a key still in use keeps its own start.
+     */
+    private Instant windowStart(String key, Instant now) {
+        Instant quietSince = now.minus(rules.window());
+        return attempts.find(key).filter(failures -> !failures.lastAt().isBefore(quietSince))
+                .map(Failures::firstAt).orElse(quietSince);
     }
 
     void recordSuccess(Keys keys) {
