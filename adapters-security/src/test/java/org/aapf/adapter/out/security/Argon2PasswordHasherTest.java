@@ -72,6 +72,16 @@ class Argon2PasswordHasherTest {
     }
 
     @Test
+    void verify_acceptsAHashFromTheArgon2ReferenceImplementation() {
+        // The reference CLI's Argon2id test vector: password "password", salt "somesalt", m=64 MiB, t=2, p=4.
+        PasswordHash reference = new PasswordHash(
+                "$argon2id$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo");
+
+        assertTrue(hasher.verify(new Password("password"), reference));
+        assertFalse(hasher.verify(new Password("Password"), reference));
+    }
+
+    @Test
     void decoy_isAnArgon2idHashThatCommonPasswordsDoNotMatch() {
         assertTrue(PHC.matcher(hasher.decoy().phc()).matches());
         assertEquals(hasher.decoy(), hasher.decoy());
