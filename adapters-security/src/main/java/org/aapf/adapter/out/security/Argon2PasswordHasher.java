@@ -1,0 +1,85 @@
+package org.aapf.adapter.out.security;
+
+import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.aapf.application.port.out.PasswordHasher;
+import org.aapf.domain.user.Password;
+import org.aapf.domain.user.PasswordHash;
+
+/**
+ * Hashes passwords with Argon2id into PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Verification
+ * reads the parameters from the stored string, so hashes made with older settings keep working.
+ */
+public final class Argon2PasswordHasher implements PasswordHasher {
+
+    /** OWASP's minimum recommendation for Argon2id: 19 MiB of memory, 2 iterations, 1 lane. */
+    public static final int DEFAULT_MEMORY_KIB = 19_456;
+    public static final int DEFAULT_ITERATIONS = 2;
+    public static final int DEFAULT_PARALLELISM = 1;
+
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final String PHC_PREFIX = "$argon2id$";
+
+    private final Argon2Function function;
+    private final PasswordHash decoy;
+
+    /** A hasher with the OWASP defaults. */
+    @Inject
+    public Argon2PasswordHasher() {
+        this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM);
+    }
+
+    /**
+     * @param memoryKib memory cost in KiB, at least {@code 8 * parallelism}
+     * @param iterations time cost, at least 1
+     * @param parallelism lanes, at least 1
+     */
+    public Argon2PasswordHasher(int memoryKib, int iterations, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("'parallelism' must be >= 1");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("'iterations' must be >= 1");
+        }
+        if (memoryKib < 8 * parallelism) {
+            throw new IllegalArgumentException("'memoryKib' must be >= 8 * parallelism");
+        }
+        this.function = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID,
+                Argon2Function.ARGON2_VERSION_13);
+        this.decoy = hash(new Password(unguessableSecret()));
+    }
+
+    @Override
+    public PasswordHash hash(Password password) {
+        String phc = com.password4j.Password.hash(password.value()).addRandomSalt(SALT_BYTES).with(function).getResult();
+        return new PasswordHash(phc);
+    }
+
+    @Override
+    public boolean verify(Password password, PasswordHash hash) {
+        String phc = hash.phc();
+        if (!phc.startsWith(PHC_PREFIX)) {
+            return false;
+        }
+        try {
+            return com.password4j.Password.check(password.value(), phc).with(Argon2Function.getInstanceFromHash(phc));
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    @Override
+    public PasswordHash decoy() {
+        return decoy;
+    }
+
+    private static String unguessableSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
+    }
+}

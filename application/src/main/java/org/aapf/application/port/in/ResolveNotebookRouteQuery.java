@@ -1,0 +1,35 @@
+package org.aapf.application.port.in;
+
+import java.util.Objects;
+
+/**
+ * Finds where the notebook behind a {@code /proxy/<proxyId>/jupyter} URL can be reached right now. Answers from
+ * durable state (database and backend), with a cache, so the first request after a server restart already works.
+ */
+public interface ResolveNotebookRouteQuery {
+
+    /** Never throws for an unknown id: it answers {@link Unknown}. */
+    NotebookRoute resolve(String proxyId);
+
+    /** The answer: where to forward, or why not. */
+    sealed interface NotebookRoute permits Ready, NotReady, Unknown {
+    }
+
+    /** The notebook is ready at this host and port. */
+    record Ready(String host, int port) implements NotebookRoute {
+        public Ready {
+            Objects.requireNonNull(host, "'host' must not be null");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("'port' must be 1-65535");
+            }
+        }
+    }
+
+    /** The notebook exists but is not serving yet (starting, failed, or being deleted). */
+    record NotReady(String status) implements NotebookRoute {
+    }
+
+    /** No notebook has this proxy id (never had, or deleted). */
+    record Unknown() implements NotebookRoute {
+    }
+}

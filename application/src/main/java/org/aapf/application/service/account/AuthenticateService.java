@@ -1,0 +1,85 @@
+package org.aapf.application.service.account;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.aapf.application.port.in.AuthenticateUseCase;
+import org.aapf.application.port.in.AuthenticatedUser;
+import org.aapf.application.port.out.ApiTokenRepository;
+import org.aapf.application.port.out.SessionRepository;
+import org.aapf.application.port.out.TokenCodec;
+import org.aapf.application.port.out.TokenCodec.Claims;
+import org.aapf.application.port.out.TokenCodec.Kind;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.session.SessionId;
+import org.aapf.domain.token.ApiToken;
+import org.aapf.domain.token.ApiTokenId;
+import org.aapf.domain.token.SecretDigest;
+import org.aapf.domain.user.Username;
+
+/**
+ * Accepts an access token of an active session or an existing API token; refresh tokens and anything revoked,
+ * expired or forged are refused with one message.
+ */
+public final class AuthenticateService implements AuthenticateUseCase {
+
+    static final String INVALID_TOKEN = "Invalid or expired token.";
+
+    /** Recording every use of an API token would cost a write per request; once a minute is precise enough. */
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
+    private final SessionRepository sessions;
+    private final ApiTokenRepository apiTokens;
+    private final TokenCodec codec;
+    private final Clock clock;
+
+    @Inject
+    public AuthenticateService(SessionRepository sessions, ApiTokenRepository apiTokens, TokenCodec codec,
+            Clock clock) {
+        this.sessions = sessions;
+        this.apiTokens = apiTokens;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public AuthenticatedUser authenticate(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            throw AapfException.unauthenticated(INVALID_TOKEN);
+        }
+        Instant now = Timestamps.now(clock);
+        Optional<AuthenticatedUser> caller = codec.verify(bearerToken, Kind.ACCESS)
+                .flatMap(claims -> bySession(claims, now))
+                .or(() -> codec.verify(bearerToken, Kind.API).flatMap(claims -> byApiToken(claims, bearerToken, now)));
+        return caller.orElseThrow(() -> AapfException.unauthenticated(INVALID_TOKEN));
+    }
+
+    private Optional<AuthenticatedUser> bySession(Claims claims, Instant now) {
+        SessionId id = new SessionId(claims.id());
+        return sessions.findById(id)
+                .filter(session -> session.isActiveAt(now) && session.userId().equals(claims.subject()))
+                .flatMap(session -> Usernames.parse(claims.username()))
+                .map(username -> AuthenticatedUser.bySession(claims.subject(), username, id));
+    }
+
+    private Optional<AuthenticatedUser> byApiToken(Claims claims, String secret, Instant now) {
+        Optional<ApiToken> token = apiTokens.findById(new ApiTokenId(claims.id()))
+                .filter(found -> found.owner().equals(claims.subject()))
+                .filter(found -> found.matches(SecretDigest.sha256(secret)));
+        Optional<Username> username = Usernames.parse(claims.username());
+        if (token.isEmpty() || username.isEmpty()) {
+            return Optional.empty();
+        }
+        recordUse(token.get(), now);
+        return Optional.of(AuthenticatedUser.byApiToken(claims.subject(), username.get(), token.get().id()));
+    }
+
+    private void recordUse(ApiToken token, Instant now) {
+        boolean stale = token.lastUsedAt().map(last -> !now.isBefore(last.plus(LAST_USE_PRECISION))).orElse(true);
+        if (stale) {
+            apiTokens.markUsed(token.id(), now);
+        }
+    }
+}

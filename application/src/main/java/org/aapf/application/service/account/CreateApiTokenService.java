@@ -1,0 +1,71 @@
+package org.aapf.application.service.account;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.aapf.application.port.in.AuthenticatedUser;
+import org.aapf.application.port.in.CreateApiTokenUseCase;
+import org.aapf.application.port.out.ApiTokenRepository;
+import org.aapf.application.port.out.PasswordHasher;
+import org.aapf.application.port.out.TokenCodec;
+import org.aapf.application.port.out.TokenCodec.Claims;
+import org.aapf.application.port.out.TokenCodec.Kind;
+import org.aapf.application.port.out.UserRepository;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.token.ApiToken;
+import org.aapf.domain.token.ApiTokenId;
+import org.aapf.domain.token.SecretDigest;
+import org.aapf.domain.token.TokenName;
+import org.aapf.domain.user.Password;
+import org.aapf.domain.user.User;
+
+/** Creates a named, never-expiring API token after re-checking the caller's password; only its digest is stored. */
+public final class CreateApiTokenService implements CreateApiTokenUseCase {
+
+    static final String WRONG_PASSWORD = "The password is wrong.";
+
+    private final UserRepository users;
+    private final ApiTokenRepository apiTokens;
+    private final PasswordHasher hasher;
+    private final TokenCodec codec;
+    private final Clock clock;
+
+    @Inject
+    public CreateApiTokenService(UserRepository users, ApiTokenRepository apiTokens, PasswordHasher hasher,
+            TokenCodec codec, Clock clock) {
+        this.users = users;
+        this.apiTokens = apiTokens;
+        this.hasher = hasher;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public CreatedApiToken create(CreateApiTokenCommand command) {
+        TokenName name = new TokenName(command.tokenName());
+        Password password = new Password(command.password());
+        AuthenticatedUser caller = command.caller();
+        requirePassword(caller, password);
+        if (apiTokens.findByName(caller.id(), name).isPresent()) {
+            throw duplicate(name);
+        }
+        Instant now = Timestamps.now(clock);
+        ApiTokenId id = ApiTokenId.random();
+        String secret = codec.issue(
+                new Claims(Kind.API, caller.id(), caller.username().value(), id.value(), now, Optional.empty()));
+        apiTokens.add(ApiToken.issue(id, caller.id(), name, SecretDigest.sha256(secret), now));
+        return new CreatedApiToken(name.value(), secret, now);
+    }
+
+    private void requirePassword(AuthenticatedUser caller, Password password) {
+        User user = users.findById(caller.id()).orElseThrow(() -> AapfException.unauthenticated(WRONG_PASSWORD));
+        if (!hasher.verify(password, user.passwordHash())) {
+            throw AapfException.unauthenticated(WRONG_PASSWORD);
+        }
+    }
+
+    private static AapfException duplicate(TokenName name) {
+        return AapfException.invalid("An API token named '" + name.value() + "' already exists.");
+    }
+}

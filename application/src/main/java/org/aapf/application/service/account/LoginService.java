@@ -1,0 +1,71 @@
+package org.aapf.application.service.account;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.aapf.application.port.in.LoginUseCase;
+import org.aapf.application.port.out.LoginAttemptRepository;
+import org.aapf.application.port.out.PasswordHasher;
+import org.aapf.application.port.out.SessionRepository;
+import org.aapf.application.port.out.TokenCodec;
+import org.aapf.application.port.out.UserRepository;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.session.Session;
+import org.aapf.domain.user.Password;
+import org.aapf.domain.user.User;
+import org.aapf.domain.user.Username;
+
+/**
+ * Logs users in. Unknown users and wrong passwords get the same answer after the same amount of hashing, and
+ * repeated failures are throttled before any hashing is done.
+ */
+public final class LoginService implements LoginUseCase {
+
+    static final String INVALID_CREDENTIALS = "Invalid username or password.";
+
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final SessionTokens tokens;
+    private final AccountSettings settings;
+    private final Clock clock;
+
+    @Inject
+    public LoginService(UserRepository users, SessionRepository sessions, LoginAttemptRepository attempts,
+            PasswordHasher hasher, TokenCodec codec, AccountSettings settings, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.throttle = new LoginThrottle(attempts, settings.throttling());
+        this.tokens = new SessionTokens(codec, settings);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public TokenPair login(LoginCommand command) {
+        Password password = new Password(command.password());
+        Optional<Username> username = Usernames.parse(command.username());
+        LoginThrottle.Keys keys = LoginThrottle.Keys.of(username.map(Username::value), command.clientAddress());
+        Instant now = Timestamps.now(clock);
+        throttle.check(keys, now);
+
+        Optional<User> user = username.flatMap(users::findByUsername);
+        boolean matches = hasher.verify(password, user.map(User::passwordHash).orElseGet(hasher::decoy));
+        if (user.isEmpty() || !matches) {
+            throttle.recordFailure(keys, now);
+            throw AapfException.unauthenticated(INVALID_CREDENTIALS);
+        }
+        throttle.recordSuccess(keys);
+        return startSession(user.get(), now);
+    }
+
+    private TokenPair startSession(User user, Instant now) {
+        Session session = Session.start(user.id(), now, now.plus(settings.refreshTokenTtl()));
+        sessions.add(session);
+        return new TokenPair(tokens.accessToken(session, user.username(), now),
+                tokens.refreshToken(session, user.username(), now));
+    }
+}

@@ -1,0 +1,33 @@
+package org.aapf.application.testing;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.aapf.application.port.out.LoginAttemptRepository;
+
+/** A {@link LoginAttemptRepository} in a map. */
+public final class InMemoryLoginAttemptRepository implements LoginAttemptRepository {
+
+    private final Map<String, Failures> failures = new HashMap<>();
+
+    @Override
+    public Failures recordFailure(String key, Instant now, Instant windowStart) {
+        Failures previous = failures.get(key);
+        Failures next = previous == null || previous.firstAt().isBefore(windowStart)
+                ? new Failures(key, 1, now, now)
+                : new Failures(key, previous.count() + 1, previous.firstAt(), now);
+        failures.put(key, next);
+        return next;
+    }
+
+    @Override
+    public Optional<Failures> find(String key) {
+        return Optional.ofNullable(failures.get(key));
+    }
+
+    @Override
+    public void clear(String key) {
+        failures.remove(key);
+    }
+}

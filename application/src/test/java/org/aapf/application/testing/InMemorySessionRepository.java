@@ -1,0 +1,59 @@
+package org.aapf.application.testing;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aapf.application.port.out.SessionRepository;
+import org.aapf.domain.session.Session;
+import org.aapf.domain.session.SessionId;
+import org.aapf.domain.user.UserId;
+
+/** A {@link SessionRepository} in a map; returns copies like a database would. */
+public final class InMemorySessionRepository implements SessionRepository {
+
+    private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
+
+    @Override
+    public void add(Session session) {
+        sessions.put(session.id(), copy(session));
+    }
+
+    @Override
+    public Optional<Session> findById(SessionId id) {
+        return Optional.ofNullable(sessions.get(id)).map(InMemorySessionRepository::copy);
+    }
+
+    @Override
+    public void revoke(SessionId id, Instant now) {
+        Optional.ofNullable(sessions.get(id)).ifPresent(session -> session.revoke(now));
+    }
+
+    @Override
+    public void revokeAll(UserId userId, Instant now) {
+        sessions.values().stream().filter(s -> s.userId().equals(userId)).forEach(s -> s.revoke(now));
+    }
+
+    @Override
+    public int purgeEndedBefore(Instant cutoff) {
+        List<SessionId> ended = sessions.values().stream()
+                .filter(s -> s.expiresAt().isBefore(cutoff) || s.revokedAt().filter(r -> r.isBefore(cutoff)).isPresent())
+                .map(Session::id).toList();
+        ended.forEach(sessions::remove);
+        return ended.size();
+    }
+
+    /** Every stored session, for assertions. */
+    public List<Session> all() {
+        return sessions.values().stream().map(InMemorySessionRepository::copy).toList();
+    }
+
+    void removeAllOf(UserId userId) {
+        sessions.values().removeIf(s -> s.userId().equals(userId));
+    }
+
+    private static Session copy(Session s) {
+        return Session.restore(s.id(), s.userId(), s.createdAt(), s.expiresAt(), s.revokedAt().orElse(null));
+    }
+}

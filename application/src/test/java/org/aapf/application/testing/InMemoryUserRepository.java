@@ -1,0 +1,67 @@
+package org.aapf.application.testing;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aapf.application.port.out.UserRepository;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.user.User;
+import org.aapf.domain.user.UserId;
+import org.aapf.domain.user.Username;
+
+/** A {@link UserRepository} in a map; returns copies so callers cannot change stored state without saving. */
+public final class InMemoryUserRepository implements UserRepository {
+
+    private final Map<UserId, User> users = new LinkedHashMap<>();
+    private final InMemorySessionRepository sessions;
+    private final InMemoryApiTokenRepository apiTokens;
+
+    public InMemoryUserRepository(InMemorySessionRepository sessions, InMemoryApiTokenRepository apiTokens) {
+        this.sessions = sessions;
+        this.apiTokens = apiTokens;
+    }
+
+    @Override
+    public void add(User user) {
+        if (findByUsername(user.username()).isPresent()) {
+            throw AapfException.invalid("A user named '" + user.username() + "' already exists.");
+        }
+        users.put(user.id(), copy(user));
+    }
+
+    @Override
+    public void update(User user) {
+        users.replace(user.id(), copy(user));
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return Optional.ofNullable(users.get(id)).map(InMemoryUserRepository::copy);
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        return users.values().stream().filter(u -> u.username().equals(username)).findFirst()
+                .map(InMemoryUserRepository::copy);
+    }
+
+    @Override
+    public List<User> list() {
+        return users.values().stream().sorted(Comparator.comparing(u -> u.username().value()))
+                .map(InMemoryUserRepository::copy).toList();
+    }
+
+    @Override
+    public boolean remove(UserId id) {
+        sessions.removeAllOf(id);
+        apiTokens.removeAllOf(id);
+        return users.remove(id) != null;
+    }
+
+    private static User copy(User user) {
+        return User.restore(user.id(), user.username(), user.passwordHash(), user.createdAt(),
+                user.passwordChangedAt());
+    }
+}
