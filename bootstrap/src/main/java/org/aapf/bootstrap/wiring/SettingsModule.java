@@ -29,8 +29,8 @@ interface SettingsModule {
 
     @Provides
     static AccountSettings accountSettings(AapfConfig config) {
-        return AccountSettings.defaults()
-                .withTokenLifetimes(config.auth().accessTokenTtl(), config.auth().refreshTokenTtl());
+        return new AccountSettings(config.auth().accessTokenTtl(), config.auth().refreshTokenTtl(),
+                AccountSettings.LoginThrottling.defaults());
     }
 
     @Provides
