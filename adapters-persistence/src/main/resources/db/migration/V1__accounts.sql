@@ -25,10 +25,12 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_user_idx ON sessions (user_id);
 
 -- The unique (user_id, name) index also serves lookups and cascades by user_id.
+-- A token name is at most 512 characters (code points). PostgreSQL counts VARCHAR length in code points, H2 in
+-- UTF-16 units, where a character outside the Basic Multilingual Plane takes two: hence 1024.
 CREATE TABLE api_tokens (
     id           VARCHAR(36)              NOT NULL,
     user_id      VARCHAR(36)              NOT NULL,
-    name         VARCHAR(512)             NOT NULL,
+    name         VARCHAR(1024)            NOT NULL,
     digest       VARCHAR(64)              NOT NULL,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     last_used_at TIMESTAMP WITH TIME ZONE,

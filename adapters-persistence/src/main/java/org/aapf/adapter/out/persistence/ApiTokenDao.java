@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -18,7 +17,8 @@ interface ApiTokenDao {
             INSERT INTO api_tokens (id, user_id, name, digest, created_at, last_used_at)
             VALUES (:id, :userId, :name, :digest, :createdAt, :lastUsedAt)
             """)
-    void insert(@BindMethods ApiTokenRow row);
+    void insert(String id, String userId, String name, String digest, OffsetDateTime createdAt,
+            OffsetDateTime lastUsedAt);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM api_tokens WHERE id = :id")
     Optional<ApiTokenRow> findById(String id);

@@ -29,7 +29,8 @@ public final class JdbiApiTokenRepository implements ApiTokenRepository {
     @Override
     public void add(ApiToken token) {
         try {
-            dao.insert(toRow(token));
+            dao.insert(token.id().toString(), token.owner().toString(), token.name().value(), token.digest().hex(),
+                    UtcTimes.toColumn(token.createdAt()), UtcTimes.toColumn(token.lastUsedAt().orElse(null)));
         } catch (JdbiException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw AapfException.invalid("an API token named '" + token.name() + "' already exists");
@@ -64,12 +65,6 @@ public final class JdbiApiTokenRepository implements ApiTokenRepository {
     @Override
     public boolean delete(UserId owner, TokenName name) {
         return dao.delete(owner.toString(), name.value()) > 0;
-    }
-
-    private static ApiTokenRow toRow(ApiToken token) {
-        return new ApiTokenRow(token.id().toString(), token.owner().toString(), token.name().value(),
-                token.digest().hex(), UtcTimes.toColumn(token.createdAt()),
-                UtcTimes.toColumn(token.lastUsedAt().orElse(null)));
     }
 
     private static ApiToken toToken(ApiTokenRow row) {

@@ -26,7 +26,8 @@ public final class JdbiSessionRepository implements SessionRepository {
     @Override
     public void add(Session session) {
         try {
-            dao.insert(toRow(session));
+            dao.insert(session.id().toString(), session.userId().toString(), UtcTimes.toColumn(session.createdAt()),
+                    UtcTimes.toColumn(session.expiresAt()), UtcTimes.toColumn(session.revokedAt().orElse(null)));
         } catch (JdbiException e) {
             if (SqlErrors.isForeignKeyViolation(e)) {
                 throw AapfException.notFound("the user of this session no longer exists");
@@ -53,12 +54,6 @@ public final class JdbiSessionRepository implements SessionRepository {
     @Override
     public int purgeEndedBefore(Instant cutoff) {
         return dao.deleteEndedBefore(UtcTimes.toColumn(cutoff));
-    }
-
-    private static SessionRow toRow(Session session) {
-        return new SessionRow(session.id().toString(), session.userId().toString(),
-                UtcTimes.toColumn(session.createdAt()), UtcTimes.toColumn(session.expiresAt()),
-                UtcTimes.toColumn(session.revokedAt().orElse(null)));
     }
 
     private static Session toSession(SessionRow row) {

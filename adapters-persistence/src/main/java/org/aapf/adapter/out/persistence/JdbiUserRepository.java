@@ -26,7 +26,8 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public void add(User user) {
         try {
-            dao.insert(toRow(user));
+            dao.insert(user.id().toString(), user.username().value(), user.passwordHash().phc(),
+                    UtcTimes.toColumn(user.createdAt()), UtcTimes.toColumn(user.passwordChangedAt()));
         } catch (JdbiException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw AapfException.invalid("username '" + user.username() + "' is already taken");
@@ -38,7 +39,9 @@ public final class JdbiUserRepository implements UserRepository {
     /** {@inheritDoc} Throws {@code NOT_FOUND} when the user was removed meanwhile. */
     @Override
     public void update(User user) {
-        if (dao.updatePassword(toRow(user)) == 0) {
+        int updated = dao.updatePassword(user.id().toString(), user.passwordHash().phc(),
+                UtcTimes.toColumn(user.passwordChangedAt()));
+        if (updated == 0) {
             throw AapfException.notFound("user '" + user.username() + "' does not exist");
         }
     }
@@ -61,11 +64,6 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public boolean remove(UserId id) {
         return dao.delete(id.toString()) > 0;
-    }
-
-    private static UserRow toRow(User user) {
-        return new UserRow(user.id().toString(), user.username().value(), user.passwordHash().phc(),
-                UtcTimes.toColumn(user.createdAt()), UtcTimes.toColumn(user.passwordChangedAt()));
     }
 
     private static User toUser(UserRow row) {

@@ -3,7 +3,6 @@ package org.aapf.adapter.out.persistence;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -15,7 +14,8 @@ interface SessionDao {
             INSERT INTO sessions (id, user_id, created_at, expires_at, revoked_at)
             VALUES (:id, :userId, :createdAt, :expiresAt, :revokedAt)
             """)
-    void insert(@BindMethods SessionRow row);
+    void insert(String id, String userId, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+            OffsetDateTime revokedAt);
 
     @SqlQuery("SELECT id, user_id, created_at, expires_at, revoked_at FROM sessions WHERE id = :id")
     Optional<SessionRow> findById(String id);

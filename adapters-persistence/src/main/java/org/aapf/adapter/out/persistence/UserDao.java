@@ -1,9 +1,9 @@
 package org.aapf.adapter.out.persistence;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -17,14 +17,15 @@ interface UserDao {
             INSERT INTO users (id, username, password_hash, created_at, password_changed_at)
             VALUES (:id, :username, :passwordHash, :createdAt, :passwordChangedAt)
             """)
-    void insert(@BindMethods UserRow row);
+    void insert(String id, String username, String passwordHash, OffsetDateTime createdAt,
+            OffsetDateTime passwordChangedAt);
 
     @SqlUpdate("""
             UPDATE users
                SET password_hash = :passwordHash, password_changed_at = :passwordChangedAt
              WHERE id = :id
             """)
-    int updatePassword(@BindMethods UserRow row);
+    int updatePassword(String id, String passwordHash, OffsetDateTime passwordChangedAt);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
     Optional<UserRow> findById(String id);
