@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.aapf.domain.error.AapfException;
@@ -26,6 +27,7 @@ public final class Database implements AutoCloseable {
     static final String MIGRATIONS = "classpath:db/migration";
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
     private static final int PING_TIMEOUT_SECONDS = 2;
     private static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
 
@@ -45,6 +47,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         Objects.requireNonNull(settings, "'settings' must not be null");
         String description = settings.describe();
+        warnIfH2ServerListensEverywhere(settings);
         HikariDataSource pool = newPool(settings, description);
         try {
             migrate(pool, description);
@@ -103,6 +106,19 @@ public final class Database implements AutoCloseable {
     @Override
     public String toString() {
         return "Database[" + description + "]";
+    }
+
+    /**
+     * H2's automatic mixed mode serves the file over TCP (guarded by a random key in the lock file) and by default
+     * listens on every interface; {@code -Dh2.bindAddress=127.0.0.1} keeps it on loopback.
+     */
+    private static void warnIfH2ServerListensEverywhere(DatabaseSettings settings) {
+        String url = settings.jdbcUrl().toUpperCase(Locale.ROOT);
+        boolean autoServer = url.startsWith("JDBC:H2:") && url.contains(";AUTO_SERVER=TRUE");
+        if (autoServer && System.getProperty(H2_BIND_ADDRESS) == null) {
+            LOG.log(Level.WARNING, "H2 AUTO_SERVER will listen on all network interfaces; start the JVM with -D"
+                    + H2_BIND_ADDRESS + "=127.0.0.1 to keep it local");
+        }
     }
 
     private static HikariDataSource newPool(DatabaseSettings settings, String description) {
