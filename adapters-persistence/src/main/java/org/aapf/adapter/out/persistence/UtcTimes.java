@@ -15,7 +15,10 @@ final class UtcTimes {
     }
 
     static OffsetDateTime toColumn(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        if (instant == null) {
+            return null;
+        }
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     static Instant toInstant(OffsetDateTime column) {

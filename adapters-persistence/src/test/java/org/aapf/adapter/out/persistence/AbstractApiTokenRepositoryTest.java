@@ -104,7 +104,8 @@ abstract class AbstractApiTokenRepositoryTest extends AbstractDatabaseTest {
 
         long added = outcomes.stream().filter(outcome -> outcome.error() == null).count();
         long refused = outcomes.stream()
-                .filter(outcome -> outcome.error() instanceof AapfException e && e.reason() == ErrorReason.INVALID_INPUT)
+                .filter(outcome -> outcome.error() instanceof AapfException e
+                        && e.reason() == ErrorReason.INVALID_INPUT)
                 .count();
         assertEquals(1, added);
         assertEquals(7, refused);

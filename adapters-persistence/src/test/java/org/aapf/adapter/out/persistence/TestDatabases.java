@@ -37,13 +37,14 @@ public final class TestDatabases {
         String schema = "aapf_test_" + randomSuffix();
         execute(POSTGRES_URL, POSTGRES_USER, "CREATE SCHEMA " + schema);
         String separator = POSTGRES_URL.contains("?") ? "&" : "?";
-        DatabaseSettings settings =
-                new DatabaseSettings(POSTGRES_URL + separator + "currentSchema=" + schema, POSTGRES_USER, "", POOL_SIZE);
-        TestDatabase.Cleanup dropSchema = () -> execute(POSTGRES_URL, POSTGRES_USER, "DROP SCHEMA " + schema + " CASCADE");
+        String url = POSTGRES_URL + separator + "currentSchema=" + schema;
+        DatabaseSettings settings = new DatabaseSettings(url, POSTGRES_USER, "", POOL_SIZE);
+        TestDatabase.Cleanup dropSchema =
+                () -> execute(POSTGRES_URL, POSTGRES_USER, "DROP SCHEMA " + schema + " CASCADE");
         try {
             return new TestDatabase(settings, Database.open(settings), dropSchema);
         } catch (RuntimeException e) {
-            execute(POSTGRES_URL, POSTGRES_USER, "DROP SCHEMA " + schema + " CASCADE");
+            dropSchema.run();
             throw e;
         }
     }
@@ -65,7 +66,7 @@ public final class TestDatabases {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("test database statement failed on " + JdbcUrls.describe(url) + ": " + sql, e);
+            throw new IllegalStateException("statement failed on " + JdbcUrls.describe(url) + ": " + sql, e);
         }
     }
 }
