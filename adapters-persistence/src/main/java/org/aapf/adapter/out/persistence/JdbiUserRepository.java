@@ -1,0 +1,73 @@
+package org.aapf.adapter.out.persistence;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.aapf.application.port.out.UserRepository;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.user.PasswordHash;
+import org.aapf.domain.user.User;
+import org.aapf.domain.user.UserId;
+import org.aapf.domain.user.Username;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** {@link UserRepository} on the {@code users} table; the unique index on {@code username} settles races. */
+public final class JdbiUserRepository implements UserRepository {
+
+    private final UserDao dao;
+
+    @Inject
+    public JdbiUserRepository(Jdbi jdbi) {
+        this.dao = Objects.requireNonNull(jdbi, "'jdbi' must not be null").onDemand(UserDao.class);
+    }
+
+    @Override
+    public void add(User user) {
+        try {
+            dao.insert(user.id().toString(), user.username().value(), user.passwordHash().phc(),
+                    UtcTimes.toColumn(user.createdAt()), UtcTimes.toColumn(user.passwordChangedAt()));
+        } catch (JdbiException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw AapfException.invalid("username '" + user.username() + "' is already taken");
+            }
+            throw e;
+        }
+    }
+
+    /** {@inheritDoc} Throws {@code NOT_FOUND} when the user was removed meanwhile. */
+    @Override
+    public void update(User user) {
+        int updated = dao.updatePassword(user.id().toString(), user.passwordHash().phc(),
+                UtcTimes.toColumn(user.passwordChangedAt()));
+        if (updated == 0) {
+            throw AapfException.notFound("user '" + user.username() + "' does not exist");
+        }
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return dao.findById(id.toString()).map(JdbiUserRepository::toUser);
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        return dao.findByUsername(username.value()).map(JdbiUserRepository::toUser);
+    }
+
+    @Override
+    public List<User> list() {
+        return dao.list().stream().map(JdbiUserRepository::toUser).toList();
+    }
+
+    @Override
+    public boolean remove(UserId id) {
+        return dao.delete(id.toString()) > 0;
+    }
+
+    private static User toUser(UserRow row) {
+        return User.restore(UserId.parse(row.id()), new Username(row.username()), new PasswordHash(row.passwordHash()),
+                UtcTimes.toInstant(row.createdAt()), UtcTimes.toInstant(row.passwordChangedAt()));
+    }
+}

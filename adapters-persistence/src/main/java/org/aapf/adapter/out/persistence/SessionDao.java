@@ -1,0 +1,34 @@
+package org.aapf.adapter.out.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for {@code sessions}; a revocation time, once set, is never overwritten. */
+@RegisterConstructorMapper(SessionRow.class)
+interface SessionDao {
+
+    @SqlUpdate("""
+            INSERT INTO sessions (id, user_id, created_at, expires_at, revoked_at)
+            VALUES (:id, :userId, :createdAt, :expiresAt, :revokedAt)
+            """)
+    void insert(String id, String userId, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+            OffsetDateTime revokedAt);
+
+    @SqlQuery("SELECT id, user_id, created_at, expires_at, revoked_at FROM sessions WHERE id = :id")
+    Optional<SessionRow> findById(String id);
+
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+    int revoke(String id, OffsetDateTime now);
+
+    @SqlUpdate("""
+            UPDATE sessions SET revoked_at = :now
+             WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
+            """)
+    int revokeAllActive(String userId, OffsetDateTime now);
+
+    @SqlUpdate("DELETE FROM sessions WHERE expires_at < :cutoff OR revoked_at < :cutoff")
+    int deleteEndedBefore(OffsetDateTime cutoff);
+}

@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractApiTokenRepositoryTest} contract on the real PostgreSQL, in a schema of its own. */
+class JdbiApiTokenRepositoryPostgresIT extends AbstractApiTokenRepositoryTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+}

@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractLoginAttemptRepositoryTest} contract on an in-memory H2 database. */
+class JdbiLoginAttemptRepositoryH2Test extends AbstractLoginAttemptRepositoryTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractLoginAttemptRepositoryTest} contract on the real PostgreSQL, in a schema of its own. */
+class JdbiLoginAttemptRepositoryPostgresIT extends AbstractLoginAttemptRepositoryTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+}

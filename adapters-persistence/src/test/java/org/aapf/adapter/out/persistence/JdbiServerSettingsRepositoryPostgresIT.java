@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractServerSettingsRepositoryTest} contract on the real PostgreSQL, in a schema of its own. */
+class JdbiServerSettingsRepositoryPostgresIT extends AbstractServerSettingsRepositoryTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+}

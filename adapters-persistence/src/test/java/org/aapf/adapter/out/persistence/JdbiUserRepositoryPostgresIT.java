@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractUserRepositoryTest} contract on the real PostgreSQL, in a schema of its own. */
+class JdbiUserRepositoryPostgresIT extends AbstractUserRepositoryTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+}
