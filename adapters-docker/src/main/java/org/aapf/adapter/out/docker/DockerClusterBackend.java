@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.aapf.adapter.out.docker.DockerEventWatch.Readiness;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.Endpoint;
@@ -30,6 +32,8 @@ import org.aapf.domain.error.ErrorReason;
  */
 public final class DockerClusterBackend implements ClusterBackend, AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(DockerClusterBackend.class.getName());
+
     private final DockerSettings settings;
     private final DockerClient client;
     private final ContainerSpecs specs;
@@ -37,7 +41,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     private final InstanceReader reader;
     private final HttpHealthProbe probe;
     private final MissingImages images;
-    private final List<Consumer<InstanceRef>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
 
     /** A backend talking to the engine the settings name; it owns the client and closes it in {@link #close()}. */
     public DockerClusterBackend(DockerSettings settings) {
@@ -118,7 +122,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     public Watch watch(Consumer<InstanceRef> onChange) {
         Objects.requireNonNull(onChange, "'onChange' must not be null");
         listeners.add(onChange);
-        DockerEventWatch events = new DockerEventWatch(client, settings.serverId(), onChange, this::answersHealth)
+        DockerEventWatch events = new DockerEventWatch(client, settings.serverId(), onChange, this::readiness)
                 .start();
         return () -> {
             listeners.remove(onChange);
@@ -142,11 +146,14 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
         }
     }
 
-    private boolean answersHealth(InstanceRef ref) {
+    private Readiness readiness(InstanceRef ref) {
         Optional<InspectContainerResponse> container = inspectOwned(specs.containerName(ref));
         Optional<String> path = container.flatMap(c -> OwnedLabels.healthPath(labels(c)));
         Optional<Endpoint> endpoint = container.flatMap(reader::endpoint);
-        return path.isPresent() && endpoint.isPresent() && probe.isHealthy(endpoint.get(), path.get());
+        if (path.isEmpty() || endpoint.isEmpty()) {
+            return Readiness.NOT_RUNNING;
+        }
+        return probe.isHealthy(endpoint.get(), path.get()) ? Readiness.READY : Readiness.NOT_YET;
     }
 
     private void createAndStart(ContainerSpec spec) {
@@ -223,7 +230,13 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     }
 
     private void notifyListeners(InstanceRef ref) {
-        listeners.forEach(listener -> listener.accept(ref));
+        for (Consumer<InstanceRef> listener : listeners) {
+            try {
+                listener.accept(ref);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cluster backend listener failed", e);
+            }
+        }
     }
 
     private static String specHash(InspectContainerResponse container) {

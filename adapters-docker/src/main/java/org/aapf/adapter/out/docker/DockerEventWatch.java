@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
 
@@ -33,19 +32,19 @@ final class DockerEventWatch implements ClusterBackend.Watch {
     private final DockerClient client;
     private final String serverId;
     private final Consumer<InstanceRef> onChange;
-    private final Predicate<InstanceRef> isReady;
+    private final ReadinessCheck readiness;
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
     private volatile Events current;
     private volatile long lastEventSecond;
-    private Duration backoff = Duration.ofMillis(250);
+    private volatile Duration backoff = Duration.ofMillis(250);
 
     DockerEventWatch(DockerClient client, String serverId, Consumer<InstanceRef> onChange,
-            Predicate<InstanceRef> isReady) {
+            ReadinessCheck readiness) {
         this.client = client;
         this.serverId = serverId;
         this.onChange = onChange;
-        this.isReady = isReady;
+        this.readiness = readiness;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "aapf-docker-watch-" + serverId);
             thread.setDaemon(true);
@@ -116,16 +115,19 @@ final class DockerEventWatch implements ClusterBackend.Watch {
         if (closed || Instant.now().isAfter(until)) {
             return;
         }
-        boolean ready;
+        Readiness now;
         try {
-            ready = isReady.test(ref);
+            now = readiness.check(ref);
         } catch (RuntimeException e) {
-            ready = false;
+            now = Readiness.NOT_YET;
         }
-        if (ready) {
-            deliver(ref);
-        } else {
-            scheduler.schedule(() -> probeUntilReady(ref, until), PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        switch (now) {
+            case READY -> deliver(ref);
+            case NOT_YET -> scheduler.schedule(() -> probeUntilReady(ref, until), PROBE_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            case NOT_RUNNING -> {
+                // its die or destroy event wakes the listener
+            }
         }
     }
 
@@ -143,6 +145,19 @@ final class DockerEventWatch implements ClusterBackend.Watch {
         } catch (java.io.IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "Closing the Docker event stream failed: " + e);
         }
+    }
+
+    /** Whether a started instance answers its health path yet. */
+    enum Readiness {
+        READY,
+        NOT_YET,
+        NOT_RUNNING
+    }
+
+    /** Probes one instance's health path. */
+    @FunctionalInterface
+    interface ReadinessCheck {
+        Readiness check(InstanceRef ref);
     }
 
     /** One connection's event callback; its end, for any reason but closing, schedules the next connection. */

@@ -17,6 +17,7 @@ import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.ObservedInstance.Phase;
 import org.aapf.domain.cluster.Alert;
 import org.aapf.domain.cluster.Health;
+import org.aapf.domain.user.UserId;
 
 /** Reads an inspected container as an {@link ObservedInstance} and finds where its HTTP port can be reached. */
 final class InstanceReader {
@@ -148,7 +149,7 @@ final class InstanceReader {
 
     private record State(Phase phase, Optional<Health> health, List<Alert> alerts, Instant since) {
 
-        ObservedInstance toObserved(InstanceRef ref, org.aapf.domain.user.UserId owner, String specHash) {
+        ObservedInstance toObserved(InstanceRef ref, UserId owner, String specHash) {
             return new ObservedInstance(ref, owner, specHash, phase, health, alerts, since);
         }
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.aapf.application.port.out.DesiredInstance;
@@ -44,7 +45,7 @@ final class MissingImages {
                 + (pull ? " and could not be pulled" : "");
         Alert alert = new Alert(Alert.Level.ERROR, "ImageMissing", message, Instant.now());
         failed.put(desired.ref(), new ObservedInstance(desired.ref(), desired.owner(), desired.specHash(),
-                ObservedInstance.Phase.FAILED, java.util.Optional.empty(), List.of(alert), Instant.now()));
+                ObservedInstance.Phase.FAILED, Optional.empty(), List.of(alert), Instant.now()));
         return false;
     }
 

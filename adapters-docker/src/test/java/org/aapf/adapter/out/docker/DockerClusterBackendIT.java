@@ -40,6 +40,7 @@ import org.aapf.application.port.out.ObservedInstance.Phase;
 import org.aapf.domain.catalogue.Resources;
 import org.aapf.domain.cluster.Alert;
 import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.cluster.Health;
 import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
@@ -58,6 +59,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DockerClusterBackendIT extends ClusterBackendContract {
 
     private static final String TESTBOX = "aapf/testbox:1";
+    private static final String NOTEBOOK = "aapf/jupyter-notebook:6.4";
     private static final int HTTP_PORT = 8080;
     private static final String HEALTH_PATH = "/proxy/p1/api/status";
     private static DockerClient docker;
@@ -85,11 +87,7 @@ class DockerClusterBackendIT extends ClusterBackendContract {
             fail("No Docker engine answers at " + settings.dockerHost() + " (" + e + "). Run scripts/ensure-docker.sh "
                     + "and images/build-test-images.sh first.");
         }
-        try {
-            docker.inspectImageCmd(TESTBOX).exec();
-        } catch (NotFoundException e) {
-            fail("The test image " + TESTBOX + " is missing. Run images/build-test-images.sh first.");
-        }
+        requireImage(TESTBOX);
     }
 
     @AfterAll
@@ -263,6 +261,39 @@ class DockerClusterBackendIT extends ClusterBackendContract {
         assertEquals(2, instancesOf(cluster).size());
         assertFalse(docker.listNetworksCmd().withNameFilter(new ContainerSpecs(DockerSettings.local(serverId))
                 .networkName(cluster)).exec().isEmpty());
+    }
+
+    @Test
+    void realNotebookImage_becomesReadyUnderTheHardenedSpec() {
+        requireImage(NOTEBOOK);
+        InstanceRef ref = notebookOf(newCluster());
+        DesiredInstance desired = new DesiredInstance(ref, UserId.random(), NOTEBOOK,
+                List.of("jupyter-notebook", "--ip=0.0.0.0", "--port=8888", "--no-browser",
+                        "--NotebookApp.base_url=/proxy/nb/", "--NotebookApp.token=it-token"),
+                Map.of(), new Resources(1, 1024, Optional.empty()), 8888, Optional.of("/proxy/nb/api"),
+                Optional.empty());
+        long started = System.nanoTime();
+
+        backend().apply(desired);
+
+        ObservedInstance ready = awaitInstance(ref, i -> i.phase() == Phase.READY);
+        System.Logger log = System.getLogger(DockerClusterBackendIT.class.getName());
+        log.log(System.Logger.Level.INFO, "notebook apply to READY: " + (System.nanoTime() - started) / 1_000_000
+                + " ms");
+        assertEquals(Optional.of(Health.HEALTHY), ready.health());
+    }
+
+    @Override
+    protected Duration readyTimeout() {
+        return Duration.ofSeconds(120); // the notebook image takes ~25 s to create on the vfs driver under load
+    }
+
+    private static void requireImage(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            fail("The image " + image + " is missing. Run images/build-test-images.sh first.");
+        }
     }
 
     private static DesiredInstance testbox(InstanceRef ref, UserId owner, Resources resources, List<String> command,
