@@ -1,0 +1,33 @@
+package org.aapf.adapter.out.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.time.Duration;
+
+/** Builds the docker-java client for {@link DockerSettings}: one transport (httpclient5), API version negotiated. */
+final class DockerClients {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Also bounds an idle event stream, which then simply reconnects. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(5);
+
+    private DockerClients() {
+    }
+
+    static DockerClient create(DockerSettings settings) {
+        DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(settings.dockerHost().toString())
+                .withDockerTlsVerify(settings.tlsCertPath().isPresent());
+        settings.tlsCertPath().ifPresent(path -> config.withDockerCertPath(path.toString()));
+        DefaultDockerClientConfig built = config.build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(built.getDockerHost())
+                .sslConfig(built.getSSLConfig())
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build();
+        return DockerClientImpl.getInstance(built, http);
+    }
+}

@@ -1,0 +1,250 @@
+package org.aapf.adapter.out.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.aapf.adapter.out.docker.DockerEventWatch.Readiness;
+import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.DesiredInstance;
+import org.aapf.application.port.out.Endpoint;
+import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
+
+/**
+ * Runs AACluster instances as containers on one Docker engine, each cluster on its own bridge network; everything it
+ * creates carries this server's labels, and nothing without them is ever touched.
+ */
+public final class DockerClusterBackend implements ClusterBackend, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(DockerClusterBackend.class.getName());
+
+    private final DockerSettings settings;
+    private final DockerClient client;
+    private final ContainerSpecs specs;
+    private final ClusterNetworks networks;
+    private final InstanceReader reader;
+    private final HttpHealthProbe probe;
+    private final MissingImages images;
+    private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
+
+    /** A backend talking to the engine the settings name; it owns the client and closes it in {@link #close()}. */
+    public DockerClusterBackend(DockerSettings settings) {
+        this(settings, DockerClients.create(settings));
+    }
+
+    DockerClusterBackend(DockerSettings settings, DockerClient client) {
+        this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+        this.client = Objects.requireNonNull(client, "'client' must not be null");
+        this.specs = new ContainerSpecs(settings);
+        this.networks = new ClusterNetworks(client, specs, settings.serverId());
+        this.probe = new HttpHealthProbe(settings.healthTimeout());
+        this.reader = new InstanceReader(specs, settings.endpointMode(), probe);
+        this.images = new MissingImages(client, settings.pullMissingImages());
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public void apply(DesiredInstance desired) {
+        ContainerSpec spec = specs.spec(desired);
+        DockerErrors.run("create the instance", () -> {
+            networks.ensure(desired.ref().cluster());
+            Optional<InspectContainerResponse> existing = inspectOwned(spec.name());
+            if (existing.isPresent() && spec.specHash().equals(specHash(existing.get()))) {
+                startIfNeverStarted(existing.get());
+                images.forget(desired.ref());
+                return;
+            }
+            existing.ifPresent(container -> removeContainer(container.getId()));
+            if (!images.ensureAvailable(desired)) {
+                notifyListeners(desired.ref());
+                return;
+            }
+            createAndStart(spec);
+        });
+    }
+
+    @Override
+    public void remove(InstanceRef ref) {
+        DockerErrors.run("remove the instance", () -> {
+            inspectOwned(specs.containerName(ref)).ifPresent(container -> removeContainer(container.getId()));
+            images.forget(ref);
+        });
+    }
+
+    @Override
+    public void removeCluster(ClusterId cluster) {
+        DockerErrors.run("remove the cluster", () -> {
+            for (Container container : ownedContainers(Optional.of(cluster))) {
+                removeContainer(container.getId());
+            }
+            images.forgetCluster(cluster);
+            networks.remove(cluster);
+        });
+    }
+
+    @Override
+    public List<ObservedInstance> observe() {
+        return DockerErrors.call("list the instances", () -> {
+            List<ObservedInstance> observed = new ArrayList<>();
+            Set<InstanceRef> seen = new HashSet<>();
+            for (Container container : ownedContainers(Optional.empty())) {
+                inspect(container.getId()).flatMap(reader::observed).ifPresent(instance -> {
+                    observed.add(instance);
+                    seen.add(instance.ref());
+                });
+            }
+            images.failedInstances().stream().filter(failed -> !seen.contains(failed.ref())).forEach(observed::add);
+            return List.copyOf(observed);
+        });
+    }
+
+    @Override
+    public Watch watch(Consumer<InstanceRef> onChange) {
+        Objects.requireNonNull(onChange, "'onChange' must not be null");
+        listeners.add(onChange);
+        DockerEventWatch events = new DockerEventWatch(client, settings.serverId(), onChange, this::readiness)
+                .start();
+        return () -> {
+            listeners.remove(onChange);
+            events.close();
+        };
+    }
+
+    @Override
+    public Optional<Endpoint> endpoint(InstanceRef ref) {
+        return DockerErrors.call("find the instance's address",
+                () -> inspectOwned(specs.containerName(ref)).flatMap(reader::endpoint));
+    }
+
+    /** Closes the engine client; watches stop with it. */
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            throw new AapfException(ErrorReason.INTERNAL, "Closing the Docker client failed", e);
+        }
+    }
+
+    private Readiness readiness(InstanceRef ref) {
+        Optional<InspectContainerResponse> container = inspectOwned(specs.containerName(ref));
+        Optional<String> path = container.flatMap(c -> OwnedLabels.healthPath(labels(c)));
+        Optional<Endpoint> endpoint = container.flatMap(reader::endpoint);
+        if (path.isEmpty() || endpoint.isEmpty()) {
+            return Readiness.NOT_RUNNING;
+        }
+        return probe.isHealthy(endpoint.get(), path.get()) ? Readiness.READY : Readiness.NOT_YET;
+    }
+
+    private void createAndStart(ContainerSpec spec) {
+        try {
+            create(spec);
+        } catch (ConflictException e) {
+            // Another process created it between our look and our create: fine if it is the same spec.
+            Optional<InspectContainerResponse> winner = inspectOwned(spec.name());
+            if (winner.isPresent() && spec.specHash().equals(specHash(winner.get()))) {
+                startIfNeverStarted(winner.get());
+                return;
+            }
+            winner.ifPresent(container -> removeContainer(container.getId()));
+            create(spec);
+        }
+        start(spec.name());
+    }
+
+    private void create(ContainerSpec spec) {
+        var command = client.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withLabels(spec.labels())
+                .withEnv(spec.env())
+                .withExposedPorts(spec.httpPort())
+                .withHostConfig(spec.hostConfig())
+                .withAliases(spec.networkAliases());
+        if (!spec.command().isEmpty()) {
+            command.withCmd(spec.command());
+        }
+        command.exec();
+    }
+
+    private void start(String containerId) {
+        try {
+            client.startContainerCmd(containerId).exec();
+        } catch (NotModifiedException e) {
+            // already started by a concurrent apply
+        }
+    }
+
+    private void startIfNeverStarted(InspectContainerResponse container) {
+        if (container.getState() != null && "created".equals(container.getState().getStatus())) {
+            start(container.getId());
+        }
+    }
+
+    private void removeContainer(String containerId) {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (ConflictException e) {
+            // removal already in progress
+        }
+    }
+
+    private List<Container> ownedContainers(Optional<ClusterId> cluster) {
+        List<String> filters = new ArrayList<>(List.of(OwnedLabels.serverFilter(settings.serverId())));
+        cluster.ifPresent(id -> filters.add(OwnedLabels.CLUSTER + "=" + id));
+        return client.listContainersCmd().withShowAll(true).withLabelFilter(filters).exec();
+    }
+
+    /** The container under this name if it exists and is ours; a stranger's container is never returned. */
+    private Optional<InspectContainerResponse> inspectOwned(String name) {
+        return inspect(name).filter(c -> settings.serverId().equals(labels(c).get(OwnedLabels.SERVER)));
+    }
+
+    private Optional<InspectContainerResponse> inspect(String nameOrId) {
+        try {
+            return Optional.of(client.inspectContainerCmd(nameOrId).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void notifyListeners(InstanceRef ref) {
+        for (Consumer<InstanceRef> listener : listeners) {
+            try {
+                listener.accept(ref);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cluster backend listener failed", e);
+            }
+        }
+    }
+
+    private static String specHash(InspectContainerResponse container) {
+        return labels(container).getOrDefault(OwnedLabels.SPEC_HASH, "");
+    }
+
+    private static Map<String, String> labels(InspectContainerResponse container) {
+        Map<String, String> labels = container.getConfig() == null ? null : container.getConfig().getLabels();
+        return labels == null ? Map.of() : labels;
+    }
+}

@@ -1,0 +1,85 @@
+package org.aapf.adapter.out.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.aapf.application.port.out.DesiredInstance;
+import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.domain.cluster.Alert;
+import org.aapf.domain.cluster.ClusterId;
+
+/**
+ * Checks that an instance's image is on the engine (pulling it when configured to) and remembers the instances that
+ * could not be created for lack of one, so that {@code observe()} reports them as failed with an alert naming it.
+ */
+final class MissingImages {
+
+    private static final System.Logger LOG = System.getLogger(MissingImages.class.getName());
+    private static final long PULL_TIMEOUT_MINUTES = 30;
+
+    private final DockerClient client;
+    private final boolean pull;
+    private final Map<InstanceRef, ObservedInstance> failed = new ConcurrentHashMap<>();
+
+    MissingImages(DockerClient client, boolean pull) {
+        this.client = client;
+        this.pull = pull;
+    }
+
+    /** True when the image is available; otherwise records the instance as failed and returns false. */
+    boolean ensureAvailable(DesiredInstance desired) {
+        if (present(desired.image()) || (pull && pulled(desired.image()))) {
+            failed.remove(desired.ref());
+            return true;
+        }
+        String message = "The image '" + desired.image() + "' is not available on the Docker engine"
+                + (pull ? " and could not be pulled" : "");
+        Alert alert = new Alert(Alert.Level.ERROR, "ImageMissing", message, Instant.now());
+        failed.put(desired.ref(), new ObservedInstance(desired.ref(), desired.owner(), desired.specHash(),
+                ObservedInstance.Phase.FAILED, Optional.empty(), List.of(alert), Instant.now()));
+        return false;
+    }
+
+    Collection<ObservedInstance> failedInstances() {
+        return List.copyOf(failed.values());
+    }
+
+    void forget(InstanceRef ref) {
+        failed.remove(ref);
+    }
+
+    void forgetCluster(ClusterId cluster) {
+        failed.keySet().removeIf(ref -> ref.cluster().equals(cluster));
+    }
+
+    private boolean present(String image) {
+        try {
+            client.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private boolean pulled(String image) {
+        try {
+            return client.pullImageCmd(image).start().awaitCompletion(PULL_TIMEOUT_MINUTES, TimeUnit.MINUTES)
+                    && present(image);
+        } catch (DockerException e) {
+            LOG.log(Level.WARNING, "Pulling image " + image + " failed: " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
