@@ -4,5 +4,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/java-home.sh"
 "$root/scripts/ensure-postgres.sh"
+"$root/scripts/ensure-docker.sh"
+"$root/images/build-test-images.sh"
 cd "$root"
 exec mvn -B -ntp verify "$@"

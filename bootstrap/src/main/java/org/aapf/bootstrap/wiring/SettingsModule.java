@@ -22,9 +22,11 @@ interface SettingsModule {
     @Provides
     static DatabaseSettings databaseSettings(AapfConfig config) {
         AapfConfig.Database db = config.database();
-        return db.url().isEmpty()
-                ? DatabaseSettings.h2File(config.dataDir()).withMaxPoolSize(db.maxPoolSize())
-                : new DatabaseSettings(db.url(), db.user(), db.password(), db.maxPoolSize());
+        if (db.url().isEmpty()) {
+            DatabaseSettings h2 = DatabaseSettings.h2File(config.dataDir());
+            return new DatabaseSettings(h2.jdbcUrl(), h2.user(), h2.password(), db.maxPoolSize());
+        }
+        return new DatabaseSettings(db.url(), db.user(), db.password(), db.maxPoolSize());
     }
 
     @Provides
