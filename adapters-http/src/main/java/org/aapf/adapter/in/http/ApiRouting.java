@@ -1,0 +1,57 @@
+package org.aapf.adapter.in.http;
+
+import java.util.List;
+import java.util.Set;
+import jakarta.inject.Inject;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Mounts the WebAPI v1 under {@code /api/v1}: the body size limit and bearer authentication in front of every
+ * endpoint (except the two that carry their own credentials), the resource services, and the error handling.
+ */
+public final class ApiRouting {
+
+    public static final String BASE_PATH = "/api/v1";
+
+    /** Logging in and refreshing an access token prove who the caller is with the body, not a bearer token. */
+    private static final Set<String> PUBLIC_PATHS = Set.of(BASE_PATH + "/login", BASE_PATH + "/access-token-refresh");
+
+    private final RequestBodyLimit bodyLimit;
+    private final BearerAuthentication authentication;
+    private final List<HttpService> services;
+
+    @Inject
+    public ApiRouting(HttpSettings settings, BearerAuthentication authentication, AccountsHttpService accounts,
+            ApiTokensHttpService apiTokens) {
+        this(settings, authentication, List.of(accounts, apiTokens));
+    }
+
+    /** For more resources: each service's routes are relative to {@link #BASE_PATH}. */
+    public ApiRouting(HttpSettings settings, BearerAuthentication authentication, List<? extends HttpService> services) {
+        this.bodyLimit = new RequestBodyLimit(settings.maxBodyBytes());
+        this.authentication = authentication;
+        this.services = List.copyOf(services);
+    }
+
+    /**
+     * Adds the API to {@code routing}. The error handlers apply to the whole routing, so errors of other routes
+     * registered on it are JSON too (and unknown paths anywhere are a JSON 404).
+     */
+    public void register(HttpRouting.Builder routing) {
+        ErrorHandling.install(routing);
+        routing.any(BASE_PATH + "/*", bodyLimit)
+                .any(BASE_PATH + "/*", this::authenticateUnlessPublic)
+                .register(BASE_PATH, services.toArray(HttpService[]::new));
+    }
+
+    private void authenticateUnlessPublic(ServerRequest req, ServerResponse res) {
+        if (PUBLIC_PATHS.contains(req.path().absolute().path())) {
+            res.next();
+        } else {
+            authentication.handle(req, res);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.aapf.adapter.in.http;
+
+import java.util.List;
+import jakarta.inject.Inject;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.aapf.application.port.in.AuthenticateUseCase;
+import org.aapf.domain.error.AapfException;
+
+/**
+ * Route handler that requires {@code Authorization: Bearer <token>}, proves it with {@link AuthenticateUseCase} and
+ * hands the user to the next handlers (read it with {@link Caller#of}); anything else is 401.
+ */
+public final class BearerAuthentication implements Handler {
+
+    private static final String SCHEME = "Bearer ";
+
+    private final AuthenticateUseCase authenticate;
+
+    @Inject
+    public BearerAuthentication(AuthenticateUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        Caller.set(req, authenticate.authenticate(bearerToken(req)));
+        res.next();
+    }
+
+    private static String bearerToken(ServerRequest req) {
+        List<String> values = req.headers().values(HeaderNames.AUTHORIZATION);
+        if (values.isEmpty()) {
+            throw AapfException.unauthenticated("Missing 'Authorization: Bearer <token>' header.");
+        }
+        String value = values.getFirst().strip();
+        if (values.size() > 1 || !value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            throw AapfException.unauthenticated("The 'Authorization' header must be 'Bearer <token>'.");
+        }
+        String token = value.substring(SCHEME.length()).strip();
+        if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
+            throw AapfException.unauthenticated("The 'Authorization' header must be 'Bearer <token>'.");
+        }
+        return token;
+    }
+}

@@ -1,0 +1,69 @@
+package org.aapf.adapter.in.http;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.OptionalLong;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Refuses request bodies larger than a limit with 413: at once when {@code Content-Length} says so, otherwise (chunked
+ * bodies) as soon as reading passes the limit.
+ */
+final class RequestBodyLimit implements Handler {
+
+    private final long maxBytes;
+
+    RequestBodyLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+            throw HttpProblem.payloadTooLarge(maxBytes);
+        }
+        req.streamFilter(body -> new LimitedInputStream(body, maxBytes));
+        res.next();
+    }
+
+    /** Counts the bytes read and fails once there are more than allowed. */
+    private static final class LimitedInputStream extends FilterInputStream {
+
+        private final long maxBytes;
+        private long count;
+
+        LimitedInputStream(InputStream in, long maxBytes) {
+            super(in);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > maxBytes) {
+                throw HttpProblem.payloadTooLarge(maxBytes);
+            }
+        }
+    }
+}

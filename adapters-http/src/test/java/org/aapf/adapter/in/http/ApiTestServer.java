@@ -1,0 +1,103 @@
+package org.aapf.adapter.in.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpService;
+
+/** A real Helidon server on a free loopback port running {@link ApiRouting} over the fakes, and a client for it. */
+final class ApiTestServer implements AutoCloseable {
+
+    /** Kept referenced, or java.util.logging forgets the level: Helidon logs every start and stop at INFO. */
+    private static final Logger HELIDON_LOG = Logger.getLogger("io.helidon");
+
+    static {
+        HELIDON_LOG.setLevel(Level.WARNING);
+    }
+
+    final FakeAccounts accounts = new FakeAccounts();
+    final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
+    private final WebServer server;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** @param more services mounted after the accounts and API tokens ones, as later resources will be */
+    ApiTestServer(HttpSettings settings, HttpService... more) {
+        List<HttpService> services = new ArrayList<>(List.of(
+                new AccountsHttpService(accounts, accounts, accounts, accounts, settings),
+                new ApiTokensHttpService(apiTokens, apiTokens, apiTokens, apiTokens, settings)));
+        services.addAll(List.of(more));
+        ApiRouting api = new ApiRouting(settings, new BearerAuthentication(accounts), services);
+        server = WebServer.builder()
+                .address(InetAddress.getLoopbackAddress())
+                .port(0)
+                .routing(api::register)
+                .build()
+                .start();
+    }
+
+    ApiTestServer() {
+        this(HttpSettings.defaults());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** A request with a valid access token and, when {@code json} is not null, a JSON body. */
+    HttpResponse<String> send(String method, String path, String json) {
+        return send(request(method, path, json).header("Authorization", "Bearer " + FakeAccounts.ACCESS_TOKEN));
+    }
+
+    HttpRequest.Builder request(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (json == null) {
+            return request.method(method, BodyPublishers.noBody());
+        }
+        return request.method(method, BodyPublishers.ofString(json)).header("Content-Type", "application/json");
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, JSON content type and the exact JSON document (whitespace and key order aside). */
+    static void assertJson(int status, String expectedJson, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response::body);
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(tree(expectedJson), tree(response.body()));
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
