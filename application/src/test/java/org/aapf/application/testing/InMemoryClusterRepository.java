@@ -1,6 +1,7 @@
 package org.aapf.application.testing;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,18 @@ import org.aapf.domain.user.UserId;
 public final class InMemoryClusterRepository implements ClusterRepository {
 
     private final Map<ClusterId, AACluster> rows = new LinkedHashMap<>();
+    private final Map<OwnerAndName, ClusterId> byName = new HashMap<>();
     private int updates;
     private boolean crashOnNextUpdate;
 
     @Override
     public synchronized void add(AACluster cluster) {
-        if (rows.values().stream().anyMatch(row -> row.owner().equals(cluster.owner())
-                && row.name().equals(cluster.name()))) {
+        OwnerAndName key = new OwnerAndName(cluster.owner(), cluster.name());
+        if (byName.containsKey(key)) {
             throw AapfException.invalid("AACluster named '" + cluster.name() + "' already exists.");
         }
         rows.put(cluster.id(), copy(cluster, cluster.version()));
+        byName.put(key, cluster.id());
     }
 
     @Override
@@ -54,6 +57,7 @@ public final class InMemoryClusterRepository implements ClusterRepository {
             return false;
         }
         rows.remove(cluster.id());
+        byName.remove(new OwnerAndName(stored.owner(), stored.name()));
         return true;
     }
 
@@ -64,8 +68,8 @@ public final class InMemoryClusterRepository implements ClusterRepository {
 
     @Override
     public synchronized Optional<AACluster> findByName(UserId owner, ClusterName name) {
-        return rows.values().stream().filter(row -> row.owner().equals(owner) && row.name().equals(name))
-                .findFirst().map(InMemoryClusterRepository::copy);
+        return Optional.ofNullable(byName.get(new OwnerAndName(owner, name))).map(rows::get)
+                .map(InMemoryClusterRepository::copy);
     }
 
     @Override
@@ -104,5 +108,8 @@ public final class InMemoryClusterRepository implements ClusterRepository {
     private static AACluster copy(AACluster cluster, long version) {
         return AACluster.restore(cluster.id(), cluster.owner(), cluster.name(), cluster.createdAt(), cluster.specs(),
                 cluster.instances(), cluster.status(), cluster.alerts(), version);
+    }
+
+    private record OwnerAndName(UserId owner, ClusterName name) {
     }
 }

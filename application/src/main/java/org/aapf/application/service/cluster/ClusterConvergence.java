@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.aapf.application.port.out.ClusterBackend;
-import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.domain.catalogue.Catalogue;
@@ -27,10 +26,16 @@ final class ClusterConvergence {
 
     private final ClusterBackend backend;
     private final Backoff<ClusterId> backoff;
+    private final SpecHashes hashes = new SpecHashes();
 
     ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff) {
         this.backend = backend;
         this.backoff = backoff;
+    }
+
+    /** Ends a pass: forgets cached state of instances the pass did not meet. */
+    void endPass() {
+        hashes.endPass();
     }
 
     /** For a live cluster: records observed states, removes unwanted instances, applies missing or outdated ones. */
@@ -104,9 +109,9 @@ final class ClusterConvergence {
             return true;
         }
         try {
-            DesiredInstance desired = DesiredInstances.of(cluster, instance, catalogue);
-            if (seen.isEmpty() || !seen.get().specHash().equals(desired.specHash())) {
-                backend.apply(desired);
+            InstanceRef ref = ref(cluster, instance);
+            if (seen.isEmpty() || !seen.get().specHash().equals(hashes.of(ref, cluster, instance, catalogue))) {
+                backend.apply(DesiredInstances.of(cluster, instance, catalogue));
                 tally.applied++;
                 tally.busy = true;
             }

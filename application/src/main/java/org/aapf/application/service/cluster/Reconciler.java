@@ -146,6 +146,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             convergeOne(cluster, observed, current, now, tally);
         }
         byCluster.keySet().forEach(orphan -> convergence.removeOrphan(orphan, now, tally));
+        convergence.endPass();
         return tally.report(true);
     }
 
