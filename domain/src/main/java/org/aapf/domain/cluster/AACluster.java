@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.UserId;
 
 /**
@@ -41,7 +40,7 @@ public final class AACluster {
         this.owner = Objects.requireNonNull(owner, "'owner' must not be null");
         this.name = Objects.requireNonNull(name, "'name' must not be null");
         this.createdAt = Objects.requireNonNull(createdAt, "'createdAt' must not be null");
-        this.specs = Collections.unmodifiableMap(new EnumMap<>(requireSpecs(specs)));
+        this.specs = Collections.unmodifiableMap(new EnumMap<>(ClusterSpecs.require(specs)));
         this.instances = new ArrayList<>(instances);
         this.instances.sort(ORDER);
         this.status = Objects.requireNonNull(status, "'status' must not be null");
@@ -53,12 +52,13 @@ public final class AACluster {
      * A new cluster: one instance row per requested instance, each {@code creating}; notebook instances get a fresh
      * proxy id and token. Records a {@code requested} event.
      *
-     * @throws AapfException {@code INVALID_INPUT} without a notebook, or with more than one notebook or master
+     * @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} without a notebook, with more than one
+     *     notebook or master, or with workers but no master
      */
     public static AACluster create(ClusterId id, UserId owner, ClusterName name, Map<ServiceKind, ServiceSpec> specs,
             Instant now) {
         List<Instance> instances = new ArrayList<>();
-        requireSpecs(specs).forEach((kind, spec) -> {
+        ClusterSpecs.require(specs).forEach((kind, spec) -> {
             for (int index = 1; index <= spec.numberOfInstances(); index++) {
                 instances.add(Instance.requested(kind, index, now));
             }
@@ -84,7 +84,8 @@ public final class AACluster {
         if (status == ClusterStatus.DELETING) {
             return false;
         }
-        instances.replaceAll(instance -> instance.with(InstanceStatus.DELETING, instance.health(), instance.alerts(), now));
+        instances.replaceAll(instance ->
+                instance.with(InstanceStatus.DELETING, instance.health(), instance.alerts(), now));
         status = ClusterStatus.DELETING;
         changed = true;
         record(now, ClusterEvent.Type.DELETING, "Deletion of AACluster '" + name + "' was requested.");
@@ -105,7 +106,7 @@ public final class AACluster {
         Instance after = before.with(observed.status(), observed.health(), kept, now);
         if (after != before) {
             put(after);
-            recordInstanceTransition(before, after, now);
+            InstanceEvents.of(id, before, after, now).ifPresent(this::record);
             refreshStatus(now);
         }
     }
@@ -256,22 +257,12 @@ public final class AACluster {
         return ClusterStatus.CREATING;
     }
 
-    private void recordInstanceTransition(Instance before, Instance after, Instant now) {
-        if (before.status() == after.status()) {
-            return;
-        }
-        switch (after.status()) {
-            case STARTING -> record(now, ClusterEvent.Type.STARTED, "Instance " + after.label() + " started.");
-            case READY -> record(now, ClusterEvent.Type.READY, "Instance " + after.label() + " is ready.");
-            case FAILED -> record(now, ClusterEvent.Type.FAILED, "Instance " + after.label() + " failed: "
-                    + after.alerts().stream().map(Alert::message).findFirst().orElse("no reason reported."));
-            default -> {
-            }
-        }
+    private void record(Instant now, ClusterEvent.Type type, String message) {
+        record(new ClusterEvent(id, now, type, message));
     }
 
-    private void record(Instant now, ClusterEvent.Type type, String message) {
-        events.add(new ClusterEvent(id, now, type, message));
+    private void record(ClusterEvent event) {
+        events.add(event);
         changed = true;
     }
 
@@ -294,25 +285,5 @@ public final class AACluster {
 
     private static List<Alert> withoutReason(List<Alert> alerts, String reason) {
         return alerts.stream().filter(alert -> !alert.reason().equals(reason)).toList();
-    }
-
-    private static Map<ServiceKind, ServiceSpec> requireSpecs(Map<ServiceKind, ServiceSpec> specs) {
-        Objects.requireNonNull(specs, "'specs' must not be null");
-        if (!specs.containsKey(ServiceKind.JUPYTER_NOTEBOOK)) {
-            throw AapfException.invalid("'jupyterNotebook' is required");
-        }
-        requireSingle(specs, ServiceKind.JUPYTER_NOTEBOOK, "jupyterNotebook");
-        requireSingle(specs, ServiceKind.SPARK_MASTER, "sparkMaster");
-        if (specs.containsKey(ServiceKind.SPARK_WORKER) && !specs.containsKey(ServiceKind.SPARK_MASTER)) {
-            throw AapfException.invalid("'sparkMaster' is required with 'sparkWorker'");
-        }
-        return specs;
-    }
-
-    private static void requireSingle(Map<ServiceKind, ServiceSpec> specs, ServiceKind kind, String field) {
-        ServiceSpec spec = specs.get(kind);
-        if (spec != null && spec.numberOfInstances() != 1) {
-            throw AapfException.invalid("'" + field + ".numberOfInstances' must be 1");
-        }
     }
 }

@@ -16,7 +16,10 @@ import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.cluster.ServiceSpec;
 import org.aapf.domain.error.AapfException;
 
-/** Validates a cluster request against the catalogue and limits, stores it as {@code creating} and wakes the reconciler. */
+/**
+ * Validates a cluster request against the catalogue and limits, stores it as {@code creating} and wakes the
+ * reconciler.
+ */
 public final class CreateClusterService implements CreateClusterUseCase {
 
     private final ClusterRepository clusters;

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ClusterEventRepository;
@@ -44,19 +42,16 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private final ClusterEventRepository events;
     private final ClusterBackend backend;
     private final CatalogueSource catalogue;
-    private final ReconcilerLease lease;
     private final Clock clock;
     private final ReconcilerSettings settings;
     private final Backoff<ClusterId> backoff;
     private final Backoff<String> observeBackoff;
     private final ClusterConvergence convergence;
-    private final ReentrantLock signalLock = new ReentrantLock();
-    private final Condition signal = signalLock.newCondition();
-    private boolean woken;
+    private final LeaseKeeper leaseKeeper;
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
     private Thread thread;
     private ClusterBackend.Watch watch;
-    private Optional<ReconcilerLease.Lease> held = Optional.empty();
 
     @Inject
     public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
@@ -65,12 +60,12 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.events = events;
         this.backend = backend;
         this.catalogue = catalogue;
-        this.lease = lease;
         this.clock = clock;
         this.settings = settings;
         this.backoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
         this.observeBackoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
         this.convergence = new ClusterConvergence(backend, backoff);
+        this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl());
     }
 
     /** Starts the reconcile loop on a daemon thread. */
@@ -105,19 +100,13 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     @Override
     public void wake() {
-        signalLock.lock();
-        try {
-            woken = true;
-            signal.signalAll();
-        } finally {
-            signalLock.unlock();
-        }
+        signal.wake();
     }
 
     /** One full pass; does nothing but report so when another reconciler holds the lease. */
     public synchronized PassReport reconcileOnce() {
         Instant now = Timestamps.now(clock);
-        if (!holdLease()) {
+        if (!leaseKeeper.hold(this::forgetBackoffs)) {
             return PassReport.notLeader();
         }
         if (!observeBackoff.ready(OBSERVE, now)) {
@@ -211,26 +200,13 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         return PassReport.backendDown(tally.saved);
     }
 
-    private boolean holdLease() {
-        Optional<ReconcilerLease.Lease> now = lease.acquireOrRenew(settings.holderId(), settings.leaseTtl());
-        if (now.isEmpty()) {
-            held.ifPresent(lost -> LOG.log(System.Logger.Level.WARNING, "Lost the reconciler lease (epoch {0})",
-                    lost.epoch()));
-            held = Optional.empty();
-            return false;
-        }
-        if (held.isEmpty() || held.get().epoch() != now.get().epoch()) {
-            LOG.log(System.Logger.Level.INFO, "Holding the reconciler lease (epoch {0})", now.get().epoch());
-            backoff.clear();
-            observeBackoff.clear();
-        }
-        held = now;
-        return true;
+    private void forgetBackoffs() {
+        backoff.clear();
+        observeBackoff.clear();
     }
 
     private synchronized void releaseLease() {
-        held.ifPresent(lease::release);
-        held = Optional.empty();
+        leaseKeeper.release();
     }
 
     private void loop() {
@@ -259,18 +235,11 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     }
 
     private void awaitWake(Duration max) {
-        signalLock.lock();
         try {
-            long nanos = max.toNanos();
-            while (!woken && running && nanos > 0) {
-                nanos = signal.awaitNanos(nanos);
-            }
-            woken = false;
+            signal.await(max);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        } finally {
-            signalLock.unlock();
         }
     }
 
