@@ -1,0 +1,2 @@
+/** Catalogue queries: the images and performance types users may pick. */
+package org.aapf.application.service.catalogue;

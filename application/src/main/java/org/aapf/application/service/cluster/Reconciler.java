@@ -1,0 +1,263 @@
+package org.aapf.application.service.cluster;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aapf.application.port.out.CatalogueSource;
+import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.ClusterEventRepository;
+import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.application.port.out.ReconcilerLease;
+import org.aapf.domain.catalogue.Catalogue;
+import org.aapf.domain.cluster.AACluster;
+import org.aapf.domain.cluster.Alert;
+import org.aapf.domain.cluster.AlertReasons;
+import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.cluster.ClusterStatus;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
+
+/**
+ * Makes the backend match the database, level-triggered: each pass reads every cluster (desired) and
+ * {@link ClusterBackend#observe()} (actual), converges each cluster, removes what no row wants, and writes back only
+ * the clusters whose state changed (then their events). Safe to run twice and after a crash at any line: every
+ * backend call is idempotent and every save is compare-and-set on the cluster's version.
+ *
+ * <p>{@link #start()} runs passes on one daemon thread, woken by {@link #wake()} (API changes), backend watch hints
+ * and a periodic resync. A pass acts only while this process holds the {@link ReconcilerLease}.
+ */
+public final class Reconciler implements ReconcileTrigger, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());
+    private static final String OBSERVE = "observe";
+
+    private final ClusterRepository clusters;
+    private final ClusterEventRepository events;
+    private final ClusterBackend backend;
+    private final CatalogueSource catalogue;
+    private final Clock clock;
+    private final ReconcilerSettings settings;
+    private final Backoff<ClusterId> backoff;
+    private final Backoff<String> observeBackoff;
+    private final ClusterConvergence convergence;
+    private final LeaseKeeper leaseKeeper;
+    private final WakeSignal signal = new WakeSignal();
+    private volatile boolean running;
+    private Thread thread;
+    private ClusterBackend.Watch watch;
+
+    @Inject
+    public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
+            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings) {
+        this.clusters = clusters;
+        this.events = events;
+        this.backend = backend;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.settings = settings;
+        this.backoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
+        this.observeBackoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
+        this.convergence = new ClusterConvergence(backend, backoff);
+        this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl());
+    }
+
+    /** Starts the reconcile loop on a daemon thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("reconciler already started");
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("aapf-reconciler").daemon().start(this::loop);
+    }
+
+    /** Stops the loop, waits for the current pass, stops the watch and gives up the lease. */
+    @Override
+    public void close() {
+        Thread stopping;
+        synchronized (this) {
+            running = false;
+            stopping = thread;
+            thread = null;
+        }
+        wake();
+        if (stopping != null) {
+            try {
+                stopping.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stopWatch();
+        releaseLease();
+    }
+
+    @Override
+    public void wake() {
+        signal.wake();
+    }
+
+    /** One full pass; does nothing but report so when another reconciler holds the lease. */
+    public synchronized PassReport reconcileOnce() {
+        Instant now = Timestamps.now(clock);
+        if (!leaseKeeper.hold(this::forgetBackoffs)) {
+            return PassReport.notLeader();
+        }
+        if (!observeBackoff.ready(OBSERVE, now)) {
+            return PassReport.backendDown(0);
+        }
+        List<AACluster> desired = clusters.listAll();
+        List<ObservedInstance> actual;
+        try {
+            actual = backend.observe();
+        } catch (AapfException e) {
+            return backendDown(desired, e, now);
+        }
+        observeBackoff.succeeded(OBSERVE);
+        return converge(desired, actual, catalogue.current(), now);
+    }
+
+    private PassReport converge(List<AACluster> desired, List<ObservedInstance> actual, Catalogue current,
+            Instant now) {
+        PassTally tally = new PassTally();
+        Map<ClusterId, List<ObservedInstance>> byCluster = new HashMap<>();
+        actual.forEach(instance -> byCluster.computeIfAbsent(instance.ref().cluster(), id -> new ArrayList<>())
+                .add(instance));
+        for (AACluster cluster : desired) {
+            List<ObservedInstance> observed = Optional.ofNullable(byCluster.remove(cluster.id())).orElse(List.of());
+            tally.clusters++;
+            convergeOne(cluster, observed, current, now, tally);
+        }
+        byCluster.keySet().forEach(orphan -> convergence.removeOrphan(orphan, now, tally));
+        convergence.endPass();
+        return tally.report(true);
+    }
+
+    private void convergeOne(AACluster cluster, List<ObservedInstance> observed, Catalogue current, Instant now,
+            PassTally tally) {
+        try {
+            if (cluster.isDeleting()) {
+                if (convergence.dismantle(cluster, observed, now, tally)) {
+                    cluster.completeDeletion(now);
+                    finishDeletion(cluster, tally);
+                    return;
+                }
+            } else {
+                convergence.converge(cluster, observed, current, now, tally);
+            }
+            save(cluster, tally);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Reconciling AACluster " + cluster.id() + " failed", e);
+            backoff.failed(cluster.id(), now);
+            tally.failures++;
+            tally.busy = true;
+        }
+    }
+
+    private void save(AACluster cluster, PassTally tally) {
+        tally.busy |= cluster.status() == ClusterStatus.CREATING || cluster.isDeleting();
+        if (!cluster.hasChanges()) {
+            return;
+        }
+        if (clusters.update(cluster)) {
+            events.append(cluster.pullEvents());
+            tally.saved++;
+        } else {
+            tally.busy = true;
+        }
+    }
+
+    private void finishDeletion(AACluster cluster, PassTally tally) {
+        if (clusters.delete(cluster)) {
+            events.append(cluster.pullEvents());
+            backoff.succeeded(cluster.id());
+            tally.deleted++;
+        } else {
+            tally.busy = true;
+        }
+    }
+
+    private PassReport backendDown(List<AACluster> desired, AapfException e, Instant now) {
+        Instant retryAt = observeBackoff.failed(OBSERVE, now);
+        LOG.log(System.Logger.Level.WARNING, "Backend " + backend.name() + " cannot be observed (" + e.reason()
+                + "), retrying at " + retryAt + ": " + e.getMessage(), e);
+        Alert alert = new Alert(Alert.Level.ERROR, AlertReasons.BACKEND_UNREACHABLE,
+                e.reason() == ErrorReason.UNAVAILABLE
+                        ? "The cluster backend cannot be reached; the state shown may be out of date."
+                        : "The cluster backend reports an error; the state shown may be out of date.",
+                now);
+        PassTally tally = new PassTally();
+        for (AACluster cluster : desired) {
+            cluster.raiseAlert(alert);
+            save(cluster, tally);
+        }
+        return PassReport.backendDown(tally.saved);
+    }
+
+    private void forgetBackoffs() {
+        backoff.clear();
+        observeBackoff.clear();
+    }
+
+    private synchronized void releaseLease() {
+        leaseKeeper.release();
+    }
+
+    private void loop() {
+        while (running) {
+            Duration wait = settings.idleWait();
+            try {
+                startWatch();
+                wait = nextWait(reconcileOnce());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Reconcile pass failed", e);
+                wait = settings.busyInterval();
+            }
+            awaitWake(wait);
+        }
+    }
+
+    private Duration nextWait(PassReport report) {
+        Duration wait = report.busy() ? settings.busyInterval() : settings.idleWait();
+        for (Optional<Instant> retry : List.of(backoff.nextRetry(), observeBackoff.nextRetry())) {
+            if (retry.isPresent()) {
+                Duration untilRetry = Duration.between(clock.instant(), retry.get());
+                wait = untilRetry.compareTo(wait) < 0 ? untilRetry : wait;
+            }
+        }
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private void awaitWake(Duration max) {
+        try {
+            signal.await(max);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void startWatch() {
+        if (watch == null) {
+            try {
+                watch = backend.watch(ref -> wake());
+            } catch (AapfException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot watch backend " + backend.name() + "; relying on resync: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    private void stopWatch() {
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.aapf.application.service.cluster;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * How often and how patiently the reconciler works.
+ *
+ * @param resyncInterval the longest time between two passes without any wake-up (periodic resync)
+ * @param busyInterval the time before the next pass while some cluster is still creating or deleting
+ * @param leaseTtl how long a taken lease lasts; renewed at least every third of it
+ * @param backoffBase the wait after a first backend failure; doubles with each further failure
+ * @param backoffMax the longest wait between retries
+ * @param holderId this process's id in the {@link org.aapf.application.port.out.ReconcilerLease}
+ */
+public record ReconcilerSettings(Duration resyncInterval, Duration busyInterval, Duration leaseTtl,
+        Duration backoffBase, Duration backoffMax, String holderId) {
+
+    public ReconcilerSettings {
+        requirePositive("resyncInterval", resyncInterval);
+        requirePositive("busyInterval", busyInterval);
+        requirePositive("leaseTtl", leaseTtl);
+        requirePositive("backoffBase", backoffBase);
+        requirePositive("backoffMax", backoffMax);
+        if (holderId == null || holderId.isBlank()) {
+            throw new IllegalArgumentException("'holderId' must not be blank");
+        }
+    }
+
+    /** 30 s resync, 2 s while busy, 60 s lease, backoff from 1 s to 5 min, a random holder id. */
+    public static ReconcilerSettings defaults() {
+        return new ReconcilerSettings(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(60),
+                Duration.ofSeconds(1), Duration.ofMinutes(5), "reconciler-" + UUID.randomUUID());
+    }
+
+    public ReconcilerSettings withResyncInterval(Duration interval) {
+        return new ReconcilerSettings(interval, busyInterval, leaseTtl, backoffBase, backoffMax, holderId);
+    }
+
+    public ReconcilerSettings withHolderId(String id) {
+        return new ReconcilerSettings(resyncInterval, busyInterval, leaseTtl, backoffBase, backoffMax, id);
+    }
+
+    /** The longest sleep between passes: the resync interval, but short enough to renew the lease in time. */
+    Duration idleWait() {
+        Duration renew = leaseTtl.dividedBy(3);
+        return renew.compareTo(resyncInterval) < 0 ? renew : resyncInterval;
+    }
+
+    private static void requirePositive(String field, Duration value) {
+        Objects.requireNonNull(value, "'" + field + "' must not be null");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("'" + field + "' must be > 0");
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.aapf.application.testing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.DesiredInstance;
+import org.aapf.application.port.out.Endpoint;
+import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.application.port.out.ObservedInstance.Phase;
+import org.aapf.domain.cluster.Alert;
+import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.cluster.Health;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
+import org.aapf.domain.user.UserId;
+
+/**
+ * An in-memory {@link ClusterBackend} with injectable faults: apply failing n times, instances crashing, the backend
+ * being down, orphan instances, slow removal, and process crashes right after a backend call. New instances start in
+ * a configurable phase ({@code READY} and healthy by default). Never wired by {@code bootstrap}.
+ */
+public final class FakeClusterBackend implements ClusterBackend {
+
+    private final Clock clock;
+    private final Map<InstanceRef, ObservedInstance> instances = new LinkedHashMap<>();
+    private final Map<InstanceRef, DesiredInstance> specs = new LinkedHashMap<>();
+    private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
+    private Phase startPhase = Phase.READY;
+    private boolean down;
+    private boolean asyncRemoval;
+    private int applyFailures;
+    private boolean crashAfterNextApply;
+    private boolean crashAfterNextRemoveCluster;
+    private int applyCalls;
+    private int creations;
+    private int observeCalls;
+
+    public FakeClusterBackend(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public synchronized void apply(DesiredInstance desired) {
+        requireUp();
+        applyCalls++;
+        if (applyFailures > 0) {
+            applyFailures--;
+            throw new AapfException(ErrorReason.INTERNAL, "The backend refused the instance.");
+        }
+        ObservedInstance existing = instances.get(desired.ref());
+        if (existing == null || !existing.specHash().equals(desired.specHash())) {
+            if (existing == null) {
+                creations++;
+            }
+            instances.put(desired.ref(), instance(desired.ref(), desired.owner(), desired.specHash(), startPhase));
+            specs.put(desired.ref(), desired);
+            emit(desired.ref());
+        }
+        if (crashAfterNextApply) {
+            crashAfterNextApply = false;
+            throw new SimulatedCrash("after applying " + desired.ref());
+        }
+    }
+
+    @Override
+    public synchronized void remove(InstanceRef ref) {
+        requireUp();
+        removeOne(ref);
+    }
+
+    @Override
+    public synchronized void removeCluster(ClusterId cluster) {
+        requireUp();
+        refsOf(cluster).forEach(this::removeOne);
+        if (crashAfterNextRemoveCluster) {
+            crashAfterNextRemoveCluster = false;
+            throw new SimulatedCrash("after removing AACluster " + cluster);
+        }
+    }
+
+    /** Every instance; instances reported as {@code TERMINATING} are gone from the next observation on. */
+    @Override
+    public synchronized List<ObservedInstance> observe() {
+        requireUp();
+        observeCalls++;
+        List<ObservedInstance> snapshot = List.copyOf(instances.values());
+        snapshot.stream().filter(instance -> instance.phase() == Phase.TERMINATING)
+                .forEach(instance -> forget(instance.ref()));
+        return snapshot;
+    }
+
+    @Override
+    public Watch watch(Consumer<InstanceRef> onChange) {
+        listeners.add(onChange);
+        return () -> listeners.remove(onChange);
+    }
+
+    @Override
+    public synchronized Optional<Endpoint> endpoint(InstanceRef ref) {
+        ObservedInstance instance = instances.get(ref);
+        if (instance == null || (instance.phase() != Phase.READY && instance.phase() != Phase.STARTING)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Endpoint("127.0.0.1", 20000 + ref.index()));
+    }
+
+    // ---- faults and controls ----
+
+    /** The next {@code count} apply calls throw {@code INTERNAL} without doing anything. */
+    public synchronized void failNextApplies(int count) {
+        applyFailures = count;
+    }
+
+    /** While down, every call but {@link #watch} throws {@code UNAVAILABLE}. */
+    public synchronized void setDown(boolean isDown) {
+        down = isDown;
+    }
+
+    /** The instance dies: {@code FAILED}, unhealthy, with an error alert of that reason. */
+    public synchronized void crash(InstanceRef ref, String reason, String message) {
+        setState(ref, Phase.FAILED, Optional.of(Health.UNHEALTHY),
+                List.of(new Alert(Alert.Level.ERROR, reason, message, clock.instant())));
+    }
+
+    /** Puts an existing instance in another phase, e.g. restarted after a crash. */
+    public synchronized void setState(InstanceRef ref, Phase phase, Optional<Health> health, List<Alert> alerts) {
+        ObservedInstance old = require(ref);
+        instances.put(ref, new ObservedInstance(ref, old.owner(), old.specHash(), phase, health, alerts,
+                clock.instant()));
+        emit(ref);
+    }
+
+    /** Adds an instance labelled as ours that AAPF never asked for. */
+    public synchronized void plant(InstanceRef ref, UserId owner) {
+        instances.put(ref, instance(ref, owner, "planted", Phase.READY));
+    }
+
+    /** New instances start in this phase ({@code READY} by default; {@code PENDING} to watch them progress). */
+    public synchronized void startInstancesAs(Phase phase) {
+        startPhase = phase;
+    }
+
+    /** Removals leave instances {@code TERMINATING} for one more observation, like Kubernetes pods. */
+    public synchronized void removeAsynchronously(boolean async) {
+        asyncRemoval = async;
+    }
+
+    /** The process "dies" right after the next successful apply. */
+    public synchronized void crashProcessAfterNextApply() {
+        crashAfterNextApply = true;
+    }
+
+    /** The process "dies" right after the next removeCluster. */
+    public synchronized void crashProcessAfterNextRemoveCluster() {
+        crashAfterNextRemoveCluster = true;
+    }
+
+    // ---- inspection ----
+
+    public synchronized List<ObservedInstance> instances() {
+        return List.copyOf(instances.values());
+    }
+
+    public synchronized List<ObservedInstance> instancesOf(ClusterId cluster) {
+        return instances.values().stream().filter(instance -> instance.ref().cluster().equals(cluster)).toList();
+    }
+
+    /** The spec an instance was last applied with. */
+    public synchronized Optional<DesiredInstance> desired(InstanceRef ref) {
+        return Optional.ofNullable(specs.get(ref));
+    }
+
+    public synchronized int applyCalls() {
+        return applyCalls;
+    }
+
+    /** How many instances were created (not replaced) over the fake's life. */
+    public synchronized int creations() {
+        return creations;
+    }
+
+    public synchronized int observeCalls() {
+        return observeCalls;
+    }
+
+    private void removeOne(InstanceRef ref) {
+        ObservedInstance old = instances.get(ref);
+        if (old == null) {
+            return;
+        }
+        if (asyncRemoval) {
+            instances.put(ref, new ObservedInstance(ref, old.owner(), old.specHash(), Phase.TERMINATING,
+                    Optional.empty(), List.of(), clock.instant()));
+        } else {
+            forget(ref);
+        }
+        emit(ref);
+    }
+
+    private void forget(InstanceRef ref) {
+        instances.remove(ref);
+        specs.remove(ref);
+    }
+
+    private List<InstanceRef> refsOf(ClusterId cluster) {
+        return new ArrayList<>(instancesOf(cluster).stream().map(ObservedInstance::ref).toList());
+    }
+
+    private ObservedInstance instance(InstanceRef ref, UserId owner, String hash, Phase phase) {
+        Optional<Health> health = phase == Phase.READY ? Optional.of(Health.HEALTHY) : Optional.empty();
+        return new ObservedInstance(ref, owner, hash, phase, health, List.of(), clock.instant());
+    }
+
+    private ObservedInstance require(InstanceRef ref) {
+        ObservedInstance instance = instances.get(ref);
+        if (instance == null) {
+            throw new IllegalStateException("no instance " + ref);
+        }
+        return instance;
+    }
+
+    private void requireUp() {
+        if (down) {
+            throw AapfException.unavailable("The cluster backend cannot be reached.", null);
+        }
+    }
+
+    private void emit(InstanceRef ref) {
+        listeners.forEach(listener -> listener.accept(ref));
+    }
+}

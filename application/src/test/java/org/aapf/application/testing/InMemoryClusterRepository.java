@@ -1,0 +1,115 @@
+package org.aapf.application.testing;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.domain.cluster.AACluster;
+import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.cluster.ClusterName;
+import org.aapf.domain.cluster.ProxyId;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.user.UserId;
+
+/**
+ * Stores copies of clusters, like a database would: what callers change is invisible until {@link #update}, and
+ * every read is a fresh object. Counts writes, and can simulate a crash on the next update.
+ */
+public final class InMemoryClusterRepository implements ClusterRepository {
+
+    private final Map<ClusterId, AACluster> rows = new LinkedHashMap<>();
+    private final Map<OwnerAndName, ClusterId> byName = new HashMap<>();
+    private int updates;
+    private boolean crashOnNextUpdate;
+
+    @Override
+    public synchronized void add(AACluster cluster) {
+        OwnerAndName key = new OwnerAndName(cluster.owner(), cluster.name());
+        if (byName.containsKey(key)) {
+            throw AapfException.invalid("AACluster named '" + cluster.name() + "' already exists.");
+        }
+        rows.put(cluster.id(), copy(cluster, cluster.version()));
+        byName.put(key, cluster.id());
+    }
+
+    @Override
+    public synchronized boolean update(AACluster cluster) {
+        AACluster stored = rows.get(cluster.id());
+        if (stored == null || stored.version() != cluster.version()) {
+            return false;
+        }
+        if (crashOnNextUpdate) {
+            crashOnNextUpdate = false;
+            throw new SimulatedCrash("before saving AACluster " + cluster.id());
+        }
+        rows.put(cluster.id(), copy(cluster, cluster.version() + 1));
+        updates++;
+        return true;
+    }
+
+    @Override
+    public synchronized boolean delete(AACluster cluster) {
+        AACluster stored = rows.get(cluster.id());
+        if (stored == null || stored.version() != cluster.version()) {
+            return false;
+        }
+        rows.remove(cluster.id());
+        byName.remove(new OwnerAndName(stored.owner(), stored.name()));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<AACluster> findById(ClusterId id) {
+        return Optional.ofNullable(rows.get(id)).map(InMemoryClusterRepository::copy);
+    }
+
+    @Override
+    public synchronized Optional<AACluster> findByName(UserId owner, ClusterName name) {
+        return Optional.ofNullable(byName.get(new OwnerAndName(owner, name))).map(rows::get)
+                .map(InMemoryClusterRepository::copy);
+    }
+
+    @Override
+    public synchronized Optional<AACluster> findByProxyId(ProxyId proxyId) {
+        return rows.values().stream()
+                .filter(row -> row.instances().stream().anyMatch(instance -> instance.notebook()
+                        .filter(access -> access.proxyId().equals(proxyId)).isPresent()))
+                .findFirst().map(InMemoryClusterRepository::copy);
+    }
+
+    @Override
+    public synchronized List<AACluster> listByOwner(UserId owner) {
+        return rows.values().stream().filter(row -> row.owner().equals(owner))
+                .sorted(Comparator.comparing(AACluster::name)).map(InMemoryClusterRepository::copy).toList();
+    }
+
+    @Override
+    public synchronized List<AACluster> listAll() {
+        return rows.values().stream().map(InMemoryClusterRepository::copy).toList();
+    }
+
+    /** How many successful {@link #update} calls there were. */
+    public synchronized int updates() {
+        return updates;
+    }
+
+    /** The next {@link #update} of a current version throws {@link SimulatedCrash} without saving. */
+    public synchronized void crashOnNextUpdate() {
+        crashOnNextUpdate = true;
+    }
+
+    private static AACluster copy(AACluster cluster) {
+        return copy(cluster, cluster.version());
+    }
+
+    private static AACluster copy(AACluster cluster, long version) {
+        return AACluster.restore(cluster.id(), cluster.owner(), cluster.name(), cluster.createdAt(), cluster.specs(),
+                cluster.instances(), cluster.status(), cluster.alerts(), version);
+    }
+
+    private record OwnerAndName(UserId owner, ClusterName name) {
+    }
+}

@@ -1,0 +1,46 @@
+package org.aapf.application.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.aapf.application.port.out.ReconcilerLease;
+
+/** A single lease in memory, judged by the given clock; shared by reconcilers to simulate one database. */
+public final class InMemoryReconcilerLease implements ReconcilerLease {
+
+    private final Clock clock;
+    private String holder;
+    private long epoch;
+    private Instant expiresAt = Instant.MIN;
+
+    public InMemoryReconcilerLease(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Optional<Lease> acquireOrRenew(String candidate, Duration ttl) {
+        Instant now = clock.instant();
+        boolean expired = !now.isBefore(expiresAt);
+        if (holder != null && !expired && !holder.equals(candidate)) {
+            return Optional.empty();
+        }
+        if (holder == null || expired) {
+            epoch++;
+        }
+        holder = candidate;
+        expiresAt = now.plus(ttl);
+        return Optional.of(new Lease(holder, epoch, expiresAt));
+    }
+
+    @Override
+    public synchronized void release(Lease lease) {
+        if (lease.holder().equals(holder) && lease.epoch() == epoch) {
+            holder = null;
+        }
+    }
+
+    public synchronized Optional<String> holder() {
+        return Optional.ofNullable(holder);
+    }
+}

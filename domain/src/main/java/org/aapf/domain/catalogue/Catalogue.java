@@ -1,0 +1,80 @@
+package org.aapf.domain.catalogue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.aapf.domain.error.AapfException;
+
+/** The operator's catalogue of images and performance types; immutable, names unique within each list. */
+public final class Catalogue {
+
+    private static final Catalogue EMPTY = new Catalogue(Map.of(), Map.of());
+
+    private final Map<String, Image> images;
+    private final Map<String, PerfType> perfTypes;
+
+    private Catalogue(Map<String, Image> images, Map<String, PerfType> perfTypes) {
+        this.images = images;
+        this.perfTypes = perfTypes;
+    }
+
+    /**
+     * Builds a catalogue, e.g. from a configuration file.
+     *
+     * @throws IllegalArgumentException when two images or two performance types share a name
+     */
+    public static Catalogue of(Collection<Image> images, Collection<PerfType> perfTypes) {
+        return new Catalogue(index(images, Image::repositoryName, "image"),
+                index(perfTypes, PerfType::name, "performance type"));
+    }
+
+    public static Catalogue empty() {
+        return EMPTY;
+    }
+
+    /** @throws AapfException {@code INVALID_INPUT} "Unknown image 'x'." */
+    public Image image(String repositoryName) {
+        return findImage(repositoryName)
+                .orElseThrow(() -> AapfException.invalid("Unknown image '" + repositoryName + "'."));
+    }
+
+    /** @throws AapfException {@code INVALID_INPUT} "Unknown performance type 'x'." */
+    public PerfType perfType(String name) {
+        return findPerfType(name)
+                .orElseThrow(() -> AapfException.invalid("Unknown performance type '" + name + "'."));
+    }
+
+    public Optional<Image> findImage(String repositoryName) {
+        return Optional.ofNullable(repositoryName).map(images::get);
+    }
+
+    public Optional<PerfType> findPerfType(String name) {
+        return Optional.ofNullable(name).map(perfTypes::get);
+    }
+
+    /** Every image, sorted by repository name. */
+    public List<Image> images() {
+        return List.copyOf(images.values());
+    }
+
+    /** Every performance type, sorted by name. */
+    public List<PerfType> perfTypes() {
+        return List.copyOf(perfTypes.values());
+    }
+
+    private static <T> Map<String, T> index(Collection<T> items, Function<T, String> name, String what) {
+        Map<String, T> byName = new TreeMap<>(Comparator.naturalOrder());
+        for (T item : new ArrayList<>(items)) {
+            if (byName.put(name.apply(item), item) != null) {
+                throw new IllegalArgumentException("duplicate " + what + " '" + name.apply(item) + "'");
+            }
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+}

@@ -1,0 +1,289 @@
+package org.aapf.domain.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.aapf.domain.user.UserId;
+
+/**
+ * A user's AACluster: the services they asked for, the instances that make them up and the state AAPF last observed.
+ * State changes only through intention-named methods, which refuse illegal transitions, derive the cluster status
+ * and record {@link ClusterEvent}s for the caller to store after saving.
+ */
+public final class AACluster {
+
+    private static final Comparator<Instance> ORDER =
+            Comparator.comparing(Instance::service).thenComparingInt(Instance::index);
+
+    private final ClusterId id;
+    private final UserId owner;
+    private final ClusterName name;
+    private final Instant createdAt;
+    private final Map<ServiceKind, ServiceSpec> specs;
+    private final List<Instance> instances;
+    private ClusterStatus status;
+    private List<Alert> alerts;
+    private final long version;
+    private final List<ClusterEvent> events = new ArrayList<>();
+    private boolean changed;
+
+    private AACluster(ClusterId id, UserId owner, ClusterName name, Instant createdAt,
+            Map<ServiceKind, ServiceSpec> specs, List<Instance> instances, ClusterStatus status, List<Alert> alerts,
+            long version) {
+        this.id = Objects.requireNonNull(id, "'id' must not be null");
+        this.owner = Objects.requireNonNull(owner, "'owner' must not be null");
+        this.name = Objects.requireNonNull(name, "'name' must not be null");
+        this.createdAt = Objects.requireNonNull(createdAt, "'createdAt' must not be null");
+        this.specs = Collections.unmodifiableMap(new EnumMap<>(ClusterSpecs.require(specs)));
+        this.instances = new ArrayList<>(instances);
+        this.instances.sort(ORDER);
+        this.status = Objects.requireNonNull(status, "'status' must not be null");
+        this.alerts = List.copyOf(alerts);
+        this.version = version;
+    }
+
+    /**
+     * A new cluster: one instance row per requested instance, each {@code creating}; notebook instances get a fresh
+     * proxy id and token. Records a {@code requested} event.
+     *
+     * @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} without a notebook, with more than one
+     *     notebook or master, or with workers but no master
+     */
+    public static AACluster create(ClusterId id, UserId owner, ClusterName name, Map<ServiceKind, ServiceSpec> specs,
+            Instant now) {
+        List<Instance> instances = new ArrayList<>();
+        ClusterSpecs.require(specs).forEach((kind, spec) -> {
+            for (int index = 1; index <= spec.numberOfInstances(); index++) {
+                instances.add(Instance.requested(kind, index, now));
+            }
+        });
+        AACluster cluster = new AACluster(id, owner, name, now, specs, instances, ClusterStatus.CREATING, List.of(), 0);
+        cluster.record(now, ClusterEvent.Type.REQUESTED, "AACluster '" + name + "' was requested.");
+        return cluster;
+    }
+
+    /** A cluster as loaded from storage, with the version storage holds. */
+    public static AACluster restore(ClusterId id, UserId owner, ClusterName name, Instant createdAt,
+            Map<ServiceKind, ServiceSpec> specs, List<Instance> instances, ClusterStatus status, List<Alert> alerts,
+            long version) {
+        return new AACluster(id, owner, name, createdAt, specs, instances, status, alerts, version);
+    }
+
+    /**
+     * Asks for the cluster to be removed: status and every instance become {@code deleting}.
+     *
+     * @return false when deletion was already requested (nothing changes)
+     */
+    public boolean requestDeletion(Instant now) {
+        if (status == ClusterStatus.DELETING) {
+            return false;
+        }
+        instances.replaceAll(instance ->
+                instance.with(InstanceStatus.DELETING, instance.health(), instance.alerts(), now));
+        status = ClusterStatus.DELETING;
+        changed = true;
+        record(now, ClusterEvent.Type.DELETING, "Deletion of AACluster '" + name + "' was requested.");
+        return true;
+    }
+
+    /**
+     * Records what the backend reports for one instance and derives the cluster status. Alerts AAPF raised itself
+     * ({@link AlertReasons#APPLY_FAILED}) stay until {@link #markApplied}.
+     *
+     * @throws IllegalStateException when the cluster is being deleted or has no such instance
+     */
+    public void observe(ServiceKind service, int index, InstanceState observed, Instant now) {
+        requireNotDeleting("observe");
+        Instance before = requireInstance(service, index);
+        List<Alert> kept = new ArrayList<>(observed.alerts());
+        before.alerts().stream().filter(alert -> alert.reason().equals(AlertReasons.APPLY_FAILED)).forEach(kept::add);
+        Instance after = before.with(observed.status(), observed.health(), kept, now);
+        if (after != before) {
+            put(after);
+            InstanceEvents.of(id, before, after, now).ifPresent(this::record);
+            refreshStatus(now);
+        }
+    }
+
+    /** Notes that the backend refused to create or replace an instance; the first failure records an event. */
+    public void markApplyFailed(ServiceKind service, int index, String message, Instant now) {
+        requireNotDeleting("markApplyFailed");
+        Instance before = requireInstance(service, index);
+        Alert alert = new Alert(Alert.Level.WARNING, AlertReasons.APPLY_FAILED, message, now);
+        List<Alert> next = new ArrayList<>(withoutReason(before.alerts(), AlertReasons.APPLY_FAILED));
+        next.add(alert);
+        Instance after = before.with(before.status(), before.health(), next, now);
+        if (after != before) {
+            put(after);
+            if (!before.hasAlert(AlertReasons.APPLY_FAILED)) {
+                record(now, ClusterEvent.Type.FAILED, "Instance " + before.label() + " could not be created: "
+                        + message);
+            }
+        }
+    }
+
+    /** Notes that the backend holds the instance as wanted: clears a previous {@link AlertReasons#APPLY_FAILED}. */
+    public void markApplied(ServiceKind service, int index, Instant now) {
+        requireNotDeleting("markApplied");
+        Instance before = requireInstance(service, index);
+        if (before.hasAlert(AlertReasons.APPLY_FAILED)) {
+            put(before.with(before.status(), before.health(),
+                    withoutReason(before.alerts(), AlertReasons.APPLY_FAILED), now));
+        }
+    }
+
+    /** Raises a cluster-wide alert (e.g. {@link AlertReasons#BACKEND_UNREACHABLE}), replacing one of that reason. */
+    public void raiseAlert(Alert alert) {
+        Optional<Alert> same = alerts.stream().filter(old -> Instance.sameContent(old, alert)).findFirst();
+        if (same.isEmpty()) {
+            List<Alert> next = new ArrayList<>(withoutReason(alerts, alert.reason()));
+            next.add(alert);
+            alerts = List.copyOf(next);
+            changed = true;
+        }
+    }
+
+    /** Clears the cluster-wide alert of that reason, if raised. */
+    public void clearAlert(String reason) {
+        if (alerts.stream().anyMatch(alert -> alert.reason().equals(reason))) {
+            alerts = withoutReason(alerts, reason);
+            changed = true;
+        }
+    }
+
+    /**
+     * Confirms the backend holds nothing of the cluster any more; the caller then removes it from storage.
+     *
+     * @throws IllegalStateException unless deletion was requested
+     */
+    public void completeDeletion(Instant now) {
+        if (status != ClusterStatus.DELETING) {
+            throw new IllegalStateException("AACluster " + id + " cannot be deleted while " + status.apiName());
+        }
+        record(now, ClusterEvent.Type.DELETED, "AACluster '" + name + "' was deleted.");
+    }
+
+    /** The events recorded since the last call, oldest first; the caller stores them once the cluster is saved. */
+    public List<ClusterEvent> pullEvents() {
+        List<ClusterEvent> pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    /** True when state changed since the cluster was created or loaded, i.e. it needs saving. */
+    public boolean hasChanges() {
+        return changed;
+    }
+
+    public ClusterId id() {
+        return id;
+    }
+
+    public UserId owner() {
+        return owner;
+    }
+
+    public ClusterName name() {
+        return name;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The requested services; always contains {@link ServiceKind#JUPYTER_NOTEBOOK}. */
+    public Map<ServiceKind, ServiceSpec> specs() {
+        return specs;
+    }
+
+    public Optional<ServiceSpec> spec(ServiceKind service) {
+        return Optional.ofNullable(specs.get(service));
+    }
+
+    /** Every instance, ordered by service (API order) then index. */
+    public List<Instance> instances() {
+        return List.copyOf(instances);
+    }
+
+    public List<Instance> instancesOf(ServiceKind service) {
+        return instances.stream().filter(instance -> instance.service() == service).toList();
+    }
+
+    public Optional<Instance> instance(ServiceKind service, int index) {
+        return instances.stream().filter(i -> i.service() == service && i.index() == index).findFirst();
+    }
+
+    public ClusterStatus status() {
+        return status;
+    }
+
+    public boolean isDeleting() {
+        return status == ClusterStatus.DELETING;
+    }
+
+    /** Cluster-wide alerts; shown on every requested service. */
+    public List<Alert> alerts() {
+        return alerts;
+    }
+
+    /** The version storage held when the cluster was loaded (0 for a new one); used for optimistic locking. */
+    public long version() {
+        return version;
+    }
+
+    private void refreshStatus(Instant now) {
+        ClusterStatus derived = deriveStatus();
+        if (derived != status) {
+            status = derived;
+            if (derived == ClusterStatus.CREATED) {
+                record(now, ClusterEvent.Type.CREATED, "Every instance of AACluster '" + name + "' is ready.");
+            }
+        }
+    }
+
+    private ClusterStatus deriveStatus() {
+        if (instances.stream().anyMatch(instance -> instance.status() == InstanceStatus.FAILED)) {
+            return ClusterStatus.ERROR;
+        }
+        if (instances.stream().allMatch(instance -> instance.status() == InstanceStatus.READY)) {
+            return ClusterStatus.CREATED;
+        }
+        return ClusterStatus.CREATING;
+    }
+
+    private void record(Instant now, ClusterEvent.Type type, String message) {
+        record(new ClusterEvent(id, now, type, message));
+    }
+
+    private void record(ClusterEvent event) {
+        events.add(event);
+        changed = true;
+    }
+
+    private void put(Instance instance) {
+        instances.replaceAll(old -> old.service() == instance.service() && old.index() == instance.index()
+                ? instance : old);
+        changed = true;
+    }
+
+    private Instance requireInstance(ServiceKind service, int index) {
+        return instance(service, index).orElseThrow(() -> new IllegalStateException(
+                "AACluster " + id + " has no instance " + service.apiName() + "-" + index));
+    }
+
+    private void requireNotDeleting(String action) {
+        if (status == ClusterStatus.DELETING) {
+            throw new IllegalStateException("AACluster " + id + " is being deleted; cannot " + action);
+        }
+    }
+
+    private static List<Alert> withoutReason(List<Alert> alerts, String reason) {
+        return alerts.stream().filter(alert -> !alert.reason().equals(reason)).toList();
+    }
+}
