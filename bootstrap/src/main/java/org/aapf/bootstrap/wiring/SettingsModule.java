@@ -38,6 +38,6 @@ interface SettingsModule {
     @Provides
     static HttpSettings httpSettings(AapfConfig config) {
         AapfConfig.Http http = config.http();
-        return new HttpSettings(http.timeZone(), http.maxBodyBytes(), http.trustForwardedFor());
+        return new HttpSettings(http.maxBodyBytes(), http.timeZone(), http.trustForwardedFor());
     }
 }
