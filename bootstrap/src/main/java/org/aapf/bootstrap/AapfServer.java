@@ -24,6 +24,7 @@ public final class AapfServer implements AutoCloseable {
         AapfComponent component = AapfComponent.of(config);
         try {
             component.database();
+            component.reconciler().start();
             ApiRouting routing = component.apiRouting();
             WebServer webServer = WebServer.builder()
                     .host(config.server().host())
@@ -37,7 +38,7 @@ public final class AapfServer implements AutoCloseable {
                     webServer.port(), component.database().describe());
             return new AapfServer(component, webServer);
         } catch (RuntimeException e) {
-            component.database().close();
+            stopQuietly(component);
             throw e;
         }
     }
@@ -54,7 +55,24 @@ public final class AapfServer implements AutoCloseable {
     @Override
     public void close() {
         webServer.stop();
-        component.database().close();
+        stopQuietly(component);
         LOG.log(Level.INFO, "AAPF stopped");
+    }
+
+    /** Stops the reconciler, then the backend client, then the pool: each step even if an earlier one failed. */
+    private static void stopQuietly(AapfComponent component) {
+        try {
+            component.reconciler().close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reconciler did not stop cleanly", e);
+        }
+        if (component.backend() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Backend client did not close cleanly", e);
+            }
+        }
+        component.database().close();
     }
 }

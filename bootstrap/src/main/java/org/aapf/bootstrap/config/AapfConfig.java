@@ -11,7 +11,7 @@ import java.util.Objects;
  * Every key is documented in the README.
  */
 public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, Database database, Auth auth,
-        Http http) {
+        Http http, String serverId, String catalogue, Backend backend, Clusters clusters) {
 
     public AapfConfig {
         Objects.requireNonNull(server, "'server' must be set");
@@ -19,6 +19,44 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         Objects.requireNonNull(database, "'database' must be set");
         Objects.requireNonNull(auth, "'auth' must be set");
         Objects.requireNonNull(http, "'http' must be set");
+        serverId = serverId == null ? "" : serverId.trim();
+        if (!serverId.isEmpty() && !serverId.matches("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?")) {
+            throw new IllegalArgumentException("'serverId' must be 1-32 lowercase letters, digits or '-'");
+        }
+        catalogue = catalogue == null ? "" : catalogue.trim();
+        Objects.requireNonNull(backend, "'backend' must be set");
+        Objects.requireNonNull(clusters, "'clusters' must be set");
+    }
+
+    /** Which backend runs the clusters, and its settings. */
+    public record Backend(String type, Docker docker) {
+        public Backend {
+            if (type == null || type.isBlank()) {
+                throw new IllegalArgumentException("'backend.type' must be docker or kubernetes");
+            }
+            Objects.requireNonNull(docker, "'backend.docker' must be set");
+        }
+    }
+
+    /** The Docker backend: engine address (empty: DOCKER_HOST, else the local socket) and behaviour. */
+    public record Docker(String host, String endpointMode, boolean pullMissingImages) {
+        public Docker {
+            host = host == null ? "" : host.trim();
+            if (!"loopback-published".equals(endpointMode) && !"container-network".equals(endpointMode)) {
+                throw new IllegalArgumentException(
+                        "'backend.docker.endpointMode' must be loopback-published or container-network");
+            }
+        }
+    }
+
+    /** Limits and timing of cluster management. */
+    public record Clusters(int maxSparkWorkers, Duration resyncInterval) {
+        public Clusters {
+            if (maxSparkWorkers < 1) {
+                throw new IllegalArgumentException("'clusters.maxSparkWorkers' must be >= 1");
+            }
+            requirePositive("clusters.resyncInterval", resyncInterval);
+        }
     }
 
     /** Where the HTTP server listens. */

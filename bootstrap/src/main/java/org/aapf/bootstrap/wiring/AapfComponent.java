@@ -9,16 +9,23 @@ import org.aapf.application.port.in.AddUserUseCase;
 import org.aapf.application.port.in.ListUsersQuery;
 import org.aapf.application.port.in.RemoveUserUseCase;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
+import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.bootstrap.config.AapfConfig;
 
 /** The one Dagger component: adapters bound to the application's ports, built from the configuration. */
 @Singleton
-@Component(modules = {SettingsModule.class, PersistenceModule.class, SecurityModule.class, AccountsModule.class})
+@Component(modules = {SettingsModule.class, PersistenceModule.class, SecurityModule.class, AccountsModule.class,
+    ClustersModule.class, BackendModule.class})
 public interface AapfComponent {
 
     Database database();
 
     ApiRouting apiRouting();
+
+    Reconciler reconciler();
+
+    ClusterBackend backend();
 
     AddUserUseCase addUser();
 

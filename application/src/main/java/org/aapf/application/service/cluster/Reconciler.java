@@ -1,6 +1,7 @@
 package org.aapf.application.service.cluster;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import org.aapf.domain.error.ErrorReason;
  * <p>{@link #start()} runs passes on one daemon thread, woken by {@link #wake()} (API changes), backend watch hints
  * and a periodic resync. A pass acts only while this process holds the {@link ReconcilerLease}.
  */
+@Singleton
 public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());

@@ -1,0 +1,82 @@
+package org.aapf.application.service.cluster;
+
+import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.time.Duration;
+import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotReady;
+import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotebookRoute;
+import org.aapf.application.port.in.ResolveNotebookRouteQuery.Ready;
+import org.aapf.application.port.in.ResolveNotebookRouteQuery.Unknown;
+import org.aapf.application.port.out.Endpoint;
+import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.ObservedInstance.Phase;
+import org.aapf.domain.cluster.ServiceKind;
+import org.junit.jupiter.api.Test;
+
+class ResolveNotebookRouteServiceTest {
+
+    private final ClusterWorld world = new ClusterWorld();
+    private final Reconciler reconciler = world.newReconciler();
+    private final ResolveNotebookRouteService routes =
+            new ResolveNotebookRouteService(world.clusters, world.backend, world.clock);
+
+    @Test
+    void readyNotebook_resolvesToItsBackendEndpoint() {
+        String proxyId = createNotebook("sample");
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+
+        Ready ready = assertInstanceOf(Ready.class, routes.resolve(proxyId));
+        Endpoint endpoint = world.backend.endpoint(notebookRef("sample")).orElseThrow();
+        assertEquals(new Ready(endpoint.host(), endpoint.port()), ready);
+    }
+
+    @Test
+    void startingNotebook_isNotReadyWithItsStatus() {
+        world.backend.startInstancesAs(Phase.STARTING);
+        String proxyId = createNotebook("sample");
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+
+        assertEquals(new NotReady("starting"), routes.resolve(proxyId));
+    }
+
+    @Test
+    void unknownMalformedOrPrefixProxyIds_areUnknown() {
+        String proxyId = createNotebook("sample");
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+
+        assertInstanceOf(Unknown.class, routes.resolve("abcdefghij0123456789"));
+        assertInstanceOf(Unknown.class, routes.resolve("../" + proxyId));
+        assertInstanceOf(Unknown.class, routes.resolve(proxyId.substring(0, proxyId.length() - 1)));
+        assertInstanceOf(Unknown.class, routes.resolve(""));
+    }
+
+    @Test
+    void deletedCluster_becomesUnknownOnceTheCacheExpires() {
+        String proxyId = createNotebook("sample");
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+        assertInstanceOf(Ready.class, routes.resolve(proxyId));
+
+        world.deleteCluster(ALICE, "sample");
+        world.clock.advance(ResolveNotebookRouteService.CACHE_TTL.plus(Duration.ofMillis(1)));
+
+        NotebookRoute route = routes.resolve(proxyId);
+        assertInstanceOf(Unknown.class, route);
+    }
+
+    private String createNotebook(String name) {
+        world.createNotebook(ALICE, name);
+        return world.view(ALICE, name).services().get(0).instances().get(0).urlPath().orElseThrow()
+                .split("/")[2];
+    }
+
+    private InstanceRef notebookRef(String name) {
+        return new InstanceRef(world.clusters.findByName(ALICE, new org.aapf.domain.cluster.ClusterName(name))
+                .orElseThrow().id(), ServiceKind.JUPYTER_NOTEBOOK, 1);
+    }
+}
