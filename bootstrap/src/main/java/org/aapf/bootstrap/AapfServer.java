@@ -2,9 +2,12 @@ package org.aapf.bootstrap;
 
 import io.helidon.webserver.WebServer;
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.wiring.AapfComponent;
+import org.aapf.bootstrap.wiring.CustomBackend;
 
 /** A running AAPF server: the HTTP listener over one wired component; {@link #close()} stops it and frees the pool. */
 public final class AapfServer implements AutoCloseable {
@@ -21,7 +24,15 @@ public final class AapfServer implements AutoCloseable {
 
     /** Migrates the database, then starts listening; returns once the port is bound. */
     public static AapfServer start(AapfConfig config) {
-        AapfComponent component = AapfComponent.of(config);
+        return start(AapfComponent.of(config), config);
+    }
+
+    /** Like {@link #start(AapfConfig)}, with clusters run by {@code backend} instead of the configured backend. */
+    public static AapfServer start(AapfConfig config, ClusterBackend backend) {
+        return start(AapfComponent.of(config, new CustomBackend(Optional.of(backend))), config);
+    }
+
+    private static AapfServer start(AapfComponent component, AapfConfig config) {
         try {
             component.database();
             component.reconciler().start();

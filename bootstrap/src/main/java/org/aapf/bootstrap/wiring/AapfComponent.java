@@ -9,7 +9,10 @@ import org.aapf.application.port.in.AddUserUseCase;
 import org.aapf.application.port.in.ListUsersQuery;
 import org.aapf.application.port.in.RemoveUserUseCase;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
+import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.PasswordHasher;
+import org.aapf.application.port.out.UserRepository;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.bootstrap.config.AapfConfig;
 
@@ -27,6 +30,12 @@ public interface AapfComponent {
 
     ClusterBackend backend();
 
+    CreateClusterUseCase createCluster();
+
+    UserRepository userRepository();
+
+    PasswordHasher passwordHasher();
+
     AddUserUseCase addUser();
 
     SetUserPasswordUseCase setUserPassword();
@@ -38,10 +47,14 @@ public interface AapfComponent {
     /** Creates the component for one configuration. */
     @Component.Factory
     interface Factory {
-        AapfComponent create(@BindsInstance AapfConfig config);
+        AapfComponent create(@BindsInstance AapfConfig config, @BindsInstance CustomBackend customBackend);
     }
 
     static AapfComponent of(AapfConfig config) {
-        return DaggerAapfComponent.factory().create(config);
+        return of(config, CustomBackend.none());
+    }
+
+    static AapfComponent of(AapfConfig config, CustomBackend customBackend) {
+        return DaggerAapfComponent.factory().create(config, customBackend);
     }
 }

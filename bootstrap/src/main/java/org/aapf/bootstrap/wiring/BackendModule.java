@@ -26,7 +26,11 @@ interface BackendModule {
 
     @Provides
     @Singleton
-    static ClusterBackend backend(AapfConfig config, Map<String, Provider<ClusterBackend>> backends) {
+    static ClusterBackend backend(AapfConfig config, CustomBackend custom,
+            Map<String, Provider<ClusterBackend>> backends) {
+        if (custom.backend().isPresent()) {
+            return custom.backend().get();
+        }
         Provider<ClusterBackend> chosen = backends.get(config.backend().type());
         if (chosen == null) {
             throw new ConfigException("Unknown backend '" + config.backend().type() + "' in 'backend.type' (AAPF_BACKEND):"

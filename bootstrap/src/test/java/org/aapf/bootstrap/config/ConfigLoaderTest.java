@@ -1,0 +1,110 @@
+package org.aapf.bootstrap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutFileOrEnvironment_usesTheShippedDefaults() {
+        AapfConfig config = loader.load(Optional.empty(), Map.of());
+
+        assertEquals(3000, config.server().port());
+        assertEquals(Path.of("./data"), config.dataDir());
+        assertEquals("", config.database().url());
+        assertEquals(Duration.ofHours(1), config.auth().accessTokenTtl());
+        assertEquals(Duration.ofDays(30), config.auth().refreshTokenTtl());
+        assertEquals(ZoneId.of("UTC"), config.http().timeZone());
+        assertEquals(1024 * 1024, config.http().maxBodyBytes());
+        assertEquals("docker", config.backend().type());
+        assertEquals(16, config.clusters().maxSparkWorkers());
+    }
+
+    @Test
+    void fileOverridesDefaults_andEnvironmentOverridesFile() throws IOException {
+        Path file = write("server:\n  port: 4000\ndatabase:\n  url: jdbc:postgresql://db/aapf\n");
+
+        AapfConfig config = loader.load(Optional.of(file), Map.of("AAPF_PORT", "5000", "AAPF_DB_USER", "aapf",
+                "AAPF_TIME_ZONE", "Asia/Tokyo", "AAPF_BACKEND", "kubernetes"));
+
+        assertEquals(5000, config.server().port());
+        assertEquals("jdbc:postgresql://db/aapf", config.database().url());
+        assertEquals("aapf", config.database().user());
+        assertEquals(ZoneId.of("Asia/Tokyo"), config.http().timeZone());
+        assertEquals("kubernetes", config.backend().type());
+        assertEquals("0.0.0.0", config.server().host());
+    }
+
+    @Test
+    void unknownKey_isRefusedNamingIt() throws IOException {
+        Path file = write("server:\n  prot: 4000\n");
+
+        ConfigException error = assertThrows(ConfigException.class, () -> loader.load(Optional.of(file), Map.of()));
+
+        assertTrue(error.getMessage().contains("'server.prot'"), error.getMessage());
+    }
+
+    @Test
+    void badValue_isRefusedNamingTheKey() {
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> loader.load(Optional.empty(), Map.of("AAPF_JWT_SECRET", "too-short")));
+
+        assertTrue(error.getMessage().contains("auth.jwtSecret"), error.getMessage());
+        assertTrue(error.getMessage().contains("32 bytes"), error.getMessage());
+    }
+
+    @Test
+    void notANumber_isRefusedNamingTheKey() {
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> loader.load(Optional.empty(), Map.of("AAPF_PORT", "three thousand")));
+
+        assertTrue(error.getMessage().contains("server.port"), error.getMessage());
+    }
+
+    @Test
+    void missingFile_isRefusedWithTheFix() {
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> loader.load(Optional.of(dir.resolve("nope.yaml")), Map.of()));
+
+        assertTrue(error.getMessage().contains("AAPF_CONFIG"), error.getMessage());
+    }
+
+    @Test
+    void malformedYaml_isRefusedWithItsLine() throws IOException {
+        Path file = write("server:\n  port: [\n");
+
+        ConfigException error = assertThrows(ConfigException.class, () -> loader.load(Optional.of(file), Map.of()));
+
+        assertTrue(error.getMessage().contains("not valid YAML"), error.getMessage());
+    }
+
+    @Test
+    void passwordsAndSecretsAreNotPrinted() {
+        AapfConfig config = loader.load(Optional.empty(), Map.of("AAPF_DB_PASSWORD", "hunter2hunter2",
+                "AAPF_JWT_SECRET", "0123456789abcdef0123456789abcdef-secret"));
+
+        assertTrue(!config.toString().contains("hunter2") && !config.toString().contains("-secret"), config.toString());
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("aapf.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
