@@ -7,9 +7,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/java-home.sh"
 cd "$root"
-mvn -B -ntp -q -pl bootstrap -am test-compile -DskipTests
-mvn -B -ntp -q -pl bootstrap dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
-    -Dmdep.includeScope=test >/dev/null
+# One reactor run, so sibling modules resolve to their fresh target/ folders rather than to ~/.m2.
+mvn -B -ntp -q -pl bootstrap -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+    -Dmdep.includeScope=test
 classpath="bootstrap/target/test-classes:bootstrap/target/classes:$(cat bootstrap/target/bench.classpath)"
 exec "$JAVA_HOME/bin/java" -Xmx1g -Dh2.bindAddress=127.0.0.1 -cp "$classpath" \
     org.aapf.bootstrap.bench.ClusterScaleBenchmark bench/results/cluster-scale.txt "$@"
