@@ -3,6 +3,8 @@ package org.aapf.adapter.in.http;
 import java.util.List;
 import java.util.Set;
 import jakarta.inject.Inject;
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -45,6 +47,19 @@ public final class ApiRouting {
         routing.any(BASE_PATH + "/*", bodyLimit)
                 .any(BASE_PATH + "/*", this::authenticateUnlessPublic)
                 .register(BASE_PATH, services.toArray(HttpService[]::new));
+    }
+
+    /**
+     * JSON error bodies also for requests Helidon refuses before routing; set on the server with
+     * {@code WebServer.builder().directHandlers(ApiRouting.directHandlers())}.
+     */
+    public static DirectHandlers directHandlers() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        JsonDirectHandler json = new JsonDirectHandler();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, json);
+        }
+        return handlers.build();
     }
 
     private void authenticateUnlessPublic(ServerRequest req, ServerResponse res) {

@@ -44,6 +44,7 @@ final class ApiTestServer implements AutoCloseable {
         server = WebServer.builder()
                 .address(InetAddress.getLoopbackAddress())
                 .port(0)
+                .directHandlers(ApiRouting.directHandlers())
                 .routing(api::register)
                 .build()
                 .start();

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.aapf.domain.error.AapfException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,21 @@ class ErrorHandlingTest {
     @Test
     void unknownPathOutsideApi_is404Json() {
         assertJson(404, "{\"message\": \"Not Found.\"}", api.send(api.request("GET", "/nope", null)));
+    }
+
+    @Test
+    void requestRefusedBeforeRouting_is400Json() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", api.uri("/").getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("GET /api/v1/api-tokens/%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(response.startsWith("HTTP/1.1 400 "), response);
+            assertTrue(response.contains("Content-Type: application/json"), response);
+            assertTrue(response.endsWith("\r\n\r\n{\"message\":\"Bad Request.\"}"), response);
+        }
     }
 
     @Test
