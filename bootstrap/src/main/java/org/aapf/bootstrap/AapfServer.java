@@ -40,7 +40,7 @@ public final class AapfServer implements AutoCloseable {
             WebServer webServer = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
-                    .maxPayloadSize(config.http().maxBodyBytes())
+                    .directHandlers(ApiRouting.directHandlers())
                     .shutdownHook(false)
                     .routing(routing::register)
                     .build()
