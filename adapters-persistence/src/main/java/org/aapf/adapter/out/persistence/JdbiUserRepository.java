@@ -13,7 +13,10 @@ import org.aapf.domain.user.Username;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
-/** {@link UserRepository} on the {@code users} table; the unique index on {@code username} settles races. */
+/**
+ * {@link UserRepository} on the {@code users} table; the unique index on {@code username} settles races. A user who
+ * still owns AAClusters cannot be removed (see {@link #remove}).
+ */
 public final class JdbiUserRepository implements UserRepository {
 
     private final UserDao dao;
@@ -61,9 +64,23 @@ public final class JdbiUserRepository implements UserRepository {
         return dao.list().stream().map(JdbiUserRepository::toUser).toList();
     }
 
+    /**
+     * {@inheritDoc} Sessions and API tokens go with the user (ON DELETE CASCADE); AAClusters do not, because the
+     * reconciler must still tear them down on the backend, so a user who owns any is not removed.
+     *
+     * @throws AapfException {@code INVALID_INPUT} when the user still owns AAClusters (also when one is created
+     *     concurrently; the foreign key decides)
+     */
     @Override
     public boolean remove(UserId id) {
-        return dao.delete(id.toString()) > 0;
+        try {
+            return dao.delete(id.toString()) > 0;
+        } catch (JdbiException e) {
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                throw AapfException.invalid("The user still owns AAClusters; delete them first.");
+            }
+            throw e;
+        }
     }
 
     private static User toUser(UserRow row) {

@@ -1,0 +1,69 @@
+package org.aapf.adapter.out.persistence;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Writes the cluster tables. Every change of a stored cluster starts with {@link #advance}, the compare-and-set on
+ * its version, which also locks the cluster row, so writers of one cluster queue up instead of interleaving. Deleting
+ * a cluster deletes its services, instances and alerts (ON DELETE CASCADE), not its events.
+ */
+interface ClusterWriteDao {
+
+    @SqlUpdate("""
+            INSERT INTO clusters (id, owner_id, name, created_at, status, version)
+            VALUES (:id, :ownerId, :name, :createdAt, :status, :version)
+            """)
+    void insertCluster(@BindMethods ClusterRow row);
+
+    @SqlBatch("""
+            INSERT INTO cluster_services (cluster_id, service, image_repository, perf_type, instance_count)
+            VALUES (:clusterId, :service, :imageRepository, :perfType, :instanceCount)
+            """)
+    void insertServices(@BindMethods List<ServiceRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO instances (cluster_id, service, instance_index, status, health, created_at, updated_at,
+                                   proxy_id, jupyter_token)
+            VALUES (:clusterId, :service, :instanceIndex, :status, :health, :createdAt, :updatedAt,
+                    :proxyId, :jupyterToken)
+            """)
+    void insertInstances(@BindMethods List<InstanceRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO cluster_alerts (cluster_id, alert_order, alert_level, reason, message, raised_at)
+            VALUES (:clusterId, :alertOrder, :alertLevel, :reason, :message, :raisedAt)
+            """)
+    void insertClusterAlerts(@BindMethods List<AlertRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO instance_alerts (cluster_id, service, instance_index, alert_order, alert_level, reason,
+                                         message, raised_at)
+            VALUES (:clusterId, :service, :instanceIndex, :alertOrder, :alertLevel, :reason, :message, :raisedAt)
+            """)
+    void insertInstanceAlerts(@BindMethods List<AlertRow> rows);
+
+    /** Stores the new status and version + 1 if the version is still {@code version}; returns the rows changed. */
+    @SqlUpdate("UPDATE clusters SET status = :status, version = version + 1 WHERE id = :id AND version = :version")
+    int advance(String id, long version, String status);
+
+    @SqlBatch("""
+            UPDATE instances SET status = :status, health = :health, updated_at = :updatedAt
+             WHERE cluster_id = :clusterId AND service = :service AND instance_index = :instanceIndex
+            """)
+    void updateInstances(@BindMethods List<InstanceRow> rows);
+
+    @SqlUpdate("DELETE FROM cluster_alerts WHERE cluster_id = :clusterId")
+    void deleteClusterAlerts(String clusterId);
+
+    @SqlBatch("""
+            DELETE FROM instance_alerts
+             WHERE cluster_id = :clusterId AND service = :service AND instance_index = :instanceIndex
+            """)
+    void deleteInstanceAlerts(@BindMethods List<InstanceKey> instances);
+
+    @SqlUpdate("DELETE FROM clusters WHERE id = :id AND version = :version")
+    int delete(String id, long version);
+}
