@@ -7,11 +7,17 @@ import jakarta.inject.Singleton;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.adapter.out.persistence.DatabaseSettings;
 import org.aapf.adapter.out.persistence.JdbiApiTokenRepository;
+import org.aapf.adapter.out.persistence.JdbiClusterEventRepository;
+import org.aapf.adapter.out.persistence.JdbiClusterRepository;
+import org.aapf.adapter.out.persistence.JdbiReconcilerLease;
 import org.aapf.adapter.out.persistence.JdbiLoginAttemptRepository;
 import org.aapf.adapter.out.persistence.JdbiServerSettingsRepository;
 import org.aapf.adapter.out.persistence.JdbiSessionRepository;
 import org.aapf.adapter.out.persistence.JdbiUserRepository;
 import org.aapf.application.port.out.ApiTokenRepository;
+import org.aapf.application.port.out.ClusterEventRepository;
+import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.ReconcilerLease;
 import org.aapf.application.port.out.LoginAttemptRepository;
 import org.aapf.application.port.out.ServerSettingsRepository;
 import org.aapf.application.port.out.SessionRepository;
@@ -47,4 +53,13 @@ interface PersistenceModule {
 
     @Binds
     ServerSettingsRepository serverSettings(JdbiServerSettingsRepository repository);
+
+    @Binds
+    ClusterRepository clusters(JdbiClusterRepository repository);
+
+    @Binds
+    ClusterEventRepository clusterEvents(JdbiClusterEventRepository repository);
+
+    @Binds
+    ReconcilerLease reconcilerLease(JdbiReconcilerLease lease);
 }

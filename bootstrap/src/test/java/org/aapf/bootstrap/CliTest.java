@@ -1,0 +1,80 @@
+package org.aapf.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aapf.bootstrap.cli.AapfCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "serve", "users", "users add", "users passwd", "users list", "users remove"})
+    void everyCommandHasHelp(String command) {
+        Result result = run((command + " --help").trim().split(" "));
+
+        assertEquals(0, result.code());
+        assertTrue(result.out().contains("Usage: aapf"), result.out());
+    }
+
+    @Test
+    void usersAddListPasswdRemove_workOnTheConfiguredDatabase() throws IOException {
+        Path config = dir.resolve("aapf.yaml");
+        Files.writeString(config, "dataDir: " + dir.resolve("data") + "\n");
+
+        assertEquals(0, run("users", "add", "alice", "--password", "alice-password", "--config", config.toString()).code());
+        Result list = run("users", "list", "--config", config.toString());
+        assertTrue(list.out().startsWith("alice\t"), list.out());
+        assertEquals(0, run("users", "passwd", "alice", "--password", "new-password", "--config", config.toString())
+                .code());
+        assertEquals(0, run("users", "remove", "alice", "--config", config.toString()).code());
+        assertEquals("", run("users", "list", "--config", config.toString()).out());
+    }
+
+    @Test
+    void userErrors_areOneLineWithoutAStackTrace() throws IOException {
+        Path config = dir.resolve("aapf.yaml");
+        Files.writeString(config, "dataDir: " + dir.resolve("data") + "\n");
+
+        Result weak = run("users", "add", "bob", "--password", "short", "--config", config.toString());
+
+        assertEquals(2, weak.code());
+        assertEquals("aapf: 'password' must be at least 8 characters", weak.err().strip());
+    }
+
+    @Test
+    void configurationErrors_nameTheKey() throws IOException {
+        Path config = dir.resolve("aapf.yaml");
+        Files.writeString(config, "backend:\n  typo: docker\n");
+
+        Result result = run("users", "list", "--config", config.toString());
+
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains("'backend.typo'"), result.err());
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = AapfCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,103 @@
+package org.aapf.bootstrap.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.aapf.application.port.in.AddUserUseCase.AddUserCommand;
+import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.testing.FakeClusterBackend;
+import org.aapf.bootstrap.AapfServer;
+import org.aapf.bootstrap.config.AapfConfig;
+import org.aapf.bootstrap.config.ConfigLoader;
+
+/**
+ * A real AAPF server for tests: loopback, a free port, a temporary H2 data directory (or the given database), and
+ * clusters on the in-memory fake backend unless a test passes another. Closing stops it and deletes the directory.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final Path dataDir;
+    private final AapfServer server;
+    private final ClusterBackend backend;
+
+    private TestServer(Path dataDir, AapfServer server, ClusterBackend backend) {
+        this.dataDir = dataDir;
+        this.server = server;
+        this.backend = backend;
+    }
+
+    public static TestServer start() {
+        return start(Map.of());
+    }
+
+    /** @param environment extra configuration as environment variables, e.g. {@code AAPF_DB_URL} */
+    public static TestServer start(Map<String, String> environment) {
+        return start(environment, new FakeClusterBackend(Clock.systemUTC()));
+    }
+
+    public static TestServer start(Map<String, String> environment, ClusterBackend backend) {
+        Path dataDir = tempDir();
+        Map<String, String> env = new HashMap<>(Map.of("AAPF_DATA_DIR", dataDir.toString(), "AAPF_PORT", "0",
+                "AAPF_HOST", "127.0.0.1"));
+        env.putAll(environment);
+        AapfConfig config = new ConfigLoader().load(Optional.empty(), env);
+        try {
+            return new TestServer(dataDir, AapfServer.start(config, backend), backend);
+        } catch (RuntimeException e) {
+            delete(dataDir);
+            throw e;
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    public ClusterBackend backend() {
+        return backend;
+    }
+
+    public AapfServer server() {
+        return server;
+    }
+
+    public void addUser(String name, String password) {
+        server.component().addUser().addUser(new AddUserCommand(name, password));
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            delete(dataDir);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("aapf-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
