@@ -31,14 +31,21 @@ final class ApiTestServer implements AutoCloseable {
 
     final FakeAccounts accounts = new FakeAccounts();
     final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
+    final FakeCatalogue catalogue = new FakeCatalogue();
+    final InMemoryClusters clusters = new InMemoryClusters(catalogue);
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** @param more services mounted after the accounts and API tokens ones, as later resources will be */
+    /** Whether every exchange is checked against the OpenAPI document ({@link OpenApiContract}). */
+    private boolean contractChecked = true;
+
+    /** @param more services mounted after the API's own ones, as later resources will be */
     ApiTestServer(HttpSettings settings, HttpService... more) {
         List<HttpService> services = new ArrayList<>(List.of(
                 new AccountsHttpService(accounts, accounts, accounts, accounts, settings),
-                new ApiTokensHttpService(apiTokens, apiTokens, apiTokens, apiTokens, settings)));
+                new ApiTokensHttpService(apiTokens, apiTokens, apiTokens, apiTokens, settings),
+                new CatalogueHttpService(catalogue.imagesQuery(), catalogue.perfTypesQuery()),
+                new ClustersHttpService(clusters, clusters, clusters, clusters, clusters, settings)));
         services.addAll(List.of(more));
         ApiRouting api = new ApiRouting(settings, new BearerAuthentication(accounts), services);
         server = WebServer.builder()
@@ -51,6 +58,12 @@ final class ApiTestServer implements AutoCloseable {
 
     ApiTestServer() {
         this(HttpSettings.defaults());
+    }
+
+    /** For routes that are not part of the API (test-only services): their exchanges are not checked. */
+    ApiTestServer outsideTheContract() {
+        contractChecked = false;
+        return this;
     }
 
     URI uri(String path) {
@@ -70,9 +83,19 @@ final class ApiTestServer implements AutoCloseable {
         return request.method(method, BodyPublishers.ofString(json)).header("Content-Type", "application/json");
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends the request and checks the exchange against the OpenAPI document. */
+    HttpResponse<String> send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        HttpResponse<String> response = sendUnchecked(request);
+        if (contractChecked) {
+            OpenApiContract.assertMatches(request, response);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> sendUnchecked(HttpRequest request) {
         try {
-            return client.send(request.build(), BodyHandlers.ofString());
+            return client.send(request, BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
