@@ -1,6 +1,7 @@
 package org.aapf.adapter.in.http;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import jakarta.inject.Inject;
 import io.helidon.http.Status;
@@ -18,6 +19,7 @@ import org.aapf.application.port.in.GetClusterQuery;
 import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
 import org.aapf.domain.cluster.ClusterName;
+import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.UserId;
 
 /**
@@ -25,6 +27,8 @@ import org.aapf.domain.user.UserId;
  * and each cluster's event history. Another user's cluster is answered exactly like a missing one (404).
  */
 public final class ClustersHttpService implements HttpService {
+
+    private static final String SLASH_IN_NAME = "'nameOfAACluster' must not contain '/'";
 
     private final ListClustersQuery listQuery;
     private final GetClusterQuery getQuery;
@@ -46,6 +50,7 @@ public final class ClustersHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
+        rules.any("/aaclusters/*", ClustersHttpService::refuseEncodedSlash);
         Endpoints.on(rules)
                 .get("/aaclusters", this::list)
                 .get("/aaclusters/{name}", this::get)
@@ -92,6 +97,17 @@ public final class ClustersHttpService implements HttpService {
      */
     private static String clusterName(ServerRequest req) {
         return new ClusterName(req.path().pathParameters().get("name")).value();
+    }
+
+    /**
+     * Helidon decodes {@code %2F} before routing, so a name with a slash would land on no route, or on another one
+     * ({@code a%2Fevents}): this first route answers it with the 400 any other bad name gets.
+     */
+    private static void refuseEncodedSlash(ServerRequest req, ServerResponse res) {
+        if (req.path().absolute().rawPath().toUpperCase(Locale.ROOT).contains("%2F")) {
+            throw AapfException.invalid(SLASH_IN_NAME);
+        }
+        res.next();
     }
 
     /** The body of {@code POST /aaclusters/{name}}; the use case checks the services' fields. */

@@ -41,13 +41,19 @@ final class ApiTestServer implements AutoCloseable {
 
     /** @param more services mounted after the API's own ones, as later resources will be */
     ApiTestServer(HttpSettings settings, HttpService... more) {
-        List<HttpService> services = new ArrayList<>(List.of(
-                new AccountsHttpService(accounts, accounts, accounts, accounts, settings),
-                new ApiTokensHttpService(apiTokens, apiTokens, apiTokens, apiTokens, settings),
-                new CatalogueHttpService(catalogue.imagesQuery(), catalogue.perfTypesQuery()),
-                new ClustersHttpService(clusters, clusters, clusters, clusters, clusters, settings)));
+        var accountsService = new AccountsHttpService(accounts, accounts, accounts, accounts, settings);
+        var apiTokensService = new ApiTokensHttpService(apiTokens, apiTokens, apiTokens, apiTokens, settings);
+        var catalogueService = new CatalogueHttpService(catalogue.imagesQuery(), catalogue.perfTypesQuery());
+        var clustersService = new ClustersHttpService(clusters, clusters, clusters, clusters, clusters, settings);
+        var authentication = new BearerAuthentication(accounts);
+        List<HttpService> services = new ArrayList<>(
+                List.of(accountsService, apiTokensService, catalogueService, clustersService));
         services.addAll(List.of(more));
-        ApiRouting api = new ApiRouting(settings, new BearerAuthentication(accounts), services);
+        // without extra services, through the constructor the server is wired with
+        ApiRouting api = more.length == 0
+                ? new ApiRouting(settings, authentication, accountsService, apiTokensService, catalogueService,
+                        clustersService)
+                : new ApiRouting(settings, authentication, services);
         server = WebServer.builder()
                 .address(InetAddress.getLoopbackAddress())
                 .port(0)
@@ -109,6 +115,12 @@ final class ApiTestServer implements AutoCloseable {
         assertEquals(status, response.statusCode(), response::body);
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
         assertEquals(tree(expectedJson), tree(response.body()));
+    }
+
+    /** Like {@link #assertJson}, and the fields come in the expected order too (the reference's order). */
+    static void assertJsonInOrder(int status, String expectedJson, HttpResponse<String> response) {
+        assertJson(status, expectedJson, response);
+        assertEquals(tree(expectedJson).toString(), tree(response.body()).toString());
     }
 
     static JsonNode tree(String json) {

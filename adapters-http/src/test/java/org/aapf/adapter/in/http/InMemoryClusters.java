@@ -71,10 +71,11 @@ final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, Crea
         String name = new ClusterName(command.name()).value();
         ServiceRequest notebook = command.jupyterNotebook()
                 .orElseThrow(() -> AapfException.invalid("'jupyterNotebook' is required"));
-        ServiceView notebookService = requested(ServiceKind.JUPYTER_NOTEBOOK, notebook, List.of(notebookInstance()));
-        ServiceView master = command.sparkMaster().map(it -> requested(ServiceKind.SPARK_MASTER, it, List.of()))
+        ServiceView notebookService = requested("jupyterNotebook", ServiceKind.JUPYTER_NOTEBOOK, notebook,
+                List.of(notebookInstance()));
+        ServiceView master = command.sparkMaster().map(it -> requested("sparkMaster", ServiceKind.SPARK_MASTER, it, List.of()))
                 .orElse(ServiceView.notRequested(ServiceKind.SPARK_MASTER));
-        ServiceView worker = command.sparkWorker().map(it -> requested(ServiceKind.SPARK_WORKER, it, List.of()))
+        ServiceView worker = command.sparkWorker().map(it -> requested("sparkWorker", ServiceKind.SPARK_WORKER, it, List.of()))
                 .orElse(ServiceView.notRequested(ServiceKind.SPARK_WORKER));
         if (clustersOf(command.owner()).containsKey(name)) {
             throw AapfException.invalid("AACluster named '" + name + "' already exists.");
@@ -93,7 +94,10 @@ final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, Crea
                 stored.events()));
     }
 
-    private ServiceView requested(ServiceKind kind, ServiceRequest request, List<InstanceView> instances) {
+    private ServiceView requested(String field, ServiceKind kind, ServiceRequest request, List<InstanceView> instances) {
+        if (request.imageRepositoryName() == null) {
+            throw AapfException.invalid("'" + field + ".image.repositoryName' is required");
+        }
         var image = catalogue.image(request.imageRepositoryName()).orElseThrow(
                 () -> AapfException.invalid("Unknown image '" + request.imageRepositoryName() + "'."));
         var perfType = catalogue.perfType(request.perfTypeName()).orElseThrow(
