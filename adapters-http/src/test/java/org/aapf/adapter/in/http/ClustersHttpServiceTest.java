@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Optional;
 import org.aapf.application.port.in.ClusterEventView;
 import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
@@ -180,7 +181,7 @@ class ClustersHttpServiceTest {
     @Test
     void events_showEveryType() {
         Instant at = Instant.parse("2026-11-26T23:30:00Z");
-        ClusterEventView[] events = java.util.Arrays.stream(ClusterEvent.Type.values())
+        ClusterEventView[] events = Arrays.stream(ClusterEvent.Type.values())
                 .map(type -> new ClusterEventView(at, type, type.apiName()))
                 .toArray(ClusterEventView[]::new);
         api.clusters.put(FakeAccounts.USER.id(), SampleClusters.withSparkAndAlerts("sample"), events);

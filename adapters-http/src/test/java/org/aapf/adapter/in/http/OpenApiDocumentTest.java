@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -136,17 +137,16 @@ class OpenApiDocumentTest {
         });
     }
 
+    /** {@code json} with the value at {@code pointer} (an object field or an array element) replaced. */
     private static String withValue(String json, String pointer, String value) {
         JsonNode tree = ApiTestServer.tree(json);
         int slash = pointer.lastIndexOf('/');
-        ObjectNode parent = tree.at(pointer.substring(0, slash)).isObject()
-                ? (ObjectNode) tree.at(pointer.substring(0, slash)) : null;
-        String field = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
-        if (parent == null) {
-            var array = (com.fasterxml.jackson.databind.node.ArrayNode) tree.at(pointer.substring(0, slash));
-            array.set(Integer.parseInt(field), ApiTestServer.tree(value));
+        JsonNode parent = tree.at(pointer.substring(0, slash));
+        String last = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+        if (parent instanceof ArrayNode array) {
+            array.set(Integer.parseInt(last), ApiTestServer.tree(value));
         } else {
-            parent.set(field, ApiTestServer.tree(value));
+            ((ObjectNode) parent).set(last, ApiTestServer.tree(value));
         }
         return tree.toString();
     }
