@@ -2,6 +2,7 @@ package org.aapf.adapter.in.http;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import jakarta.inject.Inject;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.http.DirectHandlers;
@@ -18,8 +19,12 @@ public final class ApiRouting {
 
     public static final String BASE_PATH = "/api/v1";
 
-    /** Logging in and refreshing an access token prove who the caller is with the body, not a bearer token. */
-    private static final Set<String> PUBLIC_PATHS = Set.of(BASE_PATH + "/login", BASE_PATH + "/access-token-refresh");
+    /**
+     * Logging in and refreshing an access token prove who the caller is with the body, not a bearer token; the API's
+     * own description is public.
+     */
+    private static final Set<String> PUBLIC_PATHS = Set.of(BASE_PATH + "/login", BASE_PATH + "/access-token-refresh",
+            BASE_PATH + OpenApiHttpService.PATH);
 
     private final RequestBodyLimit bodyLimit;
     private final BearerAuthentication authentication;
@@ -27,15 +32,15 @@ public final class ApiRouting {
 
     @Inject
     public ApiRouting(HttpSettings settings, BearerAuthentication authentication, AccountsHttpService accounts,
-            ApiTokensHttpService apiTokens) {
-        this(settings, authentication, List.of(accounts, apiTokens));
+            ApiTokensHttpService apiTokens, CatalogueHttpService catalogue, ClustersHttpService clusters) {
+        this(settings, authentication, List.of(accounts, apiTokens, catalogue, clusters));
     }
 
-    /** For more resources: each service's routes are relative to {@link #BASE_PATH}. */
+    /** For more resources: each service's routes are relative to {@link #BASE_PATH}; the OpenAPI document is added. */
     public ApiRouting(HttpSettings settings, BearerAuthentication authentication, List<? extends HttpService> services) {
         this.bodyLimit = new RequestBodyLimit(settings.maxBodyBytes());
         this.authentication = authentication;
-        this.services = List.copyOf(services);
+        this.services = Stream.concat(services.stream(), Stream.of(new OpenApiHttpService())).toList();
     }
 
     /**

@@ -29,7 +29,10 @@ import org.aapf.domain.error.AapfException;
 /** Reads JSON request bodies into records and writes records as JSON, with one shared Jackson mapper. */
 final class Json {
 
-    /** Unknown fields are ignored (clients may send more); wrong types, trailing data and duplicate keys are not. */
+    /**
+     * Unknown fields are ignored (clients may send more); wrong types (a fraction for an integer included), trailing
+     * data and duplicate keys are not.
+     */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -39,6 +42,8 @@ final class Json {
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, number -> number
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .build();
 
     /** The {@code {}} body. */

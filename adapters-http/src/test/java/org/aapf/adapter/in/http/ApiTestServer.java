@@ -31,16 +31,29 @@ final class ApiTestServer implements AutoCloseable {
 
     final FakeAccounts accounts = new FakeAccounts();
     final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
+    final FakeCatalogue catalogue = new FakeCatalogue();
+    final InMemoryClusters clusters = new InMemoryClusters(catalogue);
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** @param more services mounted after the accounts and API tokens ones, as later resources will be */
+    /** Whether every exchange is checked against the OpenAPI document ({@link OpenApiContract}). */
+    private boolean contractChecked = true;
+
+    /** @param more services mounted after the API's own ones, as later resources will be */
     ApiTestServer(HttpSettings settings, HttpService... more) {
-        List<HttpService> services = new ArrayList<>(List.of(
-                new AccountsHttpService(accounts, accounts, accounts, accounts, settings),
-                new ApiTokensHttpService(apiTokens, apiTokens, apiTokens, apiTokens, settings)));
+        var accountsService = new AccountsHttpService(accounts, accounts, accounts, accounts, settings);
+        var apiTokensService = new ApiTokensHttpService(apiTokens, apiTokens, apiTokens, apiTokens, settings);
+        var catalogueService = new CatalogueHttpService(catalogue.imagesQuery(), catalogue.perfTypesQuery());
+        var clustersService = new ClustersHttpService(clusters, clusters, clusters, clusters, clusters, settings);
+        var authentication = new BearerAuthentication(accounts);
+        List<HttpService> services = new ArrayList<>(
+                List.of(accountsService, apiTokensService, catalogueService, clustersService));
         services.addAll(List.of(more));
-        ApiRouting api = new ApiRouting(settings, new BearerAuthentication(accounts), services);
+        // without extra services, through the constructor the server is wired with
+        ApiRouting api = more.length == 0
+                ? new ApiRouting(settings, authentication, accountsService, apiTokensService, catalogueService,
+                        clustersService)
+                : new ApiRouting(settings, authentication, services);
         server = WebServer.builder()
                 .address(InetAddress.getLoopbackAddress())
                 .port(0)
@@ -52,6 +65,12 @@ final class ApiTestServer implements AutoCloseable {
 
     ApiTestServer() {
         this(HttpSettings.defaults());
+    }
+
+    /** For routes that are not part of the API (test-only services): their exchanges are not checked. */
+    ApiTestServer outsideTheContract() {
+        contractChecked = false;
+        return this;
     }
 
     URI uri(String path) {
@@ -71,9 +90,19 @@ final class ApiTestServer implements AutoCloseable {
         return request.method(method, BodyPublishers.ofString(json)).header("Content-Type", "application/json");
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends the request and checks the exchange against the OpenAPI document. */
+    HttpResponse<String> send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        HttpResponse<String> response = sendUnchecked(request);
+        if (contractChecked) {
+            OpenApiContract.assertMatches(request, response);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> sendUnchecked(HttpRequest request) {
         try {
-            return client.send(request.build(), BodyHandlers.ofString());
+            return client.send(request, BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -87,6 +116,12 @@ final class ApiTestServer implements AutoCloseable {
         assertEquals(status, response.statusCode(), response::body);
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
         assertEquals(tree(expectedJson), tree(response.body()));
+    }
+
+    /** Like {@link #assertJson}, and the fields come in the expected order too (the reference's order). */
+    static void assertJsonInOrder(int status, String expectedJson, HttpResponse<String> response) {
+        assertJson(status, expectedJson, response);
+        assertEquals(tree(expectedJson).toString(), tree(response.body()).toString());
     }
 
     static JsonNode tree(String json) {

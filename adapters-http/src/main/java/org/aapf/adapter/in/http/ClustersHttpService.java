@@ -1,0 +1,155 @@
+package org.aapf.adapter.in.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import jakarta.inject.Inject;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.aapf.application.port.in.ClusterEventView;
+import org.aapf.application.port.in.CreateClusterUseCase;
+import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
+import org.aapf.application.port.in.CreateClusterUseCase.ServiceRequest;
+import org.aapf.application.port.in.DeleteClusterUseCase;
+import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
+import org.aapf.application.port.in.GetClusterQuery;
+import org.aapf.application.port.in.ListClusterEventsQuery;
+import org.aapf.application.port.in.ListClustersQuery;
+import org.aapf.domain.cluster.ClusterName;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.user.UserId;
+
+/**
+ * The caller's AAClusters: list, read, create and delete (both accepted with 202 and carried out by the reconciler),
+ * and each cluster's event history. Another user's cluster is answered exactly like a missing one (404).
+ */
+public final class ClustersHttpService implements HttpService {
+
+    private static final String SLASH_IN_NAME = "'nameOfAACluster' must not contain '/'";
+
+    private final ListClustersQuery listQuery;
+    private final GetClusterQuery getQuery;
+    private final CreateClusterUseCase createUseCase;
+    private final DeleteClusterUseCase deleteUseCase;
+    private final ListClusterEventsQuery eventsQuery;
+    private final Timestamps timestamps;
+
+    @Inject
+    public ClustersHttpService(ListClustersQuery listQuery, GetClusterQuery getQuery, CreateClusterUseCase createUseCase,
+            DeleteClusterUseCase deleteUseCase, ListClusterEventsQuery eventsQuery, HttpSettings settings) {
+        this.listQuery = listQuery;
+        this.getQuery = getQuery;
+        this.createUseCase = createUseCase;
+        this.deleteUseCase = deleteUseCase;
+        this.eventsQuery = eventsQuery;
+        this.timestamps = new Timestamps(settings.zone());
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.any("/aaclusters/*", ClustersHttpService::refuseEncodedSlash);
+        Endpoints.on(rules)
+                .get("/aaclusters", this::list)
+                .get("/aaclusters/{name}", this::get)
+                .post("/aaclusters/{name}", this::create)
+                .delete("/aaclusters/{name}", this::delete)
+                .get("/aaclusters/{name}/events", this::events)
+                .otherMethodsNotAllowed();
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        List<ClusterBody> clusters = listQuery.list(Caller.of(req).id()).stream()
+                .map(it -> ClusterBody.from(it, timestamps))
+                .toList();
+        Json.send(res, new ClusterList(clusters));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        String name = clusterName(req);
+        Json.send(res, new ClusterEnvelope(ClusterBody.from(getQuery.get(Caller.of(req).id(), name), timestamps)));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        String name = clusterName(req);
+        CreateRequest body = Json.read(req, CreateRequest.class);
+        createUseCase.create(body.toCommand(Caller.of(req).id(), name));
+        Json.send(res, Status.ACCEPTED_202, new Message("Accepted creating AACluster named '" + name + "'."));
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        String name = clusterName(req);
+        deleteUseCase.delete(new DeleteClusterCommand(Caller.of(req).id(), name));
+        Json.send(res, Status.ACCEPTED_202, new Message("Accepted deleting AACluster named '" + name + "'."));
+    }
+
+    private void events(ServerRequest req, ServerResponse res) {
+        String name = clusterName(req);
+        List<ClusterEventView> events = eventsQuery.list(Caller.of(req).id(), name);
+        Json.send(res, new EventList(events.stream().map(it -> EventBody.from(it, timestamps)).toList()));
+    }
+
+    /**
+     * Helidon hands path parameters over percent-decoded; the name is checked here too, so a bad name is a 400
+     * whatever the use case behind it does.
+     */
+    private static String clusterName(ServerRequest req) {
+        return new ClusterName(req.path().pathParameters().get("name")).value();
+    }
+
+    /**
+     * Helidon decodes {@code %2F} before routing, so a name with a slash would land on no route, or on another one
+     * ({@code a%2Fevents}): this first route answers it with the 400 any other bad name gets.
+     */
+    private static void refuseEncodedSlash(ServerRequest req, ServerResponse res) {
+        if (req.path().absolute().rawPath().toUpperCase(Locale.ROOT).contains("%2F")) {
+            throw AapfException.invalid(SLASH_IN_NAME);
+        }
+        res.next();
+    }
+
+    /** The body of {@code POST /aaclusters/{name}}; the use case checks the services' fields. */
+    record CreateRequest(RequestedService jupyterNotebook, RequestedService sparkMaster,
+            RequestedService sparkWorker) {
+
+        CreateRequest {
+            Json.required("jupyterNotebook", jupyterNotebook);
+        }
+
+        CreateClusterCommand toCommand(UserId owner, String name) {
+            return new CreateClusterCommand(owner, name, Optional.of(jupyterNotebook.toRequest()),
+                    Optional.ofNullable(sparkMaster).map(RequestedService::toRequest),
+                    Optional.ofNullable(sparkWorker).map(RequestedService::toRequest));
+        }
+    }
+
+    /** {@code {image: {repositoryName}, perfType, numberOfInstances}}; any field may be missing here. */
+    record RequestedService(ImageReference image, String perfType, Integer numberOfInstances) {
+
+        ServiceRequest toRequest() {
+            return new ServiceRequest(image == null ? null : image.repositoryName(), perfType,
+                    Optional.ofNullable(numberOfInstances));
+        }
+    }
+
+    record ImageReference(String repositoryName) {
+    }
+
+    record ClusterList(List<ClusterBody> aaclusters) {
+    }
+
+    record ClusterEnvelope(ClusterBody aacluster) {
+    }
+
+    record EventList(List<EventBody> events) {
+    }
+
+    record EventBody(String at, String type, String message) {
+
+        static EventBody from(ClusterEventView event, Timestamps timestamps) {
+            return new EventBody(timestamps.format(event.at()), event.type().apiName(), event.message());
+        }
+    }
+}
