@@ -52,7 +52,7 @@ final class HttpForwarder implements Handler {
             admitted = admission.admit(request.prologue().uriPath().rawPath(),
                     request.headers().first(HeaderNames.ORIGIN), request.headers().first(HeaderNames.HOST));
             if (isWebSocketUpgrade(request)) {
-                // Reaching HTTP routing with an upgrade means the notebook refused the WebSocket handshake.
+                // An upgrade reaches HTTP routing only when no WebSocket route is registered.
                 throw ProxyRefusal.unreachable();
             }
             upstream = exchange(request, admitted, clock);

@@ -38,8 +38,9 @@ public final class NotebookProxy implements AutoCloseable {
                 .build();
     }
 
-    /** Routes HTTP requests under {@code /proxy/} (any method) to the notebooks. */
+    /** Routes HTTP requests under {@code /proxy/} (any method) to the notebooks, and vets WebSocket upgrades. */
     public void register(HttpRouting.Builder routing) {
+        routing.addFilter(new UpgradeGate(admission));
         routing.any(PATH_PATTERN, new HttpForwarder(admission, client, settings.idleTimeout()));
     }
 
@@ -60,9 +61,9 @@ public final class NotebookProxy implements AutoCloseable {
                 .build();
     }
 
-    /** Closes the pooled connections to the notebooks. */
+    /** Drops every connection to the notebooks, open WebSockets included. */
     @Override
     public void close() {
-        client.close();
+        client.shutdownNow();
     }
 }
