@@ -1,0 +1,69 @@
+package org.aapf.adapter.in.http.proxy;
+
+import java.net.http.HttpClient;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
+import jakarta.inject.Inject;
+import org.aapf.application.port.in.ResolveNotebookRouteQuery;
+
+/**
+ * The notebook reverse proxy: serves {@code /proxy/<proxyId>/jupyter/**} over HTTP and WebSocket by forwarding to
+ * the notebook that {@link ResolveNotebookRouteQuery} names. Register it on both routings of the server:
+ * {@code proxy.register(httpRouting)}, {@code proxy.register(wsRouting)}, and add {@link #webSocketProtocol()}.
+ */
+public final class NotebookProxy implements AutoCloseable {
+
+    /** The routed path pattern; the proxy itself checks the rest of the path. */
+    public static final String PATH_PATTERN = ProxyPath.PREFIX + "*";
+    private static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+    private final ProxySettings settings;
+    private final HttpClient client;
+    private final ProxyAdmission admission;
+
+    @Inject
+    public NotebookProxy(ResolveNotebookRouteQuery routes, ProxySettings settings) {
+        this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+        this.admission = new ProxyAdmission(Objects.requireNonNull(routes, "'routes' must not be null"),
+                new OriginPolicy(settings.allowedOrigins()));
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    /** Routes HTTP requests under {@code /proxy/} (any method) to the notebooks, and vets WebSocket upgrades. */
+    public void register(HttpRouting.Builder routing) {
+        routing.addFilter(new UpgradeGate(admission));
+        routing.any(PATH_PATTERN, new HttpForwarder(admission, client, settings.idleTimeout()));
+    }
+
+    /** Routes WebSocket upgrades under {@code /proxy/} to the notebooks (one relay per connection). */
+    public void register(WsRouting.Builder routing) {
+        routing.endpoint(PATH_PATTERN, () -> new WebSocketRelay(admission, client, settings.connectTimeout()));
+    }
+
+    /**
+     * The server's WebSocket protocol settings matching this proxy: Helidon checks {@code Origin} before any
+     * listener runs, so it must know the same allow-list; frames up to 16 MiB (Jupyter comm messages can be big).
+     */
+    public WsConfig webSocketProtocol() {
+        return WsConfig.builder()
+                .name("websocket")
+                .origins(settings.allowedOrigins())
+                .maxFrameLength(MAX_FRAME_BYTES)
+                .build();
+    }
+
+    /** Drops every connection to the notebooks, open WebSockets included. */
+    @Override
+    public void close() {
+        client.shutdownNow();
+    }
+}

@@ -1,0 +1,95 @@
+package org.aapf.adapter.in.http.proxy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A request path checked to stay inside {@code /proxy/<proxyId>/jupyter}: the proxy id is one whole segment, and no
+ * encoding trick ({@code %2e%2e}, {@code %2f}, {@code %252e}, {@code //}, {@code \}) can make the notebook see a
+ * path outside its base URL.
+ *
+ * @param proxyId the id segment, exactly as sent
+ * @param rawPath the path exactly as sent (still percent-encoded), to forward unchanged
+ */
+record ProxyPath(String proxyId, String rawPath) {
+
+    static final String PREFIX = "/proxy/";
+    private static final String NOTEBOOK_SEGMENT = "/jupyter";
+    private static final Pattern PROXY_ID = Pattern.compile("[a-z0-9]{1,64}");
+    /** Enough rounds to unwrap any nesting a downstream server would still decode. */
+    private static final int DECODING_ROUNDS = 4;
+
+    /** Parses a raw (percent-encoded) request path, or throws a 400/404 {@link ProxyRefusal}. */
+    static ProxyPath parse(String rawPath) {
+        if (!rawPath.startsWith(PREFIX)) {
+            throw ProxyRefusal.unknownNotebook();
+        }
+        int idEnd = rawPath.indexOf('/', PREFIX.length());
+        String proxyId = rawPath.substring(PREFIX.length(), idEnd < 0 ? rawPath.length() : idEnd);
+        if (!PROXY_ID.matcher(proxyId).matches()) {
+            throw ProxyRefusal.unknownNotebook();
+        }
+        String rest = rawPath.substring(PREFIX.length() + proxyId.length());
+        if (!rest.equals(NOTEBOOK_SEGMENT) && !rest.startsWith(NOTEBOOK_SEGMENT + "/")) {
+            throw ProxyRefusal.unknownNotebook();
+        }
+        requireNoTraversal(rawPath);
+        return new ProxyPath(proxyId, rawPath);
+    }
+
+    private static void requireNoTraversal(String rawPath) {
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c")) {
+            throw ProxyRefusal.badPath();
+        }
+        String current = rawPath;
+        for (int round = 0; round < DECODING_ROUNDS; round++) {
+            requireSafeSegments(current);
+            String decoded = percentDecode(current);
+            if (decoded.equals(current)) {
+                return;
+            }
+            current = decoded;
+        }
+        throw ProxyRefusal.badPath();
+    }
+
+    private static void requireSafeSegments(String path) {
+        if (path.contains("\\") || path.contains("//")) {
+            throw ProxyRefusal.badPath();
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw ProxyRefusal.badPath();
+            }
+        }
+        for (String segment : path.split("/", -1)) {
+            String name = segment.indexOf(';') >= 0 ? segment.substring(0, segment.indexOf(';')) : segment;
+            if (name.equals(".") || name.equals("..")) {
+                throw ProxyRefusal.badPath();
+            }
+        }
+    }
+
+    /** Decodes valid {@code %XX} escapes and keeps anything else (a lone {@code %}) as it is. */
+    static String percentDecode(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        byte[] source = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < source.length; i++) {
+            if (source[i] == '%' && i + 2 < source.length && isHex(source[i + 1]) && isHex(source[i + 2])) {
+                bytes.write(Character.digit(source[i + 1], 16) * 16 + Character.digit(source[i + 2], 16));
+                i += 2;
+            } else {
+                bytes.write(source[i]);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isHex(byte b) {
+        return Character.digit(b, 16) >= 0;
+    }
+}

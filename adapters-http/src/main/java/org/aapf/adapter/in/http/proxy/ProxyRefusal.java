@@ -1,0 +1,43 @@
+package org.aapf.adapter.in.http.proxy;
+
+/** Why the proxy answers a request itself instead of forwarding it: an HTTP status and a message safe for users. */
+final class ProxyRefusal extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    ProxyRefusal(int status, String userMessage) {
+        super(userMessage, null, false, false);
+        this.status = status;
+    }
+
+    static ProxyRefusal badPath() {
+        return new ProxyRefusal(400, "Invalid notebook path.");
+    }
+
+    static ProxyRefusal unknownNotebook() {
+        return new ProxyRefusal(404, "No notebook is served at this address.");
+    }
+
+    static ProxyRefusal forbiddenOrigin() {
+        return new ProxyRefusal(403, "Requests from this origin are not allowed.");
+    }
+
+    static ProxyRefusal notReady(String status) {
+        String shown = status == null || status.isBlank() ? "starting" : status;
+        return new ProxyRefusal(503, "The notebook is not ready yet (" + shown + "); retry in a few seconds.");
+    }
+
+    static ProxyRefusal unreachable() {
+        return new ProxyRefusal(502, "The notebook cannot be reached.");
+    }
+
+    static ProxyRefusal timedOut() {
+        return new ProxyRefusal(504, "The notebook did not answer in time.");
+    }
+
+    int status() {
+        return status;
+    }
+}
