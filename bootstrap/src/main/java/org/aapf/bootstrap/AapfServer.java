@@ -1,9 +1,11 @@
 package org.aapf.bootstrap;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.adapter.in.http.proxy.NotebookProxy;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.wiring.AapfComponent;
@@ -36,13 +38,21 @@ public final class AapfServer implements AutoCloseable {
         try {
             component.database();
             component.reconciler().start();
-            ApiRouting routing = component.apiRouting();
+            ApiRouting api = component.apiRouting();
+            NotebookProxy proxy = component.notebookProxy();
+            WsRouting.Builder webSockets = WsRouting.builder();
+            proxy.register(webSockets);
             WebServer webServer = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
                     .directHandlers(ApiRouting.directHandlers())
                     .shutdownHook(false)
-                    .routing(routing::register)
+                    .addProtocol(proxy.webSocketProtocol())
+                    .routing(routing -> {
+                        api.register(routing);
+                        proxy.register(routing);
+                    })
+                    .addRouting(webSockets)
                     .build()
                     .start();
             LOG.log(Level.INFO, "AAPF listening on http://{0}:{1,number,#} using {2}", config.server().host(),
@@ -66,6 +76,7 @@ public final class AapfServer implements AutoCloseable {
     @Override
     public void close() {
         webServer.stop();
+        component.notebookProxy().close();
         stopQuietly(component);
         LOG.log(Level.INFO, "AAPF stopped");
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Every key is documented in the README.
  */
 public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, Database database, Auth auth,
-        Http http, String serverId, String catalogue, Backend backend, Clusters clusters) {
+        Http http, Proxy proxy, String serverId, String catalogue, Backend backend, Clusters clusters) {
 
     public AapfConfig {
         Objects.requireNonNull(server, "'server' must be set");
@@ -19,6 +19,7 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         Objects.requireNonNull(database, "'database' must be set");
         Objects.requireNonNull(auth, "'auth' must be set");
         Objects.requireNonNull(http, "'http' must be set");
+        Objects.requireNonNull(proxy, "'proxy' must be set");
         serverId = serverId == null ? "" : serverId.trim();
         if (!serverId.isEmpty() && !serverId.matches("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?")) {
             throw new IllegalArgumentException("'serverId' must be 1-32 lowercase letters, digits or '-'");
@@ -26,6 +27,15 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         catalogue = catalogue == null ? "" : catalogue.trim();
         Objects.requireNonNull(backend, "'backend' must be set");
         Objects.requireNonNull(clusters, "'clusters' must be set");
+    }
+
+    /** The notebook proxy: timeouts towards notebooks and the browser origins allowed to open WebSockets. */
+    public record Proxy(Duration connectTimeout, Duration idleTimeout, java.util.List<String> allowedOrigins) {
+        public Proxy {
+            requirePositive("proxy.connectTimeout", connectTimeout);
+            requirePositive("proxy.idleTimeout", idleTimeout);
+            allowedOrigins = allowedOrigins == null ? java.util.List.of() : java.util.List.copyOf(allowedOrigins);
+        }
     }
 
     /** Which backend runs the clusters, and its settings. */

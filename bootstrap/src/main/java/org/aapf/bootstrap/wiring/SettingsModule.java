@@ -4,7 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Set;
 import org.aapf.adapter.in.http.HttpSettings;
+import org.aapf.adapter.in.http.proxy.ProxySettings;
 import org.aapf.adapter.out.persistence.DatabaseSettings;
 import org.aapf.application.service.account.AccountSettings;
 import org.aapf.bootstrap.config.AapfConfig;
@@ -33,6 +35,12 @@ interface SettingsModule {
     static AccountSettings accountSettings(AapfConfig config) {
         return new AccountSettings(config.auth().accessTokenTtl(), config.auth().refreshTokenTtl(),
                 AccountSettings.LoginThrottling.defaults());
+    }
+
+    @Provides
+    static ProxySettings proxySettings(AapfConfig config) {
+        AapfConfig.Proxy proxy = config.proxy();
+        return new ProxySettings(proxy.connectTimeout(), proxy.idleTimeout(), Set.copyOf(proxy.allowedOrigins()));
     }
 
     @Provides

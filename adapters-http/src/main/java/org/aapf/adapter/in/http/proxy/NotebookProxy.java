@@ -8,6 +8,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 
 /**
@@ -15,6 +16,7 @@ import org.aapf.application.port.in.ResolveNotebookRouteQuery;
  * the notebook that {@link ResolveNotebookRouteQuery} names. Register it on both routings of the server:
  * {@code proxy.register(httpRouting)}, {@code proxy.register(wsRouting)}, and add {@link #webSocketProtocol()}.
  */
+@Singleton
 public final class NotebookProxy implements AutoCloseable {
 
     /** The routed path pattern; the proxy itself checks the rest of the path. */
