@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * One row of {@code cluster_alerts} or {@code instance_alerts}; for a cluster-wide alert {@code service} is null and
- * {@code instanceIndex} 0.
+ * {@code instanceIndex} 0. Public only because Jdbi's {@code @BindMethods} binds the accessors of public types.
  */
-record AlertRow(String clusterId, String service, int instanceIndex, int alertOrder, String alertLevel,
+public record AlertRow(String clusterId, String service, int instanceIndex, int alertOrder, String alertLevel,
         String reason, String message, OffsetDateTime raisedAt) {
 
     InstanceKey instance() {

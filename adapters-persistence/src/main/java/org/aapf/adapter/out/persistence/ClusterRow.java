@@ -2,6 +2,7 @@ package org.aapf.adapter.out.persistence;
 
 import java.time.OffsetDateTime;
 
-/** One row of {@code clusters}. */
-record ClusterRow(String id, String ownerId, String name, OffsetDateTime createdAt, String status, long version) {
+/** One row of {@code clusters}. Public only because Jdbi's {@code @BindMethods} binds the accessors of public types. */
+public record ClusterRow(String id, String ownerId, String name, OffsetDateTime createdAt, String status,
+        long version) {
 }

@@ -3,8 +3,11 @@ package org.aapf.adapter.out.persistence;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/** One row of {@code instances}; {@code health}, {@code proxyId} and {@code jupyterToken} may be null. */
-record InstanceRow(String clusterId, String service, int instanceIndex, String status, String health,
+/**
+ * One row of {@code instances}; {@code health}, {@code proxyId} and {@code jupyterToken} may be null. Public only
+ * because Jdbi's {@code @BindMethods} binds the accessors of public types.
+ */
+public record InstanceRow(String clusterId, String service, int instanceIndex, String status, String health,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, String proxyId, String jupyterToken) {
 
     InstanceKey key() {

@@ -7,7 +7,10 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL for {@code users}; sessions and API tokens of a deleted user go with it (ON DELETE CASCADE), AAClusters block it. */
+/**
+ * SQL for {@code users}; sessions and API tokens of a deleted user go with it (ON DELETE CASCADE), AAClusters block
+ * it.
+ */
 @RegisterConstructorMapper(UserRow.class)
 interface UserDao {
 

@@ -1,0 +1,120 @@
+package org.aapf.adapter.out.persistence;
+
+import static org.aapf.adapter.out.persistence.Clusters.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.aapf.application.port.out.ClusterEventRepository;
+import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.domain.cluster.AACluster;
+import org.aapf.domain.cluster.ClusterEvent;
+import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.user.User;
+import org.aapf.domain.user.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Contract of {@link ClusterEventRepository}, run against every database by the concrete subclasses. */
+abstract class AbstractClusterEventRepositoryTest extends AbstractDatabaseTest {
+
+    private ClusterEventRepository events;
+
+    @BeforeEach
+    void createRepository() {
+        events = new JdbiClusterEventRepository(jdbi());
+    }
+
+    @Test
+    void eventsComeBackInAppendOrderWithEveryField() {
+        ClusterId cluster = ClusterId.random();
+        List<ClusterEvent> appended = new ArrayList<>();
+        for (ClusterEvent.Type type : ClusterEvent.Type.values()) {
+            appended.add(new ClusterEvent(cluster, at(60 - type.ordinal()), type, "It was " + type.apiName() + " 😀"));
+        }
+        events.append(appended.subList(0, 3));
+        events.append(appended.subList(3, appended.size()));
+
+        assertEquals(appended, events.listByCluster(cluster));
+    }
+
+    @Test
+    void eachClusterHasItsOwnHistory() {
+        ClusterId first = ClusterId.random();
+        ClusterId second = ClusterId.random();
+        ClusterEvent a = new ClusterEvent(first, at(1), ClusterEvent.Type.REQUESTED, "first requested");
+        ClusterEvent b = new ClusterEvent(second, at(2), ClusterEvent.Type.REQUESTED, "second requested");
+        events.append(List.of(a, b));
+
+        assertEquals(List.of(a), events.listByCluster(first));
+        assertEquals(List.of(b), events.listByCluster(second));
+        assertTrue(events.listByCluster(ClusterId.random()).isEmpty());
+    }
+
+    @Test
+    void appendingNothingIsANoOp() {
+        events.append(List.of());
+
+        assertTrue(events.listByCluster(ClusterId.random()).isEmpty());
+    }
+
+    @Test
+    void instantsAreStoredWithMicrosecondPrecision() {
+        ClusterId cluster = ClusterId.random();
+        events.append(List.of(new ClusterEvent(cluster, Instant.parse("2026-03-01T10:15:30.123456789Z"),
+                ClusterEvent.Type.READY, "ready")));
+
+        assertEquals(Instant.parse("2026-03-01T10:15:30.123456Z"), events.listByCluster(cluster).getFirst().at());
+    }
+
+    @Test
+    void historyOutlivesItsCluster() {
+        UserId ownerId = owner();
+        ClusterRepository clusters = new JdbiClusterRepository(jdbi());
+        AACluster cluster = Clusters.notebook(ownerId, "sample");
+        clusters.add(cluster);
+        events.append(cluster.pullEvents());
+
+        clusters.delete(cluster);
+
+        assertEquals(ClusterEvent.Type.REQUESTED, events.listByCluster(cluster.id()).getFirst().type());
+    }
+
+    @Test
+    void givenConcurrentAppends_everyEventIsKeptAndEachBatchStaysInOrder() throws Exception {
+        ClusterId cluster = ClusterId.random();
+
+        Races.run(8, racer -> {
+            for (int i = 0; i < 5; i++) {
+                events.append(List.of(new ClusterEvent(cluster, at(i), ClusterEvent.Type.STARTED, racer + ":" + i)));
+            }
+            return true;
+        });
+
+        List<ClusterEvent> stored = events.listByCluster(cluster);
+        assertEquals(40, stored.size());
+        for (int racer = 0; racer < 8; racer++) {
+            String prefix = racer + ":";
+            List<String> own = stored.stream().map(ClusterEvent::message).filter(m -> m.startsWith(prefix)).toList();
+            assertEquals(List.of(prefix + 0, prefix + 1, prefix + 2, prefix + 3, prefix + 4), own);
+        }
+    }
+
+    @Test
+    void longMessagesAreClipped() {
+        ClusterId cluster = ClusterId.random();
+        events.append(List.of(new ClusterEvent(cluster, at(0), ClusterEvent.Type.FAILED, "x".repeat(9_000))));
+
+        String stored = events.listByCluster(cluster).getFirst().message();
+
+        assertEquals(StoredText.MAX_MESSAGE, stored.length());
+    }
+
+    private UserId owner() {
+        User user = Accounts.user("owner");
+        new JdbiUserRepository(jdbi()).add(user);
+        return user.id();
+    }
+}

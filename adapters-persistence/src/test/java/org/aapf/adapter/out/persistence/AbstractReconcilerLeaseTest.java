@@ -1,0 +1,154 @@
+package org.aapf.adapter.out.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.aapf.application.port.out.ReconcilerLease;
+import org.aapf.application.port.out.ReconcilerLease.Lease;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of {@link ReconcilerLease}, run against every database by the concrete subclasses. Expiry is provoked by
+ * moving the row's expiry into the past by the database's own clock, as if the time-to-live had passed.
+ */
+abstract class AbstractReconcilerLeaseTest extends AbstractDatabaseTest {
+
+    private static final Duration TTL = Duration.ofSeconds(30);
+
+    private ReconcilerLease lease;
+
+    @BeforeEach
+    void createLease() {
+        lease = new JdbiReconcilerLease(jdbi());
+    }
+
+    @Test
+    void freeLeaseIsTakenWithEpochOneUntilNowPlusTtl() {
+        Instant before = Instant.now();
+
+        Lease taken = lease.acquireOrRenew("a", TTL).orElseThrow();
+
+        assertEquals("a", taken.holder());
+        assertEquals(1, taken.epoch());
+        Duration left = Duration.between(before, taken.expiresAt());
+        assertTrue(left.compareTo(TTL.minusSeconds(5)) > 0 && left.compareTo(TTL.plusSeconds(5)) < 0,
+                "expires about ttl from now (same host, so clocks agree): " + left);
+    }
+
+    @Test
+    void holderRenewsKeepingItsEpochAndExtendingTheExpiry() throws InterruptedException {
+        Lease first = lease.acquireOrRenew("a", TTL).orElseThrow();
+        Thread.sleep(5);
+
+        Lease renewed = lease.acquireOrRenew("a", TTL).orElseThrow();
+
+        assertEquals(first.epoch(), renewed.epoch());
+        assertTrue(renewed.expiresAt().isAfter(first.expiresAt()));
+    }
+
+    @Test
+    void anotherHolderGetsNothingWhileTheLeaseRuns() {
+        Lease held = lease.acquireOrRenew("a", TTL).orElseThrow();
+
+        Optional<Lease> other = lease.acquireOrRenew("b", TTL);
+
+        assertTrue(other.isEmpty());
+        assertEquals(held.epoch(), lease.acquireOrRenew("a", TTL).orElseThrow().epoch());
+    }
+
+    @Test
+    void afterExpiryByTheDatabaseClock_anotherHolderTakesOverWithTheNextEpoch() {
+        lease.acquireOrRenew("a", TTL).orElseThrow();
+        expireNow();
+
+        Lease takenOver = lease.acquireOrRenew("b", TTL).orElseThrow();
+
+        assertEquals("b", takenOver.holder());
+        assertEquals(2, takenOver.epoch());
+        assertTrue(lease.acquireOrRenew("a", TTL).isEmpty(), "the old holder lost it");
+    }
+
+    @Test
+    void realTimeToLiveRunsOut() throws InterruptedException {
+        lease.acquireOrRenew("a", Duration.ofMillis(300)).orElseThrow();
+        assertTrue(lease.acquireOrRenew("b", TTL).isEmpty());
+
+        Thread.sleep(600);
+
+        assertEquals(2, lease.acquireOrRenew("b", TTL).orElseThrow().epoch());
+    }
+
+    @Test
+    void holderWhoseLeaseExpiredGetsANewEpoch() {
+        Lease first = lease.acquireOrRenew("a", TTL).orElseThrow();
+        expireNow();
+
+        Lease again = lease.acquireOrRenew("a", TTL).orElseThrow();
+
+        assertEquals(first.epoch() + 1, again.epoch());
+    }
+
+    @Test
+    void releaseFreesTheLeaseForTheNextHolder() {
+        Lease held = lease.acquireOrRenew("a", TTL).orElseThrow();
+
+        lease.release(held);
+
+        assertEquals(2, lease.acquireOrRenew("b", TTL).orElseThrow().epoch());
+    }
+
+    @Test
+    void releaseOfALostEpochChangesNothing() {
+        Lease old = lease.acquireOrRenew("a", TTL).orElseThrow();
+        expireNow();
+        Lease current = lease.acquireOrRenew("a", TTL).orElseThrow();
+
+        lease.release(old);
+
+        assertTrue(lease.acquireOrRenew("b", TTL).isEmpty(), "epoch " + current.epoch() + " still held");
+    }
+
+    @Test
+    void givenRacingCandidates_exactlyOneHoldsTheLease() throws Exception {
+        List<Races.Outcome<Optional<Lease>>> outcomes =
+                Races.run(8, racer -> lease.acquireOrRenew("candidate-" + racer, TTL));
+
+        assertTrue(outcomes.stream().allMatch(outcome -> outcome.error() == null), () -> outcomes.toString());
+        List<Lease> winners = outcomes.stream().flatMap(outcome -> outcome.result().stream()).toList();
+        assertEquals(1, winners.size());
+        assertEquals(1, winners.getFirst().epoch());
+        assertFalse(lease.acquireOrRenew(winners.getFirst().holder(), TTL).isEmpty());
+    }
+
+    @Test
+    void epochsStrictlyIncreaseOverManyTakeovers() {
+        long previous = 0;
+        for (int round = 0; round < 5; round++) {
+            Lease taken = lease.acquireOrRenew(round % 2 == 0 ? "a" : "b", TTL).orElseThrow();
+            assertTrue(taken.epoch() > previous);
+            previous = taken.epoch();
+            expireNow();
+        }
+        assertEquals(5, previous);
+    }
+
+    @Test
+    void blankOrOverlongHoldersAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> lease.acquireOrRenew(" ", TTL));
+        assertThrows(IllegalArgumentException.class, () -> lease.acquireOrRenew("h".repeat(129), TTL));
+        assertThrows(IllegalArgumentException.class, () -> lease.acquireOrRenew("a", Duration.ZERO));
+    }
+
+    /** Moves the expiry one second into the past, by the database's clock. */
+    private void expireNow() {
+        jdbi().useHandle(handle -> handle.execute(
+                "UPDATE reconciler_lease SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"));
+    }
+}

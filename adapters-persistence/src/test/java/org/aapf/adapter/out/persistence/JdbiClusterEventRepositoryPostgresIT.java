@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractClusterEventRepositoryTest} contract on the real PostgreSQL, in a schema of its own. */
+class JdbiClusterEventRepositoryPostgresIT extends AbstractClusterEventRepositoryTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+}

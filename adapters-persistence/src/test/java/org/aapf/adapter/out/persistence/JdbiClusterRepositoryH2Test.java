@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractClusterRepositoryTest} contract on an in-memory H2 database. */
+class JdbiClusterRepositoryH2Test extends AbstractClusterRepositoryTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractClusterRepositoryTest} contract on the real PostgreSQL, in a schema of its own. */
+class JdbiClusterRepositoryPostgresIT extends AbstractClusterRepositoryTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+}
