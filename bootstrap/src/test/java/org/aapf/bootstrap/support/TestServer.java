@@ -24,11 +24,13 @@ import org.aapf.bootstrap.config.ConfigLoader;
 public final class TestServer implements AutoCloseable {
 
     private final Path dataDir;
+    private final AapfConfig config;
     private final AapfServer server;
     private final ClusterBackend backend;
 
-    private TestServer(Path dataDir, AapfServer server, ClusterBackend backend) {
+    private TestServer(Path dataDir, AapfConfig config, AapfServer server, ClusterBackend backend) {
         this.dataDir = dataDir;
+        this.config = config;
         this.server = server;
         this.backend = backend;
     }
@@ -43,17 +45,38 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Map<String, String> environment, ClusterBackend backend) {
+        return start(environment, Optional.of(backend));
+    }
+
+    /** A server with the backend its configuration names (the real Docker engine by default). */
+    public static TestServer startWithConfiguredBackend(Map<String, String> environment) {
+        return start(environment, Optional.empty());
+    }
+
+    private static TestServer start(Map<String, String> environment, Optional<ClusterBackend> backend) {
         Path dataDir = tempDir();
         Map<String, String> env = new HashMap<>(Map.of("AAPF_DATA_DIR", dataDir.toString(), "AAPF_PORT", "0",
                 "AAPF_HOST", "127.0.0.1"));
         env.putAll(environment);
         AapfConfig config = new ConfigLoader().load(Optional.empty(), env);
         try {
-            return new TestServer(dataDir, AapfServer.start(config, backend), backend);
+            return launch(dataDir, config, backend);
         } catch (RuntimeException e) {
             delete(dataDir);
             throw e;
         }
+    }
+
+    private static TestServer launch(Path dataDir, AapfConfig config, Optional<ClusterBackend> backend) {
+        AapfServer server = backend.map(b -> AapfServer.start(config, b)).orElseGet(() -> AapfServer.start(config));
+        return new TestServer(dataDir, config, server, server.component().backend());
+    }
+
+    /** Stops this server and starts a new one over the same data (a process restart); this one is then unusable. */
+    public TestServer restart() {
+        server.close();
+        boolean custom = !"docker".equals(backend.name()) && !"kubernetes".equals(backend.name());
+        return launch(dataDir, config, custom ? Optional.of(backend) : Optional.empty());
     }
 
     public String baseUrl() {

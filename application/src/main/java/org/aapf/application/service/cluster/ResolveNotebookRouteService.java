@@ -2,8 +2,6 @@ package org.aapf.application.service.cluster;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Instance;
@@ -19,57 +18,34 @@ import org.aapf.domain.cluster.ProxyId;
 import org.aapf.domain.cluster.ServiceKind;
 
 /**
- * Resolves a proxy id from the database (which notebook, is it ready) and the backend (where it listens). Ready
- * routes are cached briefly, because a notebook page makes many requests; anything else is looked up every time so a
- * notebook that just became ready is reachable at once.
+ * Resolves a proxy id from the database (which notebook, is it ready, is its cluster being deleted) on every call, so
+ * a deleted or failed notebook stops being served at once, also when another server process changed it. Only the
+ * backend's answer (where the notebook listens) is cached, keyed by the instance's last change, because asking the
+ * engine is the expensive part and a notebook page makes many requests.
  */
 @Singleton
 public final class ResolveNotebookRouteService implements ResolveNotebookRouteQuery {
 
-    static final Duration CACHE_TTL = Duration.ofSeconds(5);
     private static final int CACHE_LIMIT = 10_000;
 
     private final ClusterRepository clusters;
     private final ClusterBackend backend;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<EndpointKey, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     @Inject
-    public ResolveNotebookRouteService(ClusterRepository clusters, ClusterBackend backend, Clock clock) {
+    public ResolveNotebookRouteService(ClusterRepository clusters, ClusterBackend backend) {
         this.clusters = clusters;
         this.backend = backend;
-        this.clock = clock;
     }
 
     @Override
-    public NotebookRoute resolve(String proxyId) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(proxyId);
-        if (cached != null && now.isBefore(cached.expiresAt())) {
-            return cached.route();
-        }
-        NotebookRoute route = lookUp(proxyId);
-        if (route instanceof Ready) {
-            if (cache.size() >= CACHE_LIMIT) {
-                cache.clear();
-            }
-            cache.put(proxyId, new Cached(route, now.plus(CACHE_TTL)));
-        } else {
-            cache.remove(proxyId);
-        }
-        return route;
-    }
-
-    private NotebookRoute lookUp(String text) {
+    public NotebookRoute resolve(String text) {
         Optional<ProxyId> proxyId = parse(text);
         Optional<AACluster> cluster = proxyId.flatMap(clusters::findByProxyId).filter(c -> !c.isDeleting());
-        if (cluster.isEmpty()) {
-            return new Unknown();
-        }
-        Optional<Instance> notebook = cluster.get().instancesOf(ServiceKind.JUPYTER_NOTEBOOK).stream()
+        Optional<Instance> notebook = cluster.flatMap(c -> c.instancesOf(ServiceKind.JUPYTER_NOTEBOOK).stream()
                 .filter(instance -> instance.notebook().map(access -> access.proxyId().equals(proxyId.get()))
                         .orElse(false))
-                .findFirst();
+                .findFirst());
         if (notebook.isEmpty()) {
             return new Unknown();
         }
@@ -77,9 +53,25 @@ public final class ResolveNotebookRouteService implements ResolveNotebookRouteQu
             return new NotReady(notebook.get().status().apiName());
         }
         InstanceRef ref = new InstanceRef(cluster.get().id(), ServiceKind.JUPYTER_NOTEBOOK, notebook.get().index());
-        return backend.endpoint(ref)
+        return endpoint(new EndpointKey(ref, notebook.get().updatedAt()))
                 .<NotebookRoute>map(endpoint -> new Ready(endpoint.host(), endpoint.port()))
                 .orElseGet(() -> new NotReady(InstanceStatus.STARTING.apiName()));
+    }
+
+    private Optional<Endpoint> endpoint(EndpointKey key) {
+        Endpoint cached = endpoints.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Endpoint> found = backend.endpoint(key.ref());
+        found.ifPresent(endpoint -> {
+            if (endpoints.size() >= CACHE_LIMIT) {
+                endpoints.clear();
+            }
+            endpoints.keySet().removeIf(old -> old.ref().equals(key.ref()));
+            endpoints.put(key, endpoint);
+        });
+        return found;
     }
 
     private static Optional<ProxyId> parse(String text) {
@@ -90,6 +82,7 @@ public final class ResolveNotebookRouteService implements ResolveNotebookRouteQu
         }
     }
 
-    private record Cached(NotebookRoute route, Instant expiresAt) {
+    /** An instance as of its last change: a replaced or restarted instance gets a new key. */
+    private record EndpointKey(InstanceRef ref, Instant updatedAt) {
     }
 }

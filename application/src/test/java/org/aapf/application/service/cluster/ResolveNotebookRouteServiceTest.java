@@ -4,7 +4,6 @@ import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import java.time.Duration;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotReady;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotebookRoute;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Ready;
@@ -20,7 +19,7 @@ class ResolveNotebookRouteServiceTest {
     private final ClusterWorld world = new ClusterWorld();
     private final Reconciler reconciler = world.newReconciler();
     private final ResolveNotebookRouteService routes =
-            new ResolveNotebookRouteService(world.clusters, world.backend, world.clock);
+            new ResolveNotebookRouteService(world.clusters, world.backend);
 
     @Test
     void readyNotebook_resolvesToItsBackendEndpoint() {
@@ -56,14 +55,13 @@ class ResolveNotebookRouteServiceTest {
     }
 
     @Test
-    void deletedCluster_becomesUnknownOnceTheCacheExpires() {
+    void deletedCluster_isUnknownAtOnce() {
         String proxyId = createNotebook("sample");
         reconciler.reconcileOnce();
         reconciler.reconcileOnce();
         assertInstanceOf(Ready.class, routes.resolve(proxyId));
 
         world.deleteCluster(ALICE, "sample");
-        world.clock.advance(ResolveNotebookRouteService.CACHE_TTL.plus(Duration.ofMillis(1)));
 
         NotebookRoute route = routes.resolve(proxyId);
         assertInstanceOf(Unknown.class, route);

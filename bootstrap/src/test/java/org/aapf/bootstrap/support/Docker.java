@@ -1,0 +1,70 @@
+package org.aapf.bootstrap.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The docker CLI, for tests that set up or inspect engine state behind the server's back. */
+public final class Docker {
+
+    private Docker() {
+    }
+
+    /** Fails the test with the fix when the engine or the image is missing. */
+    public static void requireEngineAndImage(String image) {
+        try {
+            if (exec("docker", "image", "inspect", image).isEmpty()) {
+                throw new IllegalStateException("missing image");
+            }
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            throw new AssertionError("The Docker engine or the image " + image + " is missing: run "
+                    + "scripts/ensure-docker.sh and images/build-test-images.sh first", e);
+        }
+    }
+
+    public static List<String> containerIds(String labelFilter) throws IOException, InterruptedException {
+        String out = exec("docker", "ps", "-aq", "--no-trunc", "--filter", "label=" + labelFilter);
+        return out.isBlank() ? List.of() : Arrays.stream(out.strip().split("\\s+")).sorted().toList();
+    }
+
+    /** Starts a detached container and returns its id. */
+    public static String run(String image, Map<String, String> labels, String... command)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("docker", "run", "-d"));
+        labels.forEach((key, value) -> args.addAll(List.of("--label", key + "=" + value)));
+        args.add(image);
+        args.addAll(List.of(command));
+        return exec(args.toArray(String[]::new)).strip();
+    }
+
+    public static boolean exists(String id) throws IOException, InterruptedException {
+        return !exec("docker", "ps", "-aq", "--no-trunc", "--filter", "id=" + id).isBlank();
+    }
+
+    public static void remove(String id) throws IOException, InterruptedException {
+        exec("docker", "rm", "-f", id);
+    }
+
+    /** Removes every container and network carrying the label (test clean-up). */
+    public static void removeEverythingLabelled(String labelFilter) throws IOException, InterruptedException {
+        for (String id : containerIds(labelFilter)) {
+            remove(id);
+        }
+        String networks = exec("docker", "network", "ls", "-q", "--filter", "label=" + labelFilter);
+        for (String id : networks.isBlank() ? new String[0] : networks.strip().split("\\s+")) {
+            exec("docker", "network", "rm", id);
+        }
+    }
+
+    private static String exec(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out.strip());
+        }
+        return out;
+    }
+}
