@@ -28,7 +28,8 @@ public final class JwtTokenCodec implements TokenCodec {
     /** Another server process of ours may run a second or so ahead; allow that much for "issued at". */
     private static final long ISSUED_AT_LEEWAY_SECONDS = 5;
 
-    private static final String KIND = "kind";
+    /** The token-kind claim, named as in the published reference's example payload. */
+    private static final String KIND = "type";
     private static final String USER = "user";
     private static final String USERNAME = "username";
 

@@ -47,7 +47,7 @@ class JwtTokenCodecTest {
         assertEquals("HS256", jwt.getAlgorithm());
         assertEquals("aapf", jwt.getIssuer());
         assertEquals(claims.subject().toString(), jwt.getSubject());
-        assertEquals("access", jwt.getClaim("kind").asString());
+        assertEquals("access", jwt.getClaim("type").asString());
         assertEquals(claims.id().toString(), jwt.getId());
         assertEquals(Map.of("username", "user1"), jwt.getClaim("user").asMap());
         assertEquals(NOW.plus(Duration.ofHours(1)), jwt.getExpiresAtAsInstant());
@@ -132,7 +132,7 @@ class JwtTokenCodecTest {
     }
 
     private static String resign(Claims claims, Algorithm algorithm) {
-        return JWT.create().withIssuer("aapf").withSubject(claims.subject().toString()).withClaim("kind", "access")
+        return JWT.create().withIssuer("aapf").withSubject(claims.subject().toString()).withClaim("type", "access")
                 .withJWTId(claims.id().toString()).withIssuedAt(claims.issuedAt())
                 .withExpiresAt(claims.expiresAt().orElseThrow()).withClaim("user", Map.of("username", "user1"))
                 .sign(algorithm);
