@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,9 @@ import org.aapf.domain.cluster.ServiceKind;
  * The caller owns the client; {@link #close()} stops the informer only.
  */
 public final class KubernetesClusterBackend implements ClusterBackend, AutoCloseable {
+
+    /** How long a write waits for the informer to see it; events normally arrive within milliseconds. */
+    private static final Duration CACHE_WAIT = Duration.ofSeconds(5);
 
     private final KubernetesClient client;
     private final KubernetesSettings settings;
@@ -73,6 +77,10 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
             writer.replaceIfChanged(client.pods(),
                     PodManifests.pod(server, namespace, settings.clusterDomain(), desired, owner));
         });
+        String hash = desired.specHash();
+        informer.awaitCache(pods -> podsOf(pods, desired.ref().cluster(), desired.ref()).stream()
+                .anyMatch(pod -> pod.getMetadata().getDeletionTimestamp() != null
+                        || hash.equals(specHashOf(pod))), CACHE_WAIT);
     }
 
     @Override
@@ -82,6 +90,7 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
             writer.deleteAll(client.pods(), selector, DeletionPropagation.BACKGROUND);
             writer.deleteAll(client.services(), selector, DeletionPropagation.BACKGROUND);
         });
+        informer.awaitCache(pods -> allTerminating(podsOf(pods, ref.cluster(), ref)), CACHE_WAIT);
     }
 
     @Override
@@ -94,6 +103,25 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
             writer.deleteAll(client.pods(), selector, DeletionPropagation.BACKGROUND);
             writer.deleteAll(client.services(), selector, DeletionPropagation.BACKGROUND);
         });
+        informer.awaitCache(pods -> allTerminating(podsOf(pods, cluster, null)), CACHE_WAIT);
+    }
+
+    /** The cached pods of the cluster, or of one instance of it when {@code ref} is given. */
+    private static List<Pod> podsOf(List<Pod> pods, ClusterId cluster, InstanceRef ref) {
+        return pods.stream()
+                .filter(pod -> cluster.toString().equals(pod.getMetadata().getLabels().get(Labels.CLUSTER)))
+                .filter(pod -> ref == null
+                        || Labels.refOf(pod.getMetadata().getLabels()).equals(Optional.of(ref)))
+                .toList();
+    }
+
+    private static String specHashOf(Pod pod) {
+        Map<String, String> annotations = pod.getMetadata().getAnnotations();
+        return annotations == null ? "" : annotations.getOrDefault(Labels.SPEC_HASH, "");
+    }
+
+    private static boolean allTerminating(List<Pod> pods) {
+        return pods.stream().allMatch(pod -> pod.getMetadata().getDeletionTimestamp() != null);
     }
 
     @Override

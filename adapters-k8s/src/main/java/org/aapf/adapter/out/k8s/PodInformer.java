@@ -4,10 +4,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
@@ -20,6 +22,8 @@ import org.aapf.application.port.out.InstanceRef;
 final class PodInformer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(PodInformer.class.getName());
+
+    private static final Duration POLL = Duration.ofMillis(10);
 
     private final Supplier<SharedIndexInformer<Pod>> starter;
     private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
@@ -40,6 +44,30 @@ final class PodInformer implements AutoCloseable {
         started();
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Waits (at most {@code max}) until the cache satisfies {@code condition}, so that a caller's own write is seen
+     * by the next {@link #pods()}: read-your-writes for the reconciler. Returns at once when the informer has not
+     * started, because its first list will be current anyway; gives up silently at the bound (events may lag).
+     */
+    void awaitCache(Predicate<List<Pod>> condition, Duration max) {
+        SharedIndexInformer<Pod> running;
+        synchronized (this) {
+            running = informer;
+        }
+        if (running == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.test(running.getStore().list()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private synchronized SharedIndexInformer<Pod> started() {

@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +31,9 @@ class DeployManifestsTest {
     private static final Path DIR = Path.of("..", "deploy", "kubernetes");
 
     private static <T extends HasMetadata> T load(String file, Class<T> type) throws IOException {
-        try (InputStream in = Files.newInputStream(DIR.resolve(file))) {
-            Object parsed = Serialization.unmarshal(in);
-            assertTrue(type.isInstance(parsed), () -> file + " is a " + parsed.getClass().getSimpleName());
-            return type.cast(parsed);
-        }
+        HasMetadata parsed = Serialization.unmarshal(Files.readString(DIR.resolve(file)), HasMetadata.class);
+        assertTrue(type.isInstance(parsed), () -> file + " is a " + parsed.getClass().getSimpleName());
+        return type.cast(parsed);
     }
 
     @SuppressWarnings("unchecked")

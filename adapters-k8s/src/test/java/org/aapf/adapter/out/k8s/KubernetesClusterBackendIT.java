@@ -11,8 +11,10 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,13 +33,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true, https = false)
+@EnableKubernetesMockClient(crud = true, https = false, kubernetesClientBuilderCustomizer = NoRetries.class)
 class KubernetesClusterBackendIT {
 
     private static final String NAMESPACE = "aapf";
 
-    KubernetesClient client;
+    /** One mock API server for the class (static): starting and stopping one per test is slow. */
+    static KubernetesClient client;
+    static KubernetesMockServer server;
 
+    /** Clients that watch get their own connections, closed after each test, so no stream outlives its test. */
+    private final List<KubernetesClient> watchingClients = new ArrayList<>();
+    private final List<KubernetesClusterBackend> backends = new ArrayList<>();
     private KubernetesClusterBackend backend;
     private final ClusterId cluster = ClusterId.random();
 
@@ -47,13 +54,34 @@ class KubernetesClusterBackendIT {
     }
 
     @AfterEach
-    void closeBackend() {
-        backend.close();
+    void closeBackendAndDeleteEverything() {
+        // delete while the watches are still open, so that no event is left for a closed watch
+        deleteEach(client.pods().inAnyNamespace().list().getItems());
+        deleteEach(client.services().inAnyNamespace().list().getItems());
+        deleteEach(client.configMaps().inAnyNamespace().list().getItems());
+        deleteEach(client.namespaces().list().getItems());
+        backends.forEach(KubernetesClusterBackend::close);
+        watchingClients.forEach(KubernetesClient::close);
     }
 
+    private static void deleteEach(List<? extends HasMetadata> objects) {
+        objects.forEach(object -> client.resource(object).delete());
+    }
+
+    private KubernetesClient watchingClient() {
+        KubernetesClient watching = server.createClient(new NoRetries());
+        watchingClients.add(watching);
+        return watching;
+    }
+
+    /** A backend on its own client, closed after the test's objects are deleted (the mock server stalls when a
+     * watch closes while events for it are still due). */
     private KubernetesClusterBackend backend(NamespaceMode mode, String namespace, EndpointMode endpoints) {
-        return new KubernetesClusterBackend(client, new KubernetesSettings(mode, namespace, Instances.SERVER,
-                endpoints, Duration.ofMinutes(1), Optional.empty(), "cluster.local"), Clock.systemUTC());
+        KubernetesClusterBackend created = new KubernetesClusterBackend(watchingClient(), new KubernetesSettings(mode,
+                namespace, Instances.SERVER, endpoints, Duration.ofMinutes(1), Optional.empty(), "cluster.local"),
+                Clock.systemUTC());
+        backends.add(created);
+        return created;
     }
 
     private List<Pod> pods() {
@@ -220,33 +248,57 @@ class KubernetesClusterBackendIT {
     }
 
     @Test
+    void appliedInstancesBecomeReadyOnceTheKubeletReportsThem() {
+        FakeKubelet.start(watchingClient(), Instances.SERVER);
+        DesiredInstance master = Instances.sparkMaster(cluster);
+        backend.apply(master);
+
+        assertTrue(awaitPhase(master.ref(), Phase.READY).alerts().isEmpty());
+        String name = Names.instance(Instances.SERVER, master.ref());
+        assertEquals(Optional.of(new Endpoint(name + ".aapf.svc", 8080)), backend.endpoint(master.ref()));
+    }
+
+    @Test
+    void observeSeesOwnWritesAtOnce() {
+        DesiredInstance notebook = Instances.notebook(cluster);
+        backend.observe();
+        backend.apply(notebook);
+        assertEquals(notebook.specHash(), observed(notebook.ref()).orElseThrow().specHash());
+
+        DesiredInstance changed = Instances.withImage(notebook, "aapf/jupyter-notebook:7.0");
+        backend.apply(changed);
+        assertEquals(changed.specHash(), observed(notebook.ref()).orElseThrow().specHash());
+
+        backend.remove(notebook.ref());
+        assertTrue(observed(notebook.ref()).isEmpty());
+    }
+
+    @Test
     void endpointIsThePodIpInPodIpMode() {
-        try (KubernetesClusterBackend podIp = backend(NamespaceMode.SHARED, NAMESPACE, EndpointMode.POD_IP)) {
-            DesiredInstance notebook = Instances.notebook(cluster);
-            podIp.apply(notebook);
-            setStatus(notebook, PodStatuses.runningReady());
-            Eventually.until("the endpoint is known", () -> podIp.endpoint(notebook.ref()).isPresent());
-            assertEquals(Optional.of(new Endpoint("10.1.2.3", 8888)), podIp.endpoint(notebook.ref()));
-        }
+        KubernetesClusterBackend podIp = backend(NamespaceMode.SHARED, NAMESPACE, EndpointMode.POD_IP);
+        DesiredInstance notebook = Instances.notebook(cluster);
+        podIp.apply(notebook);
+        setStatus(notebook, PodStatuses.runningReady());
+        Eventually.until("the endpoint is known", () -> podIp.endpoint(notebook.ref()).isPresent());
+        assertEquals(Optional.of(new Endpoint("10.1.2.3", 8888)), podIp.endpoint(notebook.ref()));
     }
 
     @Test
     void perUserModeCreatesARestrictedNamespaceAndRemovesAcrossNamespaces() {
-        try (KubernetesClusterBackend perUser = backend(NamespaceMode.PER_USER, "aapf-u-", EndpointMode.POD_IP)) {
-            DesiredInstance notebook = Instances.notebook(cluster);
-            perUser.apply(notebook);
-            perUser.apply(notebook);
+        KubernetesClusterBackend perUser = backend(NamespaceMode.PER_USER, "aapf-u-", EndpointMode.POD_IP);
+        DesiredInstance notebook = Instances.notebook(cluster);
+        perUser.apply(notebook);
+        perUser.apply(notebook);
 
-            String namespace = "aapf-u-" + Instances.OWNER;
-            assertEquals("restricted", client.namespaces().withName(namespace).get().getMetadata().getLabels()
-                    .get("pod-security.kubernetes.io/enforce"));
-            assertEquals(List.of(namespace), pods().stream().map(pod -> pod.getMetadata().getNamespace()).toList());
-            Eventually.until("the notebook is observed", () -> perUser.observe().size() == 1);
+        String namespace = "aapf-u-" + Instances.OWNER;
+        assertEquals("restricted", client.namespaces().withName(namespace).get().getMetadata().getLabels()
+                .get("pod-security.kubernetes.io/enforce"));
+        assertEquals(List.of(namespace), pods().stream().map(pod -> pod.getMetadata().getNamespace()).toList());
+        Eventually.until("the notebook is observed", () -> perUser.observe().size() == 1);
 
-            perUser.removeCluster(cluster);
-            assertTrue(pods().isEmpty());
-            assertTrue(rootsOf(cluster).isEmpty());
-        }
+        perUser.removeCluster(cluster);
+        assertTrue(pods().isEmpty());
+        assertTrue(rootsOf(cluster).isEmpty());
     }
 
     private static Alert assertAlert(ObservedInstance observed, String reason) {
