@@ -1,0 +1,61 @@
+package org.aapf.adapter.out.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.ConnectException;
+import java.time.Clock;
+import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
+import org.junit.jupiter.api.Test;
+
+class KubernetesErrorsTest {
+
+    @Test
+    void connectionFailureIsUnavailable() {
+        KubernetesClientException e = new KubernetesClientException("boom", new ConnectException("refused"));
+        assertEquals(ErrorReason.UNAVAILABLE, KubernetesErrors.translate("list pods", e).reason());
+    }
+
+    @Test
+    void forbiddenIsInternalAndDoesNotLeakTheServersMessage() {
+        KubernetesClientException e = new KubernetesClientException("pods is forbidden: User system:x", 403,
+                new StatusBuilder().withCode(403).withMessage("pods is forbidden: User system:x").build());
+        AapfException translated = KubernetesErrors.translate("start the service", e);
+        assertEquals(ErrorReason.INTERNAL, translated.reason());
+        assertEquals("Kubernetes could not start the service.", translated.getMessage());
+        assertFalse(translated.getMessage().contains("system:x"));
+    }
+
+    @Test
+    void gatewayErrorsAreUnavailable() {
+        KubernetesClientException e = new KubernetesClientException("unavailable", 503, null);
+        assertEquals(ErrorReason.UNAVAILABLE, KubernetesErrors.translate("list pods", e).reason());
+    }
+
+    @Test
+    void unreachableApiServerMakesEveryCallUnavailable() {
+        // port 1 on loopback: nothing listens, the connection is refused at once
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                        .withMasterUrl("http://127.0.0.1:1").withRequestRetryBackoffLimit(0)
+                        .withConnectionTimeout(1000).withRequestTimeout(1000).build()).build();
+                KubernetesClusterBackend backend = new KubernetesClusterBackend(client,
+                        KubernetesSettings.shared("aapf", Instances.SERVER), Clock.systemUTC())) {
+            assertUnavailable(() -> backend.apply(Instances.notebook(ClusterId.random())));
+            assertUnavailable(() -> backend.removeCluster(ClusterId.random()));
+            assertUnavailable(backend::observe);
+        }
+    }
+
+    private static void assertUnavailable(Runnable call) {
+        AapfException e = assertThrows(AapfException.class, call::run);
+        assertEquals(ErrorReason.UNAVAILABLE, e.reason());
+    }
+}
