@@ -39,12 +39,28 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
     }
 
     /** Which backend runs the clusters, and its settings. */
-    public record Backend(String type, Docker docker) {
+    public record Backend(String type, Docker docker, Kubernetes kubernetes) {
         public Backend {
             if (type == null || type.isBlank()) {
                 throw new IllegalArgumentException("'backend.type' must be docker or kubernetes");
             }
             Objects.requireNonNull(docker, "'backend.docker' must be set");
+            Objects.requireNonNull(kubernetes, "'backend.kubernetes' must be set");
+        }
+    }
+
+    /** The Kubernetes backend: where pods go, how the server reaches them, and how to connect. */
+    public record Kubernetes(String namespaceMode, String namespace, String endpointMode, Duration resync,
+            String kubeconfig, String clusterDomain) {
+        public Kubernetes {
+            if (!"shared".equals(namespaceMode) && !"per-user".equals(namespaceMode)) {
+                throw new IllegalArgumentException("'backend.kubernetes.namespaceMode' must be shared or per-user");
+            }
+            if (!"service-dns".equals(endpointMode) && !"pod-ip".equals(endpointMode)) {
+                throw new IllegalArgumentException("'backend.kubernetes.endpointMode' must be service-dns or pod-ip");
+            }
+            requirePositive("backend.kubernetes.resync", resync);
+            kubeconfig = kubeconfig == null ? "" : kubeconfig.trim();
         }
     }
 

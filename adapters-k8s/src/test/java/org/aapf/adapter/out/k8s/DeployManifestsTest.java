@@ -102,7 +102,7 @@ class DeployManifestsTest {
                     + env.getValueFrom().getSecretKeyRef().getKey());
         }
         assertEquals(Map.of("AAPF_JWT_SECRET", "aapf-secrets/jwt-secret",
-                "AAPF_DATABASE_URL", "aapf-secrets/database-url"), secretKeys);
+                "AAPF_DB_URL", "aapf-secrets/database-url"), secretKeys);
     }
 
     @Test
