@@ -3,6 +3,7 @@ package org.aapf.bootstrap;
 import io.helidon.webserver.WebServer;
 import java.lang.System.Logger.Level;
 import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.adapter.in.http.webui.WebUiRouting;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.wiring.AapfComponent;
 
@@ -25,12 +26,16 @@ public final class AapfServer implements AutoCloseable {
         try {
             component.database();
             ApiRouting routing = component.apiRouting();
+            WebUiRouting webUi = component.webUiRouting();
             WebServer webServer = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
                     .maxPayloadSize(config.http().maxBodyBytes())
                     .shutdownHook(false)
-                    .routing(routing::register)
+                    .routing(rules -> {
+                        routing.register(rules);
+                        webUi.register(rules);
+                    })
                     .build()
                     .start();
             LOG.log(Level.INFO, "AAPF listening on http://{0}:{1,number,#} using {2}", config.server().host(),

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.adapter.in.http.webui.WebUiRouting;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.in.AddUserUseCase;
 import org.aapf.application.port.in.ListUsersQuery;
@@ -19,6 +20,8 @@ public interface AapfComponent {
     Database database();
 
     ApiRouting apiRouting();
+
+    WebUiRouting webUiRouting();
 
     AddUserUseCase addUser();
 
