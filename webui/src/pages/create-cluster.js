@@ -77,7 +77,7 @@ export function CreateClusterPage({ onCreated }) {
       <h1 id="create-title">New AACluster</h1>
       <form onSubmit=${submit}>
         <label for="cluster-name">Name</label>
-        <input id="cluster-name" name="name" maxlength="512" pattern="[^/]+" required autofocus
+        <input id="cluster-name" name="name" maxlength="512" pattern="[^\\/]+" required autofocus
           aria-describedby="cluster-name-help" />
         <small id="cluster-name-help">Up to 512 characters, no “/”.</small>
         <fieldset>

@@ -3,8 +3,12 @@ package org.aapf.adapter.in.http.webui;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Predicate;
 import jakarta.inject.Inject;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -35,6 +39,8 @@ public final class WebUiRouting {
 
     private static final String INDEX_CACHE = "no-cache";
     private static final String ASSET_CACHE = "public, max-age=31536000, immutable";
+    private static final String NOT_STORED = "no-store";
+    private static final Predicate<Method> GET_OR_HEAD = Method.predicate(Method.GET, Method.HEAD);
 
     private final byte[] index;
     private final HttpService assets;
@@ -49,9 +55,10 @@ public final class WebUiRouting {
 
     /** Adds the WebUI routes; register the API first so that its paths never reach these. */
     public void register(HttpRouting.Builder routing) {
-        routing.get("/", this::sendIndex)
-                .get("/index.html", this::sendIndex)
-                .get("/assets/*", this::assetHeaders)
+        for (String index : List.of("/", "/index.html")) {
+            routing.route(GET_OR_HEAD, PathMatchers.exact(index), this::sendIndex);
+        }
+        routing.route(GET_OR_HEAD, PathMatchers.create("/assets/*"), this::assetHeaders)
                 .register("/assets", assets);
     }
 
@@ -64,7 +71,8 @@ public final class WebUiRouting {
 
     private void assetHeaders(ServerRequest req, ServerResponse res) {
         securityHeaders(res);
-        res.header(HeaderNames.CACHE_CONTROL, ASSET_CACHE);
+        // a missing asset must not be cached for a year: decide once the status is known
+        res.beforeSend(() -> res.header(HeaderNames.CACHE_CONTROL, res.status().code() < 400 ? ASSET_CACHE : NOT_STORED));
         res.next();
     }
 

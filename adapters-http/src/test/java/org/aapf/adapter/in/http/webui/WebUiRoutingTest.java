@@ -89,8 +89,20 @@ class WebUiRoutingTest {
     }
 
     @Test
-    void unknownAssetIs404() throws Exception {
-        assertEquals(404, get("/assets/app-NOPE.js").statusCode());
+    void unknownAssetIs404AndNotCached() throws Exception {
+        HttpResponse<String> response = get("/assets/app-NOPE.js");
+
+        assertEquals(404, response.statusCode());
+        assertEquals("no-store", header(response, "Cache-Control"));
+    }
+
+    @Test
+    void headOfRootAnswersLikeGetWithoutBody() throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertEquals("no-cache", header(response, "Cache-Control"));
     }
 
     @Test
