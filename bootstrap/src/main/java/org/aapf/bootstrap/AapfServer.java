@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 import org.aapf.adapter.in.http.ApiRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
+import org.aapf.adapter.in.http.webui.WebUiRouting;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.wiring.AapfComponent;
@@ -42,6 +43,7 @@ public final class AapfServer implements AutoCloseable {
             NotebookProxy proxy = component.notebookProxy();
             WsRouting.Builder webSockets = WsRouting.builder();
             proxy.register(webSockets);
+            WebUiRouting webUi = component.webUiRouting();
             WebServer webServer = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
@@ -51,6 +53,7 @@ public final class AapfServer implements AutoCloseable {
                     .routing(routing -> {
                         api.register(routing);
                         proxy.register(routing);
+                        webUi.register(routing);
                     })
                     .addRouting(webSockets)
                     .build()

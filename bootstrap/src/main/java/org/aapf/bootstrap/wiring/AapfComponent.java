@@ -5,6 +5,7 @@ import dagger.Component;
 import jakarta.inject.Singleton;
 import org.aapf.adapter.in.http.ApiRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
+import org.aapf.adapter.in.http.webui.WebUiRouting;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.in.AddUserUseCase;
 import org.aapf.application.port.in.ListUsersQuery;
@@ -38,6 +39,7 @@ public interface AapfComponent {
     UserRepository userRepository();
 
     PasswordHasher passwordHasher();
+    WebUiRouting webUiRouting();
 
     AddUserUseCase addUser();
 
