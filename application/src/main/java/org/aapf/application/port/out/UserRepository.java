@@ -26,6 +26,11 @@ public interface UserRepository {
     /** All users ordered by username. */
     List<User> list();
 
-    /** Removes the user and everything stored only for them (sessions, API tokens); false if there was none. */
+    /**
+     * Removes the user and everything stored only for them (sessions, API tokens); false if there was none.
+     *
+     * @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} when the user still owns AAClusters: they
+     *     must be deleted first, so the reconciler tears them down on the backend
+     */
     boolean remove(UserId id);
 }
