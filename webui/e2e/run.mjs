@@ -234,6 +234,7 @@ describe('real AAClusters (needs the cluster API and a backend: AAPF_E2E_CLUSTER
   test('create a cluster, watch it become ready, open its notebook, delete it', { timeout: 600_000 }, async () => {
     await page.goto('/#/clusters/new');
     await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Notebook performance type').selectOption('small');
     await page.getByRole('button', { name: 'Create AACluster' }).click();
     await page.getByText(`Accepted creating AACluster named '${name}'.`).waitFor();
     const card = page.locator(`article[data-cluster="${name}"]`);

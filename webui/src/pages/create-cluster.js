@@ -11,7 +11,13 @@ function pick(images, hint) {
   return (images.find((image) => image.repositoryName.includes(hint)) ?? images[0])?.repositoryName;
 }
 
+// GPUs are scarce: offer the first performance type without one unless the user picks otherwise.
+function defaultPerfType(perfTypes) {
+  return (perfTypes.find((type) => !type.resources['nvidia.com/gpu']) ?? perfTypes[0])?.name;
+}
+
 function ServiceFields({ prefix, title, catalogue, defaultImage, children }) {
+  const defaultPerf = defaultPerfType(catalogue.perfTypes);
   return html`
     <div class="grid">
       <div>
@@ -26,7 +32,8 @@ function ServiceFields({ prefix, title, catalogue, defaultImage, children }) {
         <label for=${`${prefix}-perf`}>${title} performance type</label>
         <select id=${`${prefix}-perf`} name=${`${prefix}Perf`} required>
           ${catalogue.perfTypes.map((type) => html`
-            <option value=${type.name}>${type.displayName} — ${formatResources(type.resources)}</option>`)}
+            <option value=${type.name} selected=${type.name === defaultPerf}>
+              ${type.displayName} — ${formatResources(type.resources)}</option>`)}
         </select>
       </div>
       ${children}

@@ -2,12 +2,17 @@ package org.aapf.adapter.out.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,8 @@ import org.aapf.domain.error.ErrorReason;
 public final class DockerClusterBackend implements ClusterBackend, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DockerClusterBackend.class.getName());
+    private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"(.*?)\"");
+    private static final int MAX_MESSAGE = 300;
 
     private final DockerSettings settings;
     private final DockerClient client;
@@ -40,7 +47,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     private final ClusterNetworks networks;
     private final InstanceReader reader;
     private final HttpHealthProbe probe;
-    private final MissingImages images;
+    private final RefusedInstances refused;
     private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
 
     /** A backend talking to the engine the settings name; it owns the client and closes it in {@link #close()}. */
@@ -55,7 +62,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
         this.networks = new ClusterNetworks(client, specs, settings.serverId());
         this.probe = new HttpHealthProbe(settings.healthTimeout());
         this.reader = new InstanceReader(specs, settings.endpointMode(), probe);
-        this.images = new MissingImages(client, settings.pullMissingImages());
+        this.refused = new RefusedInstances(client, settings.pullMissingImages());
     }
 
     @Override
@@ -71,15 +78,20 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
             Optional<InspectContainerResponse> existing = inspectOwned(spec.name());
             if (existing.isPresent() && spec.specHash().equals(specHash(existing.get()))) {
                 startIfNeverStarted(existing.get());
-                images.forget(desired.ref());
+                refused.forget(desired.ref());
                 return;
             }
             existing.ifPresent(container -> removeContainer(container.getId()));
-            if (!images.ensureAvailable(desired)) {
+            if (!refused.ensureAvailable(desired)) {
                 notifyListeners(desired.ref());
                 return;
             }
-            createAndStart(spec);
+            try {
+                createAndStart(spec);
+                refused.forget(desired.ref());
+            } catch (BadRequestException | InternalServerErrorException e) {
+                refused(desired, spec, e);
+            }
         });
     }
 
@@ -87,7 +99,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     public void remove(InstanceRef ref) {
         DockerErrors.run("remove the instance", () -> {
             inspectOwned(specs.containerName(ref)).ifPresent(container -> removeContainer(container.getId()));
-            images.forget(ref);
+            refused.forget(ref);
         });
     }
 
@@ -97,7 +109,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
             for (Container container : ownedContainers(Optional.of(cluster))) {
                 removeContainer(container.getId());
             }
-            images.forgetCluster(cluster);
+            refused.forgetCluster(cluster);
             networks.remove(cluster);
         });
     }
@@ -113,7 +125,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
                     seen.add(instance.ref());
                 });
             }
-            images.failedInstances().stream().filter(failed -> !seen.contains(failed.ref())).forEach(observed::add);
+            refused.failedInstances().stream().filter(failed -> !seen.contains(failed.ref())).forEach(observed::add);
             return List.copyOf(observed);
         });
     }
@@ -154,6 +166,25 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
             return Readiness.NOT_RUNNING;
         }
         return probe.isHealthy(endpoint.get(), path.get()) ? Readiness.READY : Readiness.NOT_YET;
+    }
+
+    /**
+     * The engine will not run this spec (for example more CPUs than the host has, or a GPU without the NVIDIA
+     * runtime): report the instance failed with the engine's reason instead of retrying the same request forever.
+     */
+    private void refused(DesiredInstance desired, ContainerSpec spec, DockerException e) {
+        LOG.log(System.Logger.Level.WARNING, "The Docker engine refused " + spec.name() + ": " + e.getMessage());
+        inspectOwned(spec.name()).ifPresent(container -> removeContainer(container.getId()));
+        refused.refuse(desired, "Refused", "The Docker engine refused to run the instance: " + engineMessage(e));
+        notifyListeners(desired.ref());
+    }
+
+    /** The engine's explanation from an error such as {@code Status 400: {"message":"..."}}, kept short. */
+    static String engineMessage(DockerException e) {
+        String text = String.valueOf(e.getMessage());
+        Matcher quoted = ENGINE_MESSAGE.matcher(text);
+        String found = (quoted.find() ? quoted.group(1) : text.replaceFirst("^Status \\d+:\\s*", "")).strip();
+        return found.length() > MAX_MESSAGE ? found.substring(0, MAX_MESSAGE) + "…" : found;
     }
 
     private void createAndStart(ContainerSpec spec) {

@@ -193,6 +193,24 @@ class DockerClusterBackendIT extends ClusterBackendContract {
     }
 
     @Test
+    void specTheEngineRefuses_isAFailedInstanceWithTheEnginesReason_notARetryLoop() throws Exception {
+        InstanceRef ref = notebookOf(newCluster());
+        int tooManyCpus = Runtime.getRuntime().availableProcessors() + 64;
+        DesiredInstance desired = testbox(ref, UserId.random(), new Resources(tooManyCpus, 64, Optional.empty()),
+                httpdServing(HEALTH_PATH), Optional.of(HEALTH_PATH));
+
+        backend().apply(desired);
+
+        ObservedInstance failed = backend().observe().stream().filter(i -> i.ref().equals(ref)).findFirst()
+                .orElseThrow();
+        assertEquals(Phase.FAILED, failed.phase());
+        assertEquals("Refused", failed.alerts().get(0).reason());
+        assertTrue(failed.alerts().get(0).message().contains("CPU"), failed.alerts().get(0).message());
+        backend().remove(ref);
+        assertTrue(backend().observe().stream().noneMatch(i -> i.ref().equals(ref)));
+    }
+
+    @Test
     void missingImage_isAFailedInstanceWithAnAlertNamingIt() throws Exception {
         BlockingQueue<InstanceRef> hints = new LinkedBlockingQueue<>();
         InstanceRef ref = notebookOf(newCluster());

@@ -18,19 +18,20 @@ import org.aapf.domain.cluster.Alert;
 import org.aapf.domain.cluster.ClusterId;
 
 /**
- * Checks that an instance's image is on the engine (pulling it when configured to) and remembers the instances that
- * could not be created for lack of one, so that {@code observe()} reports them as failed with an alert naming it.
+ * Instances the engine cannot run at all, remembered so that {@code observe()} reports them as failed with the reason
+ * (there is no container to observe): an image that is missing (pulled first when configured), or a create or start
+ * the engine refused, such as more CPUs than the host has or a GPU request on a host without the NVIDIA runtime.
  */
-final class MissingImages {
+final class RefusedInstances {
 
-    private static final System.Logger LOG = System.getLogger(MissingImages.class.getName());
+    private static final System.Logger LOG = System.getLogger(RefusedInstances.class.getName());
     private static final long PULL_TIMEOUT_MINUTES = 30;
 
     private final DockerClient client;
     private final boolean pull;
     private final Map<InstanceRef, ObservedInstance> failed = new ConcurrentHashMap<>();
 
-    MissingImages(DockerClient client, boolean pull) {
+    RefusedInstances(DockerClient client, boolean pull) {
         this.client = client;
         this.pull = pull;
     }
@@ -41,12 +42,16 @@ final class MissingImages {
             failed.remove(desired.ref());
             return true;
         }
-        String message = "The image '" + desired.image() + "' is not available on the Docker engine"
-                + (pull ? " and could not be pulled" : "");
-        Alert alert = new Alert(Alert.Level.ERROR, "ImageMissing", message, Instant.now());
+        refuse(desired, "ImageMissing", "The image '" + desired.image() + "' is not available on the Docker engine"
+                + (pull ? " and could not be pulled" : ""));
+        return false;
+    }
+
+    /** Records that the engine refused to create or start the instance, with the engine's own explanation. */
+    void refuse(DesiredInstance desired, String reason, String message) {
+        Alert alert = new Alert(Alert.Level.ERROR, reason, message, Instant.now());
         failed.put(desired.ref(), new ObservedInstance(desired.ref(), desired.owner(), desired.specHash(),
                 ObservedInstance.Phase.FAILED, Optional.empty(), List.of(alert), Instant.now()));
-        return false;
     }
 
     Collection<ObservedInstance> failedInstances() {
