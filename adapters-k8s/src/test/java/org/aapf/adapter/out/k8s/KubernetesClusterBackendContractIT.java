@@ -30,7 +30,7 @@ class KubernetesClusterBackendContractIT extends ClusterBackendContract {
     private static final String NAMESPACE = "aapf-contract";
     private static final int HTTP_PORT = 8080;
 
-    static KubernetesClient client;
+    /** Set by the extension: one mock API server for the class. */
     static KubernetesMockServer server;
 
     /**
