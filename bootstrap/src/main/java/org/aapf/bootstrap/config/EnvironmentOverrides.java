@@ -30,6 +30,7 @@ public final class EnvironmentOverrides {
         map.put("AAPF_SERVER_ID", "serverId");
         map.put("AAPF_CATALOGUE", "catalogue");
         map.put("AAPF_BACKEND", "backend.type");
+        map.put("AAPF_KUBECONFIG", "backend.kubernetes.kubeconfig");
         return Map.copyOf(map);
     }
 

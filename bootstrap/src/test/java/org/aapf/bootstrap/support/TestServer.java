@@ -50,20 +50,42 @@ public final class TestServer implements AutoCloseable {
 
     /** A server with the backend its configuration names (the real Docker engine by default). */
     public static TestServer startWithConfiguredBackend(Map<String, String> environment) {
-        return start(environment, Optional.empty());
+        return start(environment, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A server with the backend its configuration names, configured by {@code configYaml} (the operator's file, for
+     * keys no environment variable covers) under {@code environment}.
+     */
+    public static TestServer startWithConfiguredBackend(Map<String, String> environment, String configYaml) {
+        return start(environment, Optional.of(configYaml), Optional.empty());
     }
 
     private static TestServer start(Map<String, String> environment, Optional<ClusterBackend> backend) {
+        return start(environment, Optional.empty(), backend);
+    }
+
+    private static TestServer start(Map<String, String> environment, Optional<String> configYaml,
+            Optional<ClusterBackend> backend) {
         Path dataDir = tempDir();
         Map<String, String> env = new HashMap<>(Map.of("AAPF_DATA_DIR", dataDir.toString(), "AAPF_PORT", "0",
                 "AAPF_HOST", "127.0.0.1"));
         env.putAll(environment);
-        AapfConfig config = new ConfigLoader().load(Optional.empty(), env);
         try {
+            Optional<Path> file = configYaml.map(yaml -> write(dataDir.resolve("aapf.yaml"), yaml));
+            AapfConfig config = new ConfigLoader().load(file, env);
             return launch(dataDir, config, backend);
         } catch (RuntimeException e) {
             delete(dataDir);
             throw e;
+        }
+    }
+
+    private static Path write(Path file, String content) {
+        try {
+            return Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
