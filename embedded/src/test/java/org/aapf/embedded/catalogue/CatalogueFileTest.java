@@ -1,4 +1,4 @@
-package org.aapf.bootstrap.catalogue;
+package org.aapf.embedded.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.aapf.bootstrap.config.ConfigException;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.catalogue.Image;
 import org.aapf.domain.catalogue.PerfType;
@@ -54,7 +53,7 @@ class CatalogueFileTest {
 
     @Test
     void unknownKey_isRefusedWithItsPath() {
-        ConfigException error = assertThrows(ConfigException.class, () -> parse("""
+        CatalogueException error = assertThrows(CatalogueException.class, () -> parse("""
                 images: []
                 perfTypes:
                   - name: small
@@ -67,7 +66,7 @@ class CatalogueFileTest {
 
     @Test
     void invalidValue_isRefusedWithTheDomainsMessage() {
-        ConfigException error = assertThrows(ConfigException.class, () -> parse("""
+        CatalogueException error = assertThrows(CatalogueException.class, () -> parse("""
                 perfTypes:
                   - name: small
                     displayName: Small
@@ -79,7 +78,7 @@ class CatalogueFileTest {
 
     @Test
     void unknownServiceInLaunchByService_isRefused() {
-        ConfigException error = assertThrows(ConfigException.class, () -> parse("""
+        CatalogueException error = assertThrows(CatalogueException.class, () -> parse("""
                 images:
                   - repositoryName: x
                     displayName: X

@@ -1,4 +1,4 @@
-package org.aapf.bootstrap.wiring;
+package org.aapf.embedded.wiring;
 
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;

@@ -1,11 +1,10 @@
-package org.aapf.bootstrap.wiring;
+package org.aapf.embedded.wiring;
 
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import org.aapf.adapter.out.persistence.Database;
-import org.aapf.adapter.out.persistence.DatabaseSettings;
 import org.aapf.adapter.out.persistence.JdbiApiTokenRepository;
 import org.aapf.adapter.out.persistence.JdbiClusterEventRepository;
 import org.aapf.adapter.out.persistence.JdbiClusterRepository;
@@ -30,8 +29,8 @@ interface PersistenceModule {
 
     @Provides
     @Singleton
-    static Database database(DatabaseSettings settings) {
-        return Database.open(settings);
+    static Database database(CoreSettings settings) {
+        return settings.database().open();
     }
 
     @Provides

@@ -1,4 +1,4 @@
-package org.aapf.bootstrap.catalogue;
+package org.aapf.embedded.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.aapf.bootstrap.config.ConfigException;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.catalogue.Image;
 import org.aapf.domain.catalogue.LaunchSpec;
@@ -34,19 +33,19 @@ public final class CatalogueFile {
      * Parses a catalogue.
      *
      * @param source names the file in error messages
-     * @throws ConfigException naming the file, the key and what is wrong
+     * @throws CatalogueException naming the file, the key and what is wrong
      */
     public static Catalogue parse(InputStream in, String source) {
         try {
             return YAML.readValue(in, Document.class).toCatalogue();
         } catch (JsonMappingException e) {
-            throw new ConfigException("Catalogue " + source + " is invalid at '" + path(e) + "': " + reason(e));
+            throw new CatalogueException("Catalogue " + source + " is invalid at '" + path(e) + "': " + reason(e));
         } catch (JacksonException e) {
-            throw new ConfigException("Catalogue " + source + " is not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw new CatalogueException("Catalogue " + source + " is not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("Catalogue " + source + " is invalid: " + e.getMessage());
+            throw new CatalogueException("Catalogue " + source + " is invalid: " + e.getMessage());
         } catch (IOException e) {
-            throw new ConfigException("Catalogue " + source + " cannot be read: " + e.getMessage(), e);
+            throw new CatalogueException("Catalogue " + source + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.aapf.bootstrap.catalogue;
+package org.aapf.embedded.catalogue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.aapf.application.port.out.CatalogueSource;
-import org.aapf.bootstrap.config.ConfigException;
 import org.aapf.domain.catalogue.Catalogue;
 
 /**
@@ -67,7 +66,7 @@ public final class ReloadingCatalogueSource implements CatalogueSource {
                 LOG.log(Level.INFO, "Catalogue reloaded from {0}: {1} images, {2} performance types", path,
                         current.images().size(), current.perfTypes().size());
             }
-        } catch (IOException | ConfigException e) {
+        } catch (IOException | CatalogueException e) {
             LOG.log(Level.WARNING, "Keeping the previous catalogue: " + e.getMessage());
         }
     }
@@ -81,7 +80,7 @@ public final class ReloadingCatalogueSource implements CatalogueSource {
                 return catalogue;
             }
         } catch (IOException e) {
-            throw new ConfigException("Catalogue file '" + path + "' cannot be read: fix 'catalogue' / AAPF_CATALOGUE ("
+            throw new CatalogueException("Catalogue file '" + path + "' cannot be read ("
                     + e.getMessage() + ")", e);
         }
     }

@@ -1,4 +1,4 @@
-package org.aapf.bootstrap.wiring;
+package org.aapf.embedded.wiring;
 
 import dagger.Binds;
 import dagger.Module;

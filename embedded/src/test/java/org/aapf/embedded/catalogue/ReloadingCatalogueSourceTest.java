@@ -1,4 +1,4 @@
-package org.aapf.bootstrap.catalogue;
+package org.aapf.embedded.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.aapf.bootstrap.config.ConfigException;
 import org.aapf.domain.catalogue.PerfType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +69,7 @@ class ReloadingCatalogueSourceTest {
         Path file = dir.resolve("catalogue.yaml");
         Files.writeString(file, "images: {not: a list}");
 
-        assertThrows(ConfigException.class, () -> ReloadingCatalogueSource.load(Optional.of(file), clock));
+        assertThrows(CatalogueException.class, () -> ReloadingCatalogueSource.load(Optional.of(file), clock));
     }
 
     private Path write(int version, String... perfTypes) throws IOException {

@@ -1,12 +1,9 @@
-package org.aapf.bootstrap.wiring;
+package org.aapf.embedded.wiring;
 
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
 import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.in.DeleteClusterUseCase;
 import org.aapf.application.port.in.GetClusterQuery;
@@ -28,8 +25,6 @@ import org.aapf.application.service.cluster.ReconcileTrigger;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.application.service.cluster.ReconcilerSettings;
 import org.aapf.application.service.cluster.ResolveNotebookRouteService;
-import org.aapf.bootstrap.catalogue.ReloadingCatalogueSource;
-import org.aapf.bootstrap.config.AapfConfig;
 
 /** The cluster and catalogue use cases, the reconciler, and the catalogue they read. */
 @Module
@@ -37,19 +32,18 @@ interface ClustersModule {
 
     @Provides
     @Singleton
-    static CatalogueSource catalogue(AapfConfig config, Clock clock) {
-        return ReloadingCatalogueSource.load(Optional.of(config.catalogue()).filter(p -> !p.isEmpty()).map(Path::of),
-                clock);
+    static CatalogueSource catalogue(CoreSettings settings) {
+        return settings.catalogue();
     }
 
     @Provides
-    static ClusterLimits clusterLimits(AapfConfig config) {
-        return new ClusterLimits(config.clusters().maxSparkWorkers());
+    static ClusterLimits clusterLimits(CoreSettings settings) {
+        return settings.clusterLimits();
     }
 
     @Provides
-    static ReconcilerSettings reconcilerSettings(AapfConfig config) {
-        return ReconcilerSettings.defaults().withResyncInterval(config.clusters().resyncInterval());
+    static ReconcilerSettings reconcilerSettings(CoreSettings settings) {
+        return settings.reconciler();
     }
 
     @Binds

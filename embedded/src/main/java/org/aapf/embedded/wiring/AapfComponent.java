@@ -1,4 +1,4 @@
-package org.aapf.bootstrap.wiring;
+package org.aapf.embedded.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -7,20 +7,27 @@ import org.aapf.adapter.in.http.ApiRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.in.AddUserUseCase;
+import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.in.ListUsersQuery;
 import org.aapf.application.port.in.RemoveUserUseCase;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
-import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.application.service.cluster.Reconciler;
-import org.aapf.bootstrap.config.AapfConfig;
+import org.aapf.embedded.AccountUseCases;
+import org.aapf.embedded.ApiTokenUseCases;
+import org.aapf.embedded.CatalogueUseCases;
+import org.aapf.embedded.ClusterUseCases;
+import org.aapf.embedded.UserUseCases;
 
-/** The one Dagger component: adapters bound to the application's ports, built from the configuration. */
+/**
+ * The one Dagger component: adapters bound to the application's ports, built from {@link CoreSettings}. Every object
+ * is made on first use; the database is opened (and migrated) by whatever needs it first.
+ */
 @Singleton
 @Component(modules = {SettingsModule.class, PersistenceModule.class, SecurityModule.class, AccountsModule.class,
-    ClustersModule.class, BackendModule.class})
+    ClustersModule.class, BackendModule.class, UseCasesModule.class})
 public interface AapfComponent {
 
     Database database();
@@ -32,6 +39,9 @@ public interface AapfComponent {
     Reconciler reconciler();
 
     ClusterBackend backend();
+
+    @ServerId
+    String serverId();
 
     CreateClusterUseCase createCluster();
 
@@ -47,17 +57,23 @@ public interface AapfComponent {
 
     RemoveUserUseCase removeUser();
 
-    /** Creates the component for one configuration. */
+    AccountUseCases accounts();
+
+    ApiTokenUseCases apiTokens();
+
+    UserUseCases users();
+
+    CatalogueUseCases catalogue();
+
+    ClusterUseCases clusters();
+
+    /** Creates the component for one set of settings. */
     @Component.Factory
     interface Factory {
-        AapfComponent create(@BindsInstance AapfConfig config, @BindsInstance CustomBackend customBackend);
+        AapfComponent create(@BindsInstance CoreSettings settings);
     }
 
-    static AapfComponent of(AapfConfig config) {
-        return of(config, CustomBackend.none());
-    }
-
-    static AapfComponent of(AapfConfig config, CustomBackend customBackend) {
-        return DaggerAapfComponent.factory().create(config, customBackend);
+    static AapfComponent of(CoreSettings settings) {
+        return DaggerAapfComponent.factory().create(settings);
     }
 }
