@@ -49,7 +49,7 @@ public final class EmbeddedDockerExample {
 
     void run() throws InterruptedException {
         try (Aapf aapf = Aapf.builder()
-                .jdbcUrl("jdbc:h2:mem:" + serverId + ";DB_CLOSE_DELAY=-1", "sa", "")
+                .jdbcUrl("jdbc:h2:mem:" + serverId, "sa", "")
                 .dockerBackend(DockerSettings.fromEnvironment(System.getenv(), serverId))
                 .catalogue(catalogue())
                 .serverId(serverId)
