@@ -1,7 +1,6 @@
 package org.aapf.embedded;
 
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.util.Objects;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.domain.user.UserId;
@@ -95,10 +94,6 @@ public final class Aapf implements AutoCloseable {
     /** The whole object graph, for the AAPF server and tests; an embedder should not need it. */
     public AapfComponent component() {
         return component;
-    }
-
-    public Clock clock() {
-        return settings.clock();
     }
 
     /**
