@@ -3,66 +3,60 @@ package org.aapf.bootstrap;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
-import java.util.Optional;
-import org.aapf.adapter.in.http.ApiRouting;
-import org.aapf.adapter.in.http.proxy.NotebookProxy;
-import org.aapf.adapter.in.http.webui.WebUiRouting;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
-import org.aapf.bootstrap.wiring.AapfComponent;
-import org.aapf.bootstrap.wiring.CustomBackend;
+import org.aapf.bootstrap.config.ConfiguredAapf;
+import org.aapf.embedded.Aapf;
+import org.aapf.embedded.AapfHttp;
+import org.aapf.embedded.wiring.AapfComponent;
 
-/** A running AAPF server: the HTTP listener over one wired component; {@link #close()} stops it and frees the pool. */
+/** A running AAPF server: the embedded {@link Aapf} behind its own HTTP listener; {@link #close()} stops both. */
 public final class AapfServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AapfServer.class.getName());
 
-    private final AapfComponent component;
+    private final Aapf aapf;
     private final WebServer webServer;
 
-    private AapfServer(AapfComponent component, WebServer webServer) {
-        this.component = component;
+    private AapfServer(Aapf aapf, WebServer webServer) {
+        this.aapf = aapf;
         this.webServer = webServer;
     }
 
     /** Migrates the database, then starts listening; returns once the port is bound. */
     public static AapfServer start(AapfConfig config) {
-        return start(AapfComponent.of(config), config);
+        return start(ConfiguredAapf.builder(config, System.getenv()).build(), config);
     }
 
     /** Like {@link #start(AapfConfig)}, with clusters run by {@code backend} instead of the configured backend. */
     public static AapfServer start(AapfConfig config, ClusterBackend backend) {
-        return start(AapfComponent.of(config, new CustomBackend(Optional.of(backend))), config);
+        return start(ConfiguredAapf.builder(config, System.getenv()).backend(backend).build(), config);
     }
 
-    private static AapfServer start(AapfComponent component, AapfConfig config) {
+    private static AapfServer start(Aapf aapf, AapfConfig config) {
         try {
-            component.database();
-            component.reconciler().start();
-            ApiRouting api = component.apiRouting();
-            NotebookProxy proxy = component.notebookProxy();
+            aapf.start();
+            AapfHttp http = aapf.http();
             WsRouting.Builder webSockets = WsRouting.builder();
-            proxy.register(webSockets);
-            WebUiRouting webUi = component.webUiRouting();
+            http.register(webSockets);
             WebServer webServer = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
-                    .directHandlers(ApiRouting.directHandlers())
+                    .directHandlers(AapfHttp.directHandlers())
                     .shutdownHook(false)
-                    .addProtocol(proxy.webSocketProtocol())
+                    .addProtocol(http.webSocketProtocol())
                     .routing(routing -> {
-                        api.register(routing);
-                        proxy.register(routing);
-                        webUi.register(routing);
+                        http.register(routing);
+                        http.registerWebUi(routing);
                     })
                     .addRouting(webSockets)
                     .build()
                     .start();
             LOG.log(Level.INFO, "AAPF listening on http://{0}:{1,number,#} using {2}", config.server().host(),
-                    webServer.port(), component.database().describe());
-            return new AapfServer(component, webServer);
+                    webServer.port(), aapf.component().database().describe());
+            return new AapfServer(aapf, webServer);
         } catch (RuntimeException e) {
-            stopQuietly(component);
+            aapf.close();
             throw e;
         }
     }
@@ -73,31 +67,16 @@ public final class AapfServer implements AutoCloseable {
     }
 
     public AapfComponent component() {
-        return component;
+        return aapf.component();
+    }
+
+    public Aapf aapf() {
+        return aapf;
     }
 
     @Override
     public void close() {
         webServer.stop();
-        component.notebookProxy().close();
-        stopQuietly(component);
-        LOG.log(Level.INFO, "AAPF stopped");
-    }
-
-    /** Stops the reconciler, then the backend client, then the pool: each step even if an earlier one failed. */
-    private static void stopQuietly(AapfComponent component) {
-        try {
-            component.reconciler().close();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reconciler did not stop cleanly", e);
-        }
-        if (component.backend() instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "Backend client did not close cleanly", e);
-            }
-        }
-        component.database().close();
+        aapf.close();
     }
 }

@@ -1,2 +1,2 @@
-/** The server's entry point: starts the CLI, which wires the adapters to the use cases and runs them. */
+/** The server's entry point: the CLI runs the embedded AAPF (org.aapf.embedded) behind its own HTTP listener. */
 package org.aapf.bootstrap;

@@ -2,6 +2,7 @@ package org.aapf.bootstrap.cli;
 
 import org.aapf.bootstrap.config.ConfigException;
 import org.aapf.domain.error.AapfException;
+import org.aapf.embedded.catalogue.CatalogueException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,8 @@ public final class AapfCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new AapfCommand());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof ConfigException || exception instanceof AapfException) {
+            if (exception instanceof ConfigException || exception instanceof CatalogueException
+                    || exception instanceof AapfException) {
                 cmd.getErr().println("aapf: " + exception.getMessage());
                 return 2;
             }

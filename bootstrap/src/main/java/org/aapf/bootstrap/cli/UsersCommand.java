@@ -11,8 +11,10 @@ import java.util.function.Consumer;
 import org.aapf.application.port.in.AddUserUseCase.AddUserCommand;
 import org.aapf.application.port.in.SetUserPasswordUseCase.SetUserPasswordCommand;
 import org.aapf.application.port.in.UserView;
-import org.aapf.bootstrap.wiring.AapfComponent;
+import org.aapf.bootstrap.config.ConfiguredAapf;
 import org.aapf.domain.error.AapfException;
+import org.aapf.embedded.Aapf;
+import org.aapf.embedded.UserUseCases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +36,7 @@ final class UsersCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Shared by the subcommands: configuration, output and running against a short-lived component. */
+    /** Shared by the subcommands: configuration, output and running against a short-lived embedded AAPF. */
     abstract static class UserSubcommand implements Runnable {
 
         @Mixin
@@ -43,12 +45,9 @@ final class UsersCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        void withComponent(Consumer<AapfComponent> action) {
-            AapfComponent component = AapfComponent.of(config.load());
-            try {
-                action.accept(component);
-            } finally {
-                component.database().close();
+        void withUsers(Consumer<UserUseCases> action) {
+            try (Aapf aapf = ConfiguredAapf.builder(config.load(), System.getenv()).build()) {
+                action.accept(aapf.users());
             }
         }
 
@@ -89,8 +88,8 @@ final class UsersCommand implements Runnable {
 
         @Override
         public void run() {
-            withComponent(c -> {
-                UserView user = c.addUser().addUser(new AddUserCommand(name, password(password)));
+            withUsers(users -> {
+                UserView user = users.add().addUser(new AddUserCommand(name, password(password)));
                 out().println("Added user " + user.username() + " (" + user.id() + ")");
             });
         }
@@ -107,8 +106,8 @@ final class UsersCommand implements Runnable {
 
         @Override
         public void run() {
-            withComponent(c -> {
-                c.setUserPassword().setPassword(new SetUserPasswordCommand(name, password(password)));
+            withUsers(users -> {
+                users.setPassword().setPassword(new SetUserPasswordCommand(name, password(password)));
                 out().println("Password of " + name + " changed; their sessions were ended.");
             });
         }
@@ -118,7 +117,7 @@ final class UsersCommand implements Runnable {
     static final class ListUsers extends UserSubcommand {
         @Override
         public void run() {
-            withComponent(c -> c.listUsers().listUsers().forEach(user -> out().printf("%s\t%s\t%s%n",
+            withUsers(users -> users.list().listUsers().forEach(user -> out().printf("%s\t%s\t%s%n",
                     user.username(), user.id(), user.createdAt())));
         }
     }
@@ -131,8 +130,8 @@ final class UsersCommand implements Runnable {
 
         @Override
         public void run() {
-            withComponent(c -> {
-                c.removeUser().removeUser(name);
+            withUsers(users -> {
+                users.remove().removeUser(name);
                 out().println("Removed user " + name);
             });
         }

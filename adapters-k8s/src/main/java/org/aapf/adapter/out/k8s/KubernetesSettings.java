@@ -59,6 +59,11 @@ public record KubernetesSettings(NamespaceMode namespaceMode, String namespace, 
         return namespaceMode == NamespaceMode.SHARED ? namespace : Names.label(namespace, owner.toString());
     }
 
+    /** The same settings for another AAPF server id. */
+    public KubernetesSettings withServerId(String id) {
+        return new KubernetesSettings(namespaceMode, namespace, id, endpointMode, resync, kubeconfig, clusterDomain);
+    }
+
     private static boolean validNamespace(NamespaceMode mode, String value) {
         return mode == NamespaceMode.SHARED ? LABEL_VALUE.matcher(value).matches()
                 : DNS_PREFIX.matcher(value).matches();

@@ -1,0 +1,57 @@
+package org.aapf.embedded;
+
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
+import java.util.Objects;
+import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.adapter.in.http.proxy.NotebookProxy;
+import org.aapf.adapter.in.http.webui.WebUiRouting;
+
+/**
+ * The optional HTTP layer, to mount on the embedder's own Helidon {@code WebServer}: the WebAPI under
+ * {@code /api/v1} and the notebook proxy under {@code /proxy/}. Register both routings and add
+ * {@link #webSocketProtocol()} to the server; {@link #directHandlers()} makes Helidon's own refusals JSON too.
+ */
+public final class AapfHttp {
+
+    private final ApiRouting api;
+    private final NotebookProxy proxy;
+    private final WebUiRouting webUi;
+
+    AapfHttp(ApiRouting api, NotebookProxy proxy, WebUiRouting webUi) {
+        this.api = Objects.requireNonNull(api, "'api' must not be null");
+        this.proxy = Objects.requireNonNull(proxy, "'proxy' must not be null");
+        this.webUi = Objects.requireNonNull(webUi, "'webUi' must not be null");
+    }
+
+    /**
+     * Adds the API and the proxy's HTTP side. AAPF's error handlers apply to the whole routing, so the host's other
+     * routes on the same builder answer errors (and unknown paths) with AAPF's JSON bodies too.
+     */
+    public void register(HttpRouting.Builder routing) {
+        api.register(routing);
+        proxy.register(routing);
+    }
+
+    /** Adds AAPF's own WebUI at {@code /} (optional: a host with its own front end leaves it out). */
+    public void registerWebUi(HttpRouting.Builder routing) {
+        webUi.register(routing);
+    }
+
+    /** Adds the proxy's WebSocket side (Jupyter kernels talk over WebSockets). */
+    public void register(WsRouting.Builder routing) {
+        proxy.register(routing);
+    }
+
+    /** The WebSocket protocol settings the server needs for the proxy (allowed origins, frame size). */
+    public WsConfig webSocketProtocol() {
+        return proxy.webSocketProtocol();
+    }
+
+    /** JSON bodies for requests Helidon refuses before routing ({@code WebServer.builder().directHandlers(...)}). */
+    public static DirectHandlers directHandlers() {
+        return ApiRouting.directHandlers();
+    }
+}

@@ -1,0 +1,56 @@
+package org.aapf.embedded;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Optional;
+import org.aapf.application.port.out.PasswordHasher;
+import org.aapf.application.port.out.UserRepository;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.user.Password;
+import org.aapf.domain.user.User;
+import org.aapf.domain.user.UserId;
+import org.aapf.domain.user.Username;
+
+/**
+ * Users an embedder authenticates itself: each needs a row (clusters reference their owner) but no usable AAPF
+ * password, so one is made with a random password nobody is told.
+ */
+final class TrustedUsers {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    TrustedUsers(UserRepository users, PasswordHasher hasher, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** The id of the user with this name, created first if there is none (also safe when two callers race). */
+    UserId ensure(String name) {
+        Username username = new Username(name);
+        Optional<User> existing = users.findByUsername(username);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        User user = User.register(username, hasher.hash(unknowablePassword()),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        try {
+            users.add(user);
+            return user.id();
+        } catch (AapfException raced) {
+            return users.findByUsername(username).map(User::id).orElseThrow(() -> raced);
+        }
+    }
+
+    private static Password unknowablePassword() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return new Password(Base64.getEncoder().encodeToString(random));
+    }
+}

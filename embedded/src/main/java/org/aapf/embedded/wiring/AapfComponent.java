@@ -1,0 +1,81 @@
+package org.aapf.embedded.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import jakarta.inject.Singleton;
+import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.adapter.in.http.proxy.NotebookProxy;
+import org.aapf.adapter.in.http.webui.WebUiRouting;
+import org.aapf.adapter.out.persistence.Database;
+import org.aapf.application.port.in.AddUserUseCase;
+import org.aapf.application.port.in.CreateClusterUseCase;
+import org.aapf.application.port.in.ListUsersQuery;
+import org.aapf.application.port.in.RemoveUserUseCase;
+import org.aapf.application.port.in.SetUserPasswordUseCase;
+import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.PasswordHasher;
+import org.aapf.application.port.out.UserRepository;
+import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.embedded.AccountUseCases;
+import org.aapf.embedded.ApiTokenUseCases;
+import org.aapf.embedded.CatalogueUseCases;
+import org.aapf.embedded.ClusterUseCases;
+import org.aapf.embedded.UserUseCases;
+
+/**
+ * The one Dagger component: adapters bound to the application's ports, built from {@link CoreSettings}. Every object
+ * is made on first use; the database is opened (and migrated) by whatever needs it first.
+ */
+@Singleton
+@Component(modules = {SettingsModule.class, PersistenceModule.class, SecurityModule.class, AccountsModule.class,
+    ClustersModule.class, BackendModule.class, UseCasesModule.class})
+public interface AapfComponent {
+
+    Database database();
+
+    ApiRouting apiRouting();
+
+    NotebookProxy notebookProxy();
+
+    Reconciler reconciler();
+
+    ClusterBackend backend();
+
+    @ServerId
+    String serverId();
+
+    CreateClusterUseCase createCluster();
+
+    UserRepository userRepository();
+
+    PasswordHasher passwordHasher();
+    WebUiRouting webUiRouting();
+
+    AddUserUseCase addUser();
+
+    SetUserPasswordUseCase setUserPassword();
+
+    ListUsersQuery listUsers();
+
+    RemoveUserUseCase removeUser();
+
+    AccountUseCases accounts();
+
+    ApiTokenUseCases apiTokens();
+
+    UserUseCases users();
+
+    CatalogueUseCases catalogue();
+
+    ClusterUseCases clusters();
+
+    /** Creates the component for one set of settings. */
+    @Component.Factory
+    interface Factory {
+        AapfComponent create(@BindsInstance CoreSettings settings);
+    }
+
+    static AapfComponent of(CoreSettings settings) {
+        return DaggerAapfComponent.factory().create(settings);
+    }
+}

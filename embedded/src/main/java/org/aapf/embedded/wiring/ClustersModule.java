@@ -1,0 +1,75 @@
+package org.aapf.embedded.wiring;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import org.aapf.application.port.in.CreateClusterUseCase;
+import org.aapf.application.port.in.DeleteClusterUseCase;
+import org.aapf.application.port.in.GetClusterQuery;
+import org.aapf.application.port.in.ListClusterEventsQuery;
+import org.aapf.application.port.in.ListClustersQuery;
+import org.aapf.application.port.in.ListImagesQuery;
+import org.aapf.application.port.in.ListPerfTypesQuery;
+import org.aapf.application.port.in.ResolveNotebookRouteQuery;
+import org.aapf.application.port.out.CatalogueSource;
+import org.aapf.application.service.catalogue.ListImagesService;
+import org.aapf.application.service.catalogue.ListPerfTypesService;
+import org.aapf.application.service.cluster.ClusterLimits;
+import org.aapf.application.service.cluster.CreateClusterService;
+import org.aapf.application.service.cluster.DeleteClusterService;
+import org.aapf.application.service.cluster.GetClusterService;
+import org.aapf.application.service.cluster.ListClusterEventsService;
+import org.aapf.application.service.cluster.ListClustersService;
+import org.aapf.application.service.cluster.ReconcileTrigger;
+import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.cluster.ResolveNotebookRouteService;
+
+/** The cluster and catalogue use cases, the reconciler, and the catalogue they read. */
+@Module
+interface ClustersModule {
+
+    @Provides
+    @Singleton
+    static CatalogueSource catalogue(CoreSettings settings) {
+        return settings.catalogue();
+    }
+
+    @Provides
+    static ClusterLimits clusterLimits(CoreSettings settings) {
+        return settings.clusterLimits();
+    }
+
+    @Provides
+    static ReconcilerSettings reconcilerSettings(CoreSettings settings) {
+        return settings.reconciler();
+    }
+
+    @Binds
+    ReconcileTrigger reconcileTrigger(Reconciler reconciler);
+
+    @Binds
+    CreateClusterUseCase create(CreateClusterService service);
+
+    @Binds
+    DeleteClusterUseCase delete(DeleteClusterService service);
+
+    @Binds
+    ListClustersQuery list(ListClustersService service);
+
+    @Binds
+    GetClusterQuery get(GetClusterService service);
+
+    @Binds
+    ListClusterEventsQuery events(ListClusterEventsService service);
+
+    @Binds
+    ListImagesQuery images(ListImagesService service);
+
+    @Binds
+    ListPerfTypesQuery perfTypes(ListPerfTypesService service);
+
+    @Binds
+    ResolveNotebookRouteQuery notebookRoutes(ResolveNotebookRouteService service);
+}

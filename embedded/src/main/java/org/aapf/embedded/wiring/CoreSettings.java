@@ -1,0 +1,47 @@
+package org.aapf.embedded.wiring;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.aapf.adapter.in.http.HttpSettings;
+import org.aapf.adapter.in.http.proxy.ProxySettings;
+import org.aapf.application.port.out.CatalogueSource;
+import org.aapf.application.service.account.AccountSettings;
+import org.aapf.application.service.cluster.ClusterLimits;
+import org.aapf.application.service.cluster.ReconcilerSettings;
+
+/**
+ * Everything the component is built from, already resolved (by {@code Aapf.builder()} or the server's YAML
+ * configuration): nothing here reads files or the environment.
+ *
+ * @param serverId labels every backend object this AAPF owns; empty: generated once and kept in the database
+ * @param jwtSecret the HS256 signing secret (at least 32 bytes); empty: generated once and kept in the database
+ * @param tokenIssuer the {@code iss} claim of access tokens
+ */
+public record CoreSettings(DatabaseChoice database, BackendChoice backend, CatalogueSource catalogue, Clock clock,
+        Optional<String> serverId, Optional<String> jwtSecret, String tokenIssuer, AccountSettings accounts,
+        HttpSettings http, ProxySettings proxy, ClusterLimits clusterLimits, ReconcilerSettings reconciler) {
+
+    public CoreSettings {
+        Objects.requireNonNull(database, "'database' must not be null");
+        Objects.requireNonNull(backend, "'backend' must not be null");
+        Objects.requireNonNull(catalogue, "'catalogue' must not be null");
+        Objects.requireNonNull(clock, "'clock' must not be null");
+        Objects.requireNonNull(serverId, "'serverId' must not be null (use empty)");
+        Objects.requireNonNull(jwtSecret, "'jwtSecret' must not be null (use empty)");
+        if (tokenIssuer == null || tokenIssuer.isBlank()) {
+            throw new IllegalArgumentException("'tokenIssuer' must not be blank");
+        }
+        Objects.requireNonNull(accounts, "'accounts' must not be null");
+        Objects.requireNonNull(http, "'http' must not be null");
+        Objects.requireNonNull(proxy, "'proxy' must not be null");
+        Objects.requireNonNull(clusterLimits, "'clusterLimits' must not be null");
+        Objects.requireNonNull(reconciler, "'reconciler' must not be null");
+    }
+
+    @Override
+    public String toString() {
+        return "CoreSettings[database=" + database + ", backend=" + backend + ", serverId=" + serverId
+                + ", jwtSecret=redacted, tokenIssuer=" + tokenIssuer + "]";
+    }
+}

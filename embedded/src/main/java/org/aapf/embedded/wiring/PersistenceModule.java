@@ -1,0 +1,64 @@
+package org.aapf.embedded.wiring;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import org.aapf.adapter.out.persistence.Database;
+import org.aapf.adapter.out.persistence.JdbiApiTokenRepository;
+import org.aapf.adapter.out.persistence.JdbiClusterEventRepository;
+import org.aapf.adapter.out.persistence.JdbiClusterRepository;
+import org.aapf.adapter.out.persistence.JdbiReconcilerLease;
+import org.aapf.adapter.out.persistence.JdbiLoginAttemptRepository;
+import org.aapf.adapter.out.persistence.JdbiServerSettingsRepository;
+import org.aapf.adapter.out.persistence.JdbiSessionRepository;
+import org.aapf.adapter.out.persistence.JdbiUserRepository;
+import org.aapf.application.port.out.ApiTokenRepository;
+import org.aapf.application.port.out.ClusterEventRepository;
+import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.ReconcilerLease;
+import org.aapf.application.port.out.LoginAttemptRepository;
+import org.aapf.application.port.out.ServerSettingsRepository;
+import org.aapf.application.port.out.SessionRepository;
+import org.aapf.application.port.out.UserRepository;
+import org.jdbi.v3.core.Jdbi;
+
+/** The Jdbi repositories over one migrated database. */
+@Module
+interface PersistenceModule {
+
+    @Provides
+    @Singleton
+    static Database database(CoreSettings settings) {
+        return settings.database().open();
+    }
+
+    @Provides
+    static Jdbi jdbi(Database database) {
+        return database.jdbi();
+    }
+
+    @Binds
+    UserRepository users(JdbiUserRepository repository);
+
+    @Binds
+    SessionRepository sessions(JdbiSessionRepository repository);
+
+    @Binds
+    ApiTokenRepository apiTokens(JdbiApiTokenRepository repository);
+
+    @Binds
+    LoginAttemptRepository loginAttempts(JdbiLoginAttemptRepository repository);
+
+    @Binds
+    ServerSettingsRepository serverSettings(JdbiServerSettingsRepository repository);
+
+    @Binds
+    ClusterRepository clusters(JdbiClusterRepository repository);
+
+    @Binds
+    ClusterEventRepository clusterEvents(JdbiClusterEventRepository repository);
+
+    @Binds
+    ReconcilerLease reconcilerLease(JdbiReconcilerLease lease);
+}
