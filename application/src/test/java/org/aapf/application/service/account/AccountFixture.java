@@ -15,7 +15,7 @@ import org.aapf.application.testing.InMemoryApiTokenRepository;
 import org.aapf.application.testing.InMemoryLoginAttemptRepository;
 import org.aapf.application.testing.InMemorySessionRepository;
 import org.aapf.application.testing.InMemoryUserRepository;
-import org.aapf.application.testing.MutableClock;
+import org.aapf.application.testing.ManualClock;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
 
@@ -24,7 +24,7 @@ final class AccountFixture {
 
     static final String ADDRESS = "192.0.2.10";
 
-    final MutableClock clock = MutableClock.atSomeMoment();
+    final ManualClock clock = ManualClock.atSomeMoment();
     final InMemorySessionRepository sessions = new InMemorySessionRepository();
     final InMemoryApiTokenRepository apiTokens = new InMemoryApiTokenRepository();
     final InMemoryUserRepository users = new InMemoryUserRepository(sessions, apiTokens);
