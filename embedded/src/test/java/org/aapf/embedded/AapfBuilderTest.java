@@ -24,7 +24,7 @@ class AapfBuilderTest {
     void withoutBackend_buildNamesTheChoices() {
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> Aapf.builder().jdbcUrl("jdbc:h2:mem:x", "sa", "").build());
-        assertTrue(error.getMessage().contains("dockerBackend(...) or backend(...)"), error.getMessage());
+        assertTrue(error.getMessage().contains("dockerBackend(...), kubernetesBackend(...) or backend(...)"), error.getMessage());
     }
 
     @Test
