@@ -247,7 +247,8 @@ describe('real AAClusters (needs the cluster API and a backend: AAPF_E2E_CLUSTER
       page.context().waitForEvent('page'),
       card.getByRole('button', { name: `Open notebook of ${name}` }).click(),
     ]);
-    await notebook.waitForURL(/\/proxy\/[a-z0-9]+\/jupyter\/tree/, { timeout: 60_000 });
+    // 'commit': we landed on the tree (so the login worked); the tree page's own assets may keep loading.
+    await notebook.waitForURL(/\/proxy\/[a-z0-9]+\/jupyter\/tree/, { timeout: 60_000, waitUntil: 'commit' });
     assert.ok(!notebook.url().includes('token'), 'the Jupyter token stays out of the address bar');
     assert.equal(await notebook.evaluate(() => window.opener), null, 'the notebook cannot reach the AAPF page');
     await notebook.screenshot({ path: path.join(SHOTS, '12-real-notebook-tree.png') });
