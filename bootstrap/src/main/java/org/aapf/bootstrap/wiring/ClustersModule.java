@@ -6,6 +6,7 @@ import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.in.DeleteClusterUseCase;
@@ -14,8 +15,11 @@ import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
 import org.aapf.application.port.in.ListImagesQuery;
 import org.aapf.application.port.in.ListPerfTypesQuery;
+import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
+import org.aapf.adapter.out.docker.HttpSparkMasterMonitor;
 import org.aapf.application.port.out.CatalogueSource;
+import org.aapf.application.port.out.SparkMasterMonitor;
 import org.aapf.application.service.catalogue.ListImagesService;
 import org.aapf.application.service.catalogue.ListPerfTypesService;
 import org.aapf.application.service.cluster.ClusterLimits;
@@ -27,6 +31,7 @@ import org.aapf.application.service.cluster.ListClustersService;
 import org.aapf.application.service.cluster.ReconcileTrigger;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.cluster.ResizeSparkWorkersService;
 import org.aapf.application.service.cluster.ResolveNotebookRouteService;
 import org.aapf.bootstrap.catalogue.ReloadingCatalogueSource;
 import org.aapf.bootstrap.config.AapfConfig;
@@ -47,6 +52,12 @@ interface ClustersModule {
         return new ClusterLimits(config.clusters().maxSparkWorkers());
     }
 
+    /** Asked by the reconciler whether Spark workers registered; reads the master's web UI, whatever the backend. */
+    @Provides
+    static SparkMasterMonitor sparkMasters() {
+        return new HttpSparkMasterMonitor(Duration.ofSeconds(2));
+    }
+
     @Provides
     static ReconcilerSettings reconcilerSettings(AapfConfig config) {
         return ReconcilerSettings.defaults().withResyncInterval(config.clusters().resyncInterval());
@@ -60,6 +71,9 @@ interface ClustersModule {
 
     @Binds
     DeleteClusterUseCase delete(DeleteClusterService service);
+
+    @Binds
+    ResizeSparkWorkersUseCase resize(ResizeSparkWorkersService service);
 
     @Binds
     ListClustersQuery list(ListClustersService service);
