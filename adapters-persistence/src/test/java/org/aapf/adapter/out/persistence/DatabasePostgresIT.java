@@ -18,8 +18,9 @@ class DatabasePostgresIT {
                      WHERE table_schema = :schema ORDER BY table_name
                     """).bind("schema", schema).mapTo(String.class).list());
 
-            assertEquals(List.of("api_tokens", "flyway_schema_history", "login_failures", "server_settings",
-                    "sessions", "users"), tables);
+            assertEquals(List.of("api_tokens", "cluster_alerts", "cluster_events", "cluster_services", "clusters",
+                    "flyway_schema_history", "instance_alerts", "instances", "login_failures", "reconciler_lease",
+                    "server_settings", "sessions", "users"), tables);
         }
     }
 
