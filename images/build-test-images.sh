@@ -2,16 +2,18 @@
 # Builds, only when missing, the images AAPF's tests and default catalogue use, without any image registry:
 #   aapf/testbox:1              FROM scratch + Debian's static busybox (fast backend tests)
 #   aapf/jupyter-notebook:6.4   debootstrap'ed Debian bookworm + jupyter-notebook, user jovyan (uid 1000)
+#   aapf/spark:3.5              Apache Spark 3.5 from Maven Central on a jlink'ed JRE (images/build-spark-image.sh)
 # The notebook root filesystem is cached as a tarball under $AAPF_IMAGE_CACHE (default /var/cache/aapf-images),
 # so a machine that lost its engine's images re-imports it in seconds. Needs root and a running engine
 # (scripts/ensure-docker.sh). Quiet on success; prints the time spent on each image it built.
-# Usage: images/build-test-images.sh [testbox|jupyter-notebook]...   (default: both)
+# Usage: images/build-test-images.sh [testbox|jupyter-notebook|spark]...   (default: all three)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 CACHE=${AAPF_IMAGE_CACHE:-/var/cache/aapf-images}
 TESTBOX=aapf/testbox:1
 NOTEBOOK=aapf/jupyter-notebook:6.4
+SPARK=aapf/spark:3.5
 NOTEBOOK_PACKAGES=jupyter-notebook,python3-ipykernel,python3-cffi-backend,libboost-regex1.74.0
 
 fail() { echo "build-test-images: $*" >&2; exit 1; }
@@ -89,12 +91,13 @@ build_notebook() {
 
 [[ $(id -u) -eq 0 ]] || fail "must run as root"
 docker info >/dev/null 2>&1 || fail "no Docker engine answers; run scripts/ensure-docker.sh first"
-for wanted in "${@:-testbox jupyter-notebook}"; do
+for wanted in "${@:-testbox jupyter-notebook spark}"; do
     for image in $wanted; do
         case $image in
             testbox) have_image "$TESTBOX" || timed_build "$TESTBOX" build_testbox ;;
             jupyter-notebook) have_image "$NOTEBOOK" || timed_build "$NOTEBOOK" build_notebook ;;
-            *) fail "unknown image '$image' (known: testbox, jupyter-notebook)" ;;
+            spark) have_image "$SPARK" || "$HERE/build-spark-image.sh" ;;
+            *) fail "unknown image '$image' (known: testbox, jupyter-notebook, spark)" ;;
         esac
     done
 done

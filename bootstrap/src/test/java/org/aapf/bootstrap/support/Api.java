@@ -47,6 +47,11 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply patch(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Logs in and returns the access and refresh tokens. */
     public Reply login(String username, String password) {
         return post("/api/v1/login", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");

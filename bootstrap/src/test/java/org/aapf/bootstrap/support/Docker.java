@@ -40,6 +40,36 @@ public final class Docker {
         return exec(args.toArray(String[]::new)).strip();
     }
 
+    /**
+     * Runs a one-off container on a network until it exits (removed afterwards) and returns its output; fails when
+     * it exits non-zero. Only the label marks it: it is never one of the server's instances.
+     */
+    public static String runOnNetwork(String network, String alias, Map<String, String> labels, String image,
+            String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("docker", "run", "--rm", "--network", network,
+                "--network-alias", alias, "--hostname", alias));
+        labels.forEach((key, value) -> args.addAll(List.of("--label", key + "=" + value)));
+        args.add(image);
+        args.addAll(List.of(command));
+        return exec(args.toArray(String[]::new));
+    }
+
+    /** The names of the networks the container is attached to. */
+    public static List<String> networksOf(String id) throws IOException, InterruptedException {
+        String out = exec("docker", "inspect", "--format",
+                "{{range $name, $net := .NetworkSettings.Networks}}{{$name}} {{end}}", id);
+        return Arrays.stream(out.strip().split("\\s+")).filter(name -> !name.isBlank()).toList();
+    }
+
+    /** {@code docker inspect --format FORMAT ID}, stripped. */
+    public static String inspect(String id, String format) throws IOException, InterruptedException {
+        return exec("docker", "inspect", "--format", format, id).strip();
+    }
+
+    public static void kill(String id) throws IOException, InterruptedException {
+        exec("docker", "kill", id);
+    }
+
     public static boolean exists(String id) throws IOException, InterruptedException {
         return !exec("docker", "ps", "-aq", "--no-trunc", "--filter", "id=" + id).isBlank();
     }

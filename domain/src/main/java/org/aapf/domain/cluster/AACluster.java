@@ -25,7 +25,7 @@ public final class AACluster {
     private final UserId owner;
     private final ClusterName name;
     private final Instant createdAt;
-    private final Map<ServiceKind, ServiceSpec> specs;
+    private Map<ServiceKind, ServiceSpec> specs;
     private final List<Instance> instances;
     private ClusterStatus status;
     private List<Alert> alerts;
@@ -136,6 +136,35 @@ public final class AACluster {
             put(before.with(before.status(), before.health(),
                     withoutReason(before.alerts(), AlertReasons.APPLY_FAILED), now));
         }
+    }
+
+    /**
+     * Asks for {@code count} Spark workers: adds {@code creating} instances after the highest index, or drops the
+     * highest indexes first (the reconciler then removes what no instance wants). Workers keep the image and
+     * performance type they were requested with; a cluster that has a master but no workers gets the master's.
+     * Records a {@code requested} event.
+     *
+     * @return false when the cluster already has {@code count} workers (nothing changes)
+     * @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} without a master, while being deleted, or
+     *     with {@code count} below 1
+     */
+    public boolean resizeSparkWorkers(int count, Instant now) {
+        SparkWorkers.requireResizable(this, count);
+        List<Instance> workers = instancesOf(ServiceKind.SPARK_WORKER);
+        if (workers.size() == count) {
+            return false;
+        }
+        specs = SparkWorkers.resizedSpecs(specs, count);
+        instances.removeIf(instance -> instance.service() == ServiceKind.SPARK_WORKER && instance.index() > count);
+        for (int index = workers.size() + 1; index <= count; index++) {
+            instances.add(Instance.requested(ServiceKind.SPARK_WORKER, index, now));
+        }
+        instances.sort(ORDER);
+        changed = true;
+        record(now, ClusterEvent.Type.REQUESTED, "Resizing the Spark workers of AACluster '" + name + "' from "
+                + workers.size() + " to " + count + " was requested.");
+        refreshStatus(now);
+        return true;
     }
 
     /** Raises a cluster-wide alert (e.g. {@link AlertReasons#BACKEND_UNREACHABLE}), replacing one of that reason. */

@@ -43,6 +43,18 @@ class CatalogueTest {
     }
 
     @Test
+    void hostnameAndResourcePlaceholders_giveWholeCoresRoundedUp() {
+        LaunchSpec launch = new LaunchSpec(List.of("--host", "{hostname}", "--cores", "{cpus}", "--memory",
+                "{memoryMiB}m"), Map.of(), 8081, Optional.empty());
+        Placeholders values = new Placeholders("", "", 8081, "spark-worker-2",
+                new Resources(0.5, 1024, Optional.empty()));
+
+        assertEquals(List.of("--host", "spark-worker-2", "--cores", "1", "--memory", "1024m"),
+                launch.commandFor(values));
+        assertEquals(3, new Placeholders("", "", 1, "", new Resources(2.5, 1, Optional.empty())).cpus());
+    }
+
+    @Test
     void placeholdersAreSubstitutedInCommandEnvAndHealthPath() {
         LaunchSpec launch = new LaunchSpec(List.of("run", "--base={baseUrl}", "--token={token}", "--port={port}"),
                 Map.of("TOKEN", "{token}"), 8888, Optional.of("{baseUrl}/api/status"));

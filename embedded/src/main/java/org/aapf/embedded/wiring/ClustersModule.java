@@ -4,6 +4,7 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.in.DeleteClusterUseCase;
 import org.aapf.application.port.in.GetClusterQuery;
@@ -11,8 +12,11 @@ import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
 import org.aapf.application.port.in.ListImagesQuery;
 import org.aapf.application.port.in.ListPerfTypesQuery;
+import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
+import org.aapf.adapter.out.docker.HttpSparkMasterMonitor;
 import org.aapf.application.port.out.CatalogueSource;
+import org.aapf.application.port.out.SparkMasterMonitor;
 import org.aapf.application.service.catalogue.ListImagesService;
 import org.aapf.application.service.catalogue.ListPerfTypesService;
 import org.aapf.application.service.cluster.ClusterLimits;
@@ -24,6 +28,7 @@ import org.aapf.application.service.cluster.ListClustersService;
 import org.aapf.application.service.cluster.ReconcileTrigger;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.cluster.ResizeSparkWorkersService;
 import org.aapf.application.service.cluster.ResolveNotebookRouteService;
 
 /** The cluster and catalogue use cases, the reconciler, and the catalogue they read. */
@@ -41,6 +46,12 @@ interface ClustersModule {
         return settings.clusterLimits();
     }
 
+    /** Asked by the reconciler whether Spark workers registered; reads the master's web UI, whatever the backend. */
+    @Provides
+    static SparkMasterMonitor sparkMasters() {
+        return new HttpSparkMasterMonitor(Duration.ofSeconds(2));
+    }
+
     @Provides
     static ReconcilerSettings reconcilerSettings(CoreSettings settings) {
         return settings.reconciler();
@@ -54,6 +65,9 @@ interface ClustersModule {
 
     @Binds
     DeleteClusterUseCase delete(DeleteClusterService service);
+
+    @Binds
+    ResizeSparkWorkersUseCase resize(ResizeSparkWorkersService service);
 
     @Binds
     ListClustersQuery list(ListClustersService service);

@@ -52,6 +52,20 @@ class CatalogueFileTest {
     }
 
     @Test
+    void sparkWorker_registersByHostnameWithThePerformanceTypesCoresAndMemory() {
+        Catalogue catalogue = ReloadingCatalogueSource.defaultCatalogue();
+        Placeholders values = new Placeholders("", "", 8081, "spark-worker-2",
+                catalogue.perfType("medium").resources());
+
+        List<String> command = catalogue.image("aa_spark").launchFor(ServiceKind.SPARK_WORKER).commandFor(values);
+
+        assertEquals(List.of("spark-class", "org.apache.spark.deploy.worker.Worker", "--host", "spark-worker-2",
+                "--webui-port", "8081", "--cores", "2", "--memory", "4096m", "spark://spark-master:7077"), command);
+        assertEquals(Optional.of("/json/"),
+                catalogue.image("aa_spark").launchFor(ServiceKind.SPARK_MASTER).healthPathFor(values));
+    }
+
+    @Test
     void unknownKey_isRefusedWithItsPath() {
         CatalogueException error = assertThrows(CatalogueException.class, () -> parse("""
                 images: []

@@ -18,13 +18,15 @@ import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
 import org.aapf.application.port.in.GetClusterQuery;
 import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
+import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
+import org.aapf.application.port.in.ResizeSparkWorkersUseCase.ResizeSparkWorkersCommand;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.UserId;
 
 /**
- * The caller's AAClusters: list, read, create and delete (both accepted with 202 and carried out by the reconciler),
- * and each cluster's event history. Another user's cluster is answered exactly like a missing one (404).
+ * The caller's AAClusters: list, read, create, resize the Spark workers and delete (accepted with 202 and carried out
+ * by the reconciler), and each cluster's event history. Another user's cluster is answered exactly like a missing one (404).
  */
 public final class ClustersHttpService implements HttpService {
 
@@ -34,16 +36,19 @@ public final class ClustersHttpService implements HttpService {
     private final GetClusterQuery getQuery;
     private final CreateClusterUseCase createUseCase;
     private final DeleteClusterUseCase deleteUseCase;
+    private final ResizeSparkWorkersUseCase resizeUseCase;
     private final ListClusterEventsQuery eventsQuery;
     private final Timestamps timestamps;
 
     @Inject
     public ClustersHttpService(ListClustersQuery listQuery, GetClusterQuery getQuery, CreateClusterUseCase createUseCase,
-            DeleteClusterUseCase deleteUseCase, ListClusterEventsQuery eventsQuery, HttpSettings settings) {
+            DeleteClusterUseCase deleteUseCase, ResizeSparkWorkersUseCase resizeUseCase,
+            ListClusterEventsQuery eventsQuery, HttpSettings settings) {
         this.listQuery = listQuery;
         this.getQuery = getQuery;
         this.createUseCase = createUseCase;
         this.deleteUseCase = deleteUseCase;
+        this.resizeUseCase = resizeUseCase;
         this.eventsQuery = eventsQuery;
         this.timestamps = new Timestamps(settings.zone());
     }
@@ -55,6 +60,7 @@ public final class ClustersHttpService implements HttpService {
                 .get("/aaclusters", this::list)
                 .get("/aaclusters/{name}", this::get)
                 .post("/aaclusters/{name}", this::create)
+                .patch("/aaclusters/{name}", this::resize)
                 .delete("/aaclusters/{name}", this::delete)
                 .get("/aaclusters/{name}/events", this::events)
                 .otherMethodsNotAllowed();
@@ -77,6 +83,14 @@ public final class ClustersHttpService implements HttpService {
         CreateRequest body = Json.read(req, CreateRequest.class);
         createUseCase.create(body.toCommand(Caller.of(req).id(), name));
         Json.send(res, Status.ACCEPTED_202, new Message("Accepted creating AACluster named '" + name + "'."));
+    }
+
+    private void resize(ServerRequest req, ServerResponse res) {
+        String name = clusterName(req);
+        int count = Json.read(req, ResizeRequest.class).sparkWorker().numberOfInstances();
+        resizeUseCase.resize(new ResizeSparkWorkersCommand(Caller.of(req).id(), name, count));
+        Json.send(res, Status.ACCEPTED_202, new Message("Accepted resizing the Spark workers of AACluster named '"
+                + name + "' to " + count + "."));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
@@ -135,6 +149,21 @@ public final class ClustersHttpService implements HttpService {
     }
 
     record ImageReference(String repositoryName) {
+    }
+
+    /** The body of {@code PATCH /aaclusters/{name}}: {@code {sparkWorker: {numberOfInstances}}}. */
+    record ResizeRequest(WorkerCount sparkWorker) {
+
+        ResizeRequest {
+            Json.required("sparkWorker", sparkWorker);
+        }
+    }
+
+    record WorkerCount(Integer numberOfInstances) {
+
+        WorkerCount {
+            Json.required("sparkWorker.numberOfInstances", numberOfInstances);
+        }
     }
 
     record ClusterList(List<ClusterBody> aaclusters) {

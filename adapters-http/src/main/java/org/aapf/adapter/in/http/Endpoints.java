@@ -37,6 +37,10 @@ final class Endpoints {
         return route(Method.PUT, path, handler);
     }
 
+    Endpoints patch(String path, Handler handler) {
+        return route(Method.PATCH, path, handler);
+    }
+
     Endpoints delete(String path, Handler handler) {
         return route(Method.DELETE, path, handler);
     }

@@ -157,8 +157,7 @@ class ClustersHttpErrorsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "PUT    | /api/v1/aaclusters/sample        | GET, POST, DELETE",
-        "PATCH  | /api/v1/aaclusters/sample        | GET, POST, DELETE",
+        "PUT    | /api/v1/aaclusters/sample        | GET, POST, PATCH, DELETE",
         "POST   | /api/v1/aaclusters               | GET",
         "DELETE | /api/v1/aaclusters               | GET",
         "DELETE | /api/v1/aaclusters/sample/events | GET",

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.aapf.application.port.in.ClusterEventView;
 import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
+import org.aapf.application.port.in.ResizeSparkWorkersUseCase.ResizeSparkWorkersCommand;
 import org.aapf.application.port.in.CreateClusterUseCase.ServiceRequest;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,10 @@ class ClustersHttpServiceTest {
 
     static final String REFERENCE_CREATE_BODY = """
             {"jupyterNotebook": {"image": {"repositoryName": "aa_jupyter_notebook"}, "perfType": "small"}}""";
+    private static final String WITH_SPARK_BODY = """
+            {"jupyterNotebook": {"image": {"repositoryName": "aa_jupyter_notebook"}, "perfType": "small"},
+             "sparkMaster": {"image": {"repositoryName": "aa_spark"}, "perfType": "small"},
+             "sparkWorker": {"image": {"repositoryName": "aa_spark"}, "perfType": "small", "numberOfInstances": 2}}""";
     private static final String NOW = "2026-11-26T23:30:00.123456+00:00";
 
     private final ApiTestServer api = new ApiTestServer();
@@ -163,6 +169,33 @@ class ClustersHttpServiceTest {
                 api.send("DELETE", "/api/v1/aaclusters/sample", null));
         assertEquals("deleting", ApiTestServer.tree(api.send("GET", "/api/v1/aaclusters/sample", null).body())
                 .at("/aacluster/status").asText());
+    }
+
+    @Test
+    void resize_isAcceptedAndHandsTheCountToTheUseCase() {
+        api.send("POST", "/api/v1/aaclusters/sample", WITH_SPARK_BODY);
+
+        assertJsonInOrder(202,
+                "{\"message\": \"Accepted resizing the Spark workers of AACluster named 'sample' to 3.\"}",
+                api.send("PATCH", "/api/v1/aaclusters/sample", "{\"sparkWorker\": {\"numberOfInstances\": 3}}"));
+        assertEquals(new ResizeSparkWorkersCommand(FakeAccounts.USER.id(), "sample", 3), api.clusters.lastResize);
+    }
+
+    @Test
+    void resize_withABadCountOrWithoutMaster_is400_andOfAMissingCluster_is404() {
+        api.send("POST", "/api/v1/aaclusters/sample", WITH_SPARK_BODY);
+        api.send("POST", "/api/v1/aaclusters/plain", REFERENCE_CREATE_BODY);
+
+        for (String body : List.of("{\"sparkWorker\": {\"numberOfInstances\": \"3\"}}",
+                "{\"sparkWorker\": {\"numberOfInstances\": 2.5}}", "{\"sparkWorker\": {}}", "{}",
+                "{\"sparkWorker\": {\"numberOfInstances\": 0}}",
+                "{\"sparkWorker\": {\"numberOfInstances\": 17}}")) {
+            assertEquals(400, api.send("PATCH", "/api/v1/aaclusters/sample", body).statusCode(), body);
+        }
+        assertEquals(400, api.send("PATCH", "/api/v1/aaclusters/plain",
+                "{\"sparkWorker\": {\"numberOfInstances\": 1}}").statusCode());
+        assertEquals(404, api.send("PATCH", "/api/v1/aaclusters/missing",
+                "{\"sparkWorker\": {\"numberOfInstances\": 1}}").statusCode());
     }
 
     @Test

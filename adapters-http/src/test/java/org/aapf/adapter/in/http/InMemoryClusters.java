@@ -15,6 +15,7 @@ import org.aapf.application.port.in.GetClusterQuery;
 import org.aapf.application.port.in.InstanceView;
 import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
+import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.in.ServiceView;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterName;
@@ -29,7 +30,9 @@ import org.aapf.domain.user.UserId;
  * cluster view directly. A created cluster gets a notebook instance at once; its Spark instances come later.
  */
 final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, CreateClusterUseCase, DeleteClusterUseCase,
-        ListClusterEventsQuery {
+        ResizeSparkWorkersUseCase, ListClusterEventsQuery {
+
+    static final int MAX_WORKERS = 16;
 
     static final String URL_PATH = "/proxy/abcdefg123/jupyter";
     static final String JUPYTER_TOKEN = "c6db3a7b715b04402b6a241faa6cf16274403bf50a7bbf91";
@@ -41,6 +44,7 @@ final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, Crea
     private final Map<UserId, TreeMap<String, Stored>> byOwner = new HashMap<>();
     volatile Instant now = Instant.parse("2026-11-26T23:30:00.123456Z");
     volatile CreateClusterCommand lastCreate;
+    volatile ResizeSparkWorkersCommand lastResize;
 
     InMemoryClusters(FakeCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -92,6 +96,18 @@ final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, Crea
         clustersOf(command.owner()).put(cluster.name(), new Stored(
                 new ClusterView(cluster.name(), ClusterStatus.DELETING, cluster.services(), cluster.createdAt()),
                 stored.events()));
+    }
+
+    @Override
+    public synchronized void resize(ResizeSparkWorkersCommand command) {
+        lastResize = command;
+        if (command.numberOfInstances() < 1 || command.numberOfInstances() > MAX_WORKERS) {
+            throw AapfException.invalid("'sparkWorker.numberOfInstances' must be between 1 and " + MAX_WORKERS);
+        }
+        ClusterView cluster = require(command.owner(), command.name()).view();
+        if (cluster.services().get(1).numberOfInstances() == 0) {
+            throw AapfException.invalid("AACluster '" + cluster.name() + "' has no 'sparkMaster' to add workers to.");
+        }
     }
 
     private ServiceView requested(String field, ServiceKind kind, ServiceRequest request, List<InstanceView> instances) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes what differs between a cluster's stored child rows and its new ones: the instances whose state changed,
- * the alert lists that changed, nothing else. Specs and notebook access never change after creation.
+ * Writes what differs between a cluster's stored child rows and its new ones: service specs that changed or were
+ * added, instances added, removed or whose state changed (a resize of Spark workers does all of these), and the alert
+ * lists that changed, nothing else. Notebook access never changes after creation.
  */
 final class ClusterChanges {
 
@@ -16,6 +17,7 @@ final class ClusterChanges {
 
     /** Writes the difference in batches; {@code stored} holds the current instances and alerts of the cluster. */
     static void write(ClusterWriteDao dao, ClusterRows stored, ClusterRows next) {
+        writeServices(dao, stored.services(), next.services());
         writeInstances(dao, stored.instances(), next.instances());
         writeInstanceAlerts(dao, next.instances(), stored.instanceAlerts(), next.instanceAlerts());
         if (!AlertRow.sameAlerts(stored.clusterAlerts(), next.clusterAlerts())) {
@@ -26,15 +28,45 @@ final class ClusterChanges {
         }
     }
 
+    private static void writeServices(ClusterWriteDao dao, List<ServiceRow> stored, List<ServiceRow> next) {
+        Map<String, ServiceRow> before = new HashMap<>();
+        stored.forEach(row -> before.put(row.service(), row));
+        List<ServiceRow> added = new ArrayList<>();
+        List<ServiceRow> changed = new ArrayList<>();
+        for (ServiceRow row : next) {
+            ServiceRow old = before.get(row.service());
+            if (old == null) {
+                added.add(row);
+            } else if (!old.equals(row)) {
+                changed.add(row);
+            }
+        }
+        if (!added.isEmpty()) {
+            dao.insertServices(added);
+        }
+        if (!changed.isEmpty()) {
+            dao.updateServices(changed);
+        }
+    }
+
     private static void writeInstances(ClusterWriteDao dao, List<InstanceRow> stored, List<InstanceRow> next) {
         Map<InstanceKey, InstanceRow> before = new HashMap<>();
         stored.forEach(row -> before.put(row.key(), row));
+        List<InstanceRow> added = new ArrayList<>();
         List<InstanceRow> changed = new ArrayList<>();
         for (InstanceRow row : next) {
-            InstanceRow old = before.get(row.key());
-            if (old == null || !old.sameStateAs(row)) {
+            InstanceRow old = before.remove(row.key());
+            if (old == null) {
+                added.add(row);
+            } else if (!old.sameStateAs(row)) {
                 changed.add(row);
             }
+        }
+        if (!before.isEmpty()) {
+            dao.deleteInstances(before.keySet().stream().toList());
+        }
+        if (!added.isEmpty()) {
+            dao.insertInstances(added);
         }
         if (!changed.isEmpty()) {
             dao.updateInstances(changed);

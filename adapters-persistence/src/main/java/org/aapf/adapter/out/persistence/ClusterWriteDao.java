@@ -55,6 +55,20 @@ interface ClusterWriteDao {
             """)
     void updateInstances(@BindMethods List<InstanceRow> rows);
 
+    @SqlBatch("""
+            UPDATE cluster_services SET image_repository = :imageRepository, perf_type = :perfType,
+                   instance_count = :instanceCount
+             WHERE cluster_id = :clusterId AND service = :service
+            """)
+    void updateServices(@BindMethods List<ServiceRow> rows);
+
+    /** Deletes instances with their alerts (ON DELETE CASCADE): Spark workers dropped by a resize. */
+    @SqlBatch("""
+            DELETE FROM instances
+             WHERE cluster_id = :clusterId AND service = :service AND instance_index = :instanceIndex
+            """)
+    void deleteInstances(@BindMethods List<InstanceKey> instances);
+
     @SqlUpdate("DELETE FROM cluster_alerts WHERE cluster_id = :clusterId")
     void deleteClusterAlerts(String clusterId);
 

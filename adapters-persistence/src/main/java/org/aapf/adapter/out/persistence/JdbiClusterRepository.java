@@ -58,7 +58,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
                 }
                 ClusterReadDao read = handle.attach(ClusterReadDao.class);
                 List<String> ids = List.of(id);
-                ClusterRows stored = new ClusterRows(List.of(), List.of(), read.instances(ids),
+                ClusterRows stored = new ClusterRows(List.of(), read.services(ids), read.instances(ids),
                         read.clusterAlerts(ids), read.instanceAlerts(ids));
                 ClusterChanges.write(write, stored, next);
                 return true;

@@ -163,6 +163,36 @@ abstract class AbstractClusterRepositoryTest extends AbstractDatabaseTest {
     }
 
     @Test
+    void resizedWorkers_areStoredWithTheirSpec_upAndDown_andAddedToAClusterWithoutWorkers() {
+        AACluster cluster = withSpark(alice, "sample", 2);
+        clusters.add(cluster);
+        AACluster up = clusters.findById(cluster.id()).orElseThrow();
+        up.observe(ServiceKind.SPARK_WORKER, 2, state(InstanceStatus.READY, Health.HEALTHY), at(5));
+        up.resizeSparkWorkers(3, at(6));
+        assertTrue(clusters.update(up));
+        assertSameCluster(saved(up, 1), clusters.findById(cluster.id()).orElseThrow());
+
+        AACluster down = clusters.findById(cluster.id()).orElseThrow();
+        down.markApplyFailed(ServiceKind.SPARK_WORKER, 3, "refused", at(7));
+        assertTrue(clusters.update(down));
+        AACluster failed = clusters.findById(cluster.id()).orElseThrow();
+        failed.resizeSparkWorkers(1, at(8));
+        assertTrue(clusters.update(failed));
+        AACluster stored = clusters.findById(cluster.id()).orElseThrow();
+        assertSameCluster(saved(failed, 1), stored);
+        assertEquals(1, stored.instancesOf(ServiceKind.SPARK_WORKER).size());
+
+        AACluster masterOnly = AACluster.create(ClusterId.random(), alice, new ClusterName("master-only"),
+                Map.of(ServiceKind.JUPYTER_NOTEBOOK, new ServiceSpec("aa_jupyter_notebook", "small", 1),
+                        ServiceKind.SPARK_MASTER, new ServiceSpec("aa_spark", "small", 1)), at(0));
+        clusters.add(masterOnly);
+        AACluster grown = clusters.findById(masterOnly.id()).orElseThrow();
+        grown.resizeSparkWorkers(2, at(9));
+        assertTrue(clusters.update(grown));
+        assertSameCluster(saved(grown, 1), clusters.findById(masterOnly.id()).orElseThrow());
+    }
+
+    @Test
     void givenRacingUpdatesOfOneVersion_exactlyOneWinsAndItsStateIsStored() throws Exception {
         AACluster cluster = withSpark(alice, "sample", 3);
         clusters.add(cluster);

@@ -29,8 +29,9 @@ public interface ClusterRepository {
     void add(AACluster cluster);
 
     /**
-     * Saves everything that may change (status, instances, alerts) if storage still holds {@code cluster.version()},
-     * and stores version + 1. Identity fields (id, owner, name, createdAt, specs) never change.
+     * Saves everything that may change (status, instances, alerts, and the specs and instances a resize of Spark
+     * workers adds or drops) if storage still holds {@code cluster.version()}, and stores version + 1. Identity fields
+     * (id, owner, name, createdAt) and notebook access never change.
      *
      * @return false, changing nothing, when the stored version differs or the cluster is gone
      */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.application.port.out.SparkMasterMonitor;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.AlertReasons;
@@ -26,11 +27,13 @@ final class ClusterConvergence {
 
     private final ClusterBackend backend;
     private final Backoff<ClusterId> backoff;
+    private final WorkerRegistration registration;
     private final SpecHashes hashes = new SpecHashes();
 
-    ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff) {
+    ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff, SparkMasterMonitor monitor) {
         this.backend = backend;
         this.backoff = backoff;
+        this.registration = new WorkerRegistration(backend, monitor);
     }
 
     /** Ends a pass: forgets cached state of instances the pass did not meet. */
@@ -42,8 +45,9 @@ final class ClusterConvergence {
     void converge(AACluster cluster, List<ObservedInstance> observed, Catalogue catalogue, Instant now,
             PassTally tally) {
         cluster.clearAlert(AlertReasons.BACKEND_UNREACHABLE);
-        Map<InstanceRef, ObservedInstance> actual = new HashMap<>();
-        observed.forEach(instance -> actual.put(instance.ref(), instance));
+        Map<InstanceRef, ObservedInstance> reported = new HashMap<>();
+        observed.forEach(instance -> reported.put(instance.ref(), instance));
+        Map<InstanceRef, ObservedInstance> actual = registration.gate(cluster, reported);
         Map<InstanceRef, ObservedInstance> unwanted = new HashMap<>(actual);
         for (Instance instance : cluster.instances()) {
             InstanceRef ref = ref(cluster, instance);

@@ -16,6 +16,7 @@ import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.ReconcilerLease;
+import org.aapf.application.port.out.SparkMasterMonitor;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Alert;
@@ -55,9 +56,17 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private Thread thread;
     private ClusterBackend.Watch watch;
 
-    @Inject
+    /** A reconciler that takes the backend's readiness of Spark workers as it is (no registration check). */
     public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings) {
+        this(clusters, events, backend, catalogue, lease, clock, settings, masterUi -> Optional.empty());
+    }
+
+    /** A reconciler that counts a Spark worker ready once {@code sparkMasters} reports it registered. */
+    @Inject
+    public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
+            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
+            SparkMasterMonitor sparkMasters) {
         this.clusters = clusters;
         this.events = events;
         this.backend = backend;
@@ -66,7 +75,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.settings = settings;
         this.backoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
         this.observeBackoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
-        this.convergence = new ClusterConvergence(backend, backoff);
+        this.convergence = new ClusterConvergence(backend, backoff, sparkMasters);
         this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl());
     }
 

@@ -8,6 +8,7 @@ import org.aapf.application.port.in.ClusterView;
 import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
 import org.aapf.application.port.in.CreateClusterUseCase.ServiceRequest;
 import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
+import org.aapf.application.port.out.SparkMasterMonitor;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
@@ -38,6 +39,8 @@ final class ClusterWorld {
     final CreateClusterService create = new CreateClusterService(clusters, events, catalogue::get,
             ClusterLimits.defaults(), wakes::incrementAndGet, clock);
     final DeleteClusterService delete = new DeleteClusterService(clusters, events, wakes::incrementAndGet, clock);
+    final ResizeSparkWorkersService resize = new ResizeSparkWorkersService(clusters, events, ClusterLimits.defaults(),
+            wakes::incrementAndGet, clock);
     final GetClusterService get = new GetClusterService(clusters, catalogue::get);
     final ListClustersService list = new ListClustersService(clusters, catalogue::get);
     final ListClusterEventsService history = new ListClusterEventsService(clusters, events);
@@ -46,6 +49,12 @@ final class ClusterWorld {
     Reconciler newReconciler() {
         return new Reconciler(clusters, events, backend, catalogue::get, lease, clock,
                 settings.withHolderId("process-" + processes.incrementAndGet()));
+    }
+
+    /** A reconciler that asks {@code sparkMasters} which workers registered. */
+    Reconciler newReconciler(SparkMasterMonitor sparkMasters) {
+        return new Reconciler(clusters, events, backend, catalogue::get, lease, clock,
+                settings.withHolderId("process-" + processes.incrementAndGet()), sparkMasters);
     }
 
     /** Lets a crashed process's lease run out, as a restarted server would have to wait for. */

@@ -1,0 +1,21 @@
+package org.aapf.application.port.out;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Asks a running Spark master which workers are registered with it, from its web UI's {@code /json/}. The
+ * reconciler counts a Spark worker as ready only when the backend reports it running and healthy <em>and</em> the
+ * master lists it as {@code ALIVE} under its hostname (workers register with {@code --host spark-worker-<index>}).
+ */
+public interface SparkMasterMonitor {
+
+    /**
+     * The {@code host} of every worker the master reports {@code ALIVE}.
+     *
+     * @param masterUi where the AAPF server reaches the master's web UI ({@link ClusterBackend#endpoint})
+     * @return empty when the master cannot be asked right now; the reconciler then goes by the backend's readiness
+     *     alone. Never throws.
+     */
+    Optional<Set<String>> aliveWorkerHosts(Endpoint masterUi);
+}
