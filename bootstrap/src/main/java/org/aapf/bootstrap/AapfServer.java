@@ -5,13 +5,18 @@ import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.adapter.in.http.OperationsRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.wiring.AapfComponent;
 import org.aapf.bootstrap.wiring.CustomBackend;
 
-/** A running AAPF server: the HTTP listener over one wired component; {@link #close()} stops it and frees the pool. */
+/**
+ * A running AAPF server: the HTTP listener over one wired component. {@link #close()} stops it gracefully: no new
+ * connections, requests in flight get {@code server.shutdownGracePeriod} to finish, then the reconciler finishes its
+ * pass and gives up its lease, and the backend client and the database pool are closed.
+ */
 public final class AapfServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AapfServer.class.getName());
@@ -39,16 +44,19 @@ public final class AapfServer implements AutoCloseable {
             component.database();
             component.reconciler().start();
             ApiRouting api = component.apiRouting();
+            OperationsRouting operations = component.operationsRouting();
             NotebookProxy proxy = component.notebookProxy();
             WsRouting.Builder webSockets = WsRouting.builder();
             proxy.register(webSockets);
             WebServer webServer = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
+                    .shutdownGracePeriod(config.server().shutdownGracePeriod())
                     .directHandlers(ApiRouting.directHandlers())
                     .shutdownHook(false)
                     .addProtocol(proxy.webSocketProtocol())
                     .routing(routing -> {
+                        operations.register(routing);
                         api.register(routing);
                         proxy.register(routing);
                     })
@@ -75,10 +83,12 @@ public final class AapfServer implements AutoCloseable {
 
     @Override
     public void close() {
+        long started = System.nanoTime();
+        LOG.log(Level.INFO, "AAPF stopping: no new connections; requests in flight may finish");
         webServer.stop();
         component.notebookProxy().close();
         stopQuietly(component);
-        LOG.log(Level.INFO, "AAPF stopped");
+        LOG.log(Level.INFO, "AAPF stopped in {0,number,#} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Stops the reconciler, then the backend client, then the pool: each step even if an earlier one failed. */

@@ -2,10 +2,15 @@ package org.aapf.bootstrap.cli;
 
 import java.util.concurrent.CountDownLatch;
 import org.aapf.bootstrap.AapfServer;
+import org.aapf.bootstrap.Logging;
+import org.aapf.bootstrap.config.AapfConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code aapf serve}: runs the WebAPI server until SIGTERM or Ctrl-C. */
+/**
+ * {@code aapf serve}: runs the WebAPI server until SIGTERM or Ctrl-C, then stops it gracefully (see
+ * {@link AapfServer#close()}).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the AAPF WebAPI server (port $AAPF_PORT, default 3000; H2 under $AAPF_DATA_DIR unless "
                 + "$AAPF_DB_URL names a PostgreSQL database).")
@@ -16,7 +21,9 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        AapfServer server = AapfServer.start(config.load());
+        AapfConfig loaded = config.load();
+        Logging.useFormat(loaded.logging().format());
+        AapfServer server = AapfServer.start(loaded);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.adapter.in.http.OperationsRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.in.AddUserUseCase;
@@ -11,6 +12,7 @@ import org.aapf.application.port.in.ListUsersQuery;
 import org.aapf.application.port.in.RemoveUserUseCase;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
 import org.aapf.application.port.in.CreateClusterUseCase;
+import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
@@ -20,7 +22,7 @@ import org.aapf.bootstrap.config.AapfConfig;
 /** The one Dagger component: adapters bound to the application's ports, built from the configuration. */
 @Singleton
 @Component(modules = {SettingsModule.class, PersistenceModule.class, SecurityModule.class, AccountsModule.class,
-    ClustersModule.class, BackendModule.class})
+    ClustersModule.class, BackendModule.class, OperationsModule.class})
 public interface AapfComponent {
 
     Database database();
@@ -29,9 +31,13 @@ public interface AapfComponent {
 
     NotebookProxy notebookProxy();
 
+    OperationsRouting operationsRouting();
+
     Reconciler reconciler();
 
     ClusterBackend backend();
+
+    CatalogueSource catalogue();
 
     CreateClusterUseCase createCluster();
 

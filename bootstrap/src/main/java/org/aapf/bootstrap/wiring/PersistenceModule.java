@@ -22,16 +22,29 @@ import org.aapf.application.port.out.LoginAttemptRepository;
 import org.aapf.application.port.out.ServerSettingsRepository;
 import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.UserRepository;
+import org.aapf.bootstrap.config.ConfigException;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Jdbi repositories over one migrated database. */
 @Module
 interface PersistenceModule {
 
+    /** Opens and migrates the database; one that cannot be reached is a configuration problem, said in one line. */
     @Provides
     @Singleton
     static Database database(DatabaseSettings settings) {
-        return Database.open(settings);
+        try {
+            return Database.open(settings);
+        } catch (AapfException e) {
+            if (e.reason() != ErrorReason.UNAVAILABLE) {
+                throw e;
+            }
+            throw new ConfigException("Cannot connect to the database " + settings.describe() + ": check that it runs"
+                    + " and 'database.url' (AAPF_DB_URL), 'database.user' (AAPF_DB_USER) and 'database.password'"
+                    + " (AAPF_DB_PASSWORD)", e);
+        }
     }
 
     @Provides

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.Metrics;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
@@ -26,11 +27,13 @@ final class ClusterConvergence {
 
     private final ClusterBackend backend;
     private final Backoff<ClusterId> backoff;
+    private final Metrics metrics;
     private final SpecHashes hashes = new SpecHashes();
 
-    ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff) {
+    ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff, Metrics metrics) {
         this.backend = backend;
         this.backoff = backoff;
+        this.metrics = metrics;
     }
 
     /** Ends a pass: forgets cached state of instances the pass did not meet. */
@@ -96,7 +99,7 @@ final class ClusterConvergence {
                 backend.remove(instance.ref());
                 tally.removed++;
             } catch (AapfException e) {
-                ok = failed("remove " + instance.ref(), e, tally);
+                ok = failed("remove", "remove " + instance.ref(), e, tally);
             }
         }
         return ok;
@@ -119,7 +122,7 @@ final class ClusterConvergence {
             return true;
         } catch (AapfException e) {
             cluster.markApplyFailed(instance.service(), instance.index(), e.getMessage(), now);
-            return failed("apply " + instance.label() + " of " + cluster.id(), e, tally);
+            return failed("apply", "apply " + instance.label() + " of " + cluster.id(), e, tally);
         }
     }
 
@@ -129,7 +132,7 @@ final class ClusterConvergence {
             tally.removed++;
             return true;
         } catch (AapfException e) {
-            return failed("remove AACluster " + cluster, e, tally);
+            return failed("removeCluster", "remove AACluster " + cluster, e, tally);
         }
     }
 
@@ -142,8 +145,9 @@ final class ClusterConvergence {
         }
     }
 
-    private static boolean failed(String action, AapfException e, PassTally tally) {
+    private boolean failed(String operation, String action, AapfException e, PassTally tally) {
         LOG.log(System.Logger.Level.WARNING, "Backend could not " + action + ": " + e.getMessage(), e);
+        metrics.backendCallFailed(operation, e.reason());
         tally.failures++;
         return false;
     }
