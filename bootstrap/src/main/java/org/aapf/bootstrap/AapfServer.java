@@ -8,6 +8,7 @@ import org.aapf.adapter.in.http.ApiRouting;
 import org.aapf.adapter.in.http.OperationsRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
 import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.wiring.AapfComponent;
 import org.aapf.bootstrap.wiring.CustomBackend;
@@ -40,9 +41,11 @@ public final class AapfServer implements AutoCloseable {
     }
 
     private static AapfServer start(AapfComponent component, AapfConfig config) {
+        component.database();
+        Optional<Reconciler> reconciler = Optional.empty();
         try {
-            component.database();
-            component.reconciler().start();
+            reconciler = Optional.of(component.reconciler());
+            reconciler.get().start();
             ApiRouting api = component.apiRouting();
             OperationsRouting operations = component.operationsRouting();
             NotebookProxy proxy = component.notebookProxy();
@@ -67,7 +70,8 @@ public final class AapfServer implements AutoCloseable {
                     webServer.port(), component.database().describe());
             return new AapfServer(component, webServer);
         } catch (RuntimeException e) {
-            stopQuietly(component);
+            // only what was built: building the rest again would only repeat the failure
+            stopQuietly(component, reconciler);
             throw e;
         }
     }
@@ -87,18 +91,21 @@ public final class AapfServer implements AutoCloseable {
         LOG.log(Level.INFO, "AAPF stopping: no new connections; requests in flight may finish");
         webServer.stop();
         component.notebookProxy().close();
-        stopQuietly(component);
+        stopQuietly(component, Optional.of(component.reconciler()));
         LOG.log(Level.INFO, "AAPF stopped in {0,number,#} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Stops the reconciler, then the backend client, then the pool: each step even if an earlier one failed. */
-    private static void stopQuietly(AapfComponent component) {
+    /**
+     * Stops the reconciler, then the backend client, then the pool: each step even if an earlier one failed. Without a
+     * reconciler, the backend was not built either (or is of no use) and is left alone.
+     */
+    private static void stopQuietly(AapfComponent component, Optional<Reconciler> reconciler) {
         try {
-            component.reconciler().close();
+            reconciler.ifPresent(Reconciler::close);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reconciler did not stop cleanly", e);
         }
-        if (component.backend() instanceof AutoCloseable closeable) {
+        if (reconciler.isPresent() && component.backend() instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception e) {

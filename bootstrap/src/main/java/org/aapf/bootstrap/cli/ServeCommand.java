@@ -26,8 +26,12 @@ final class ServeCommand implements Runnable {
         AapfServer server = AapfServer.start(loaded);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
+            try {
+                server.close();
+            } finally {
+                Logging.close();
+                stopped.countDown();
+            }
         }, "aapf-shutdown"));
         awaitQuietly(stopped);
     }

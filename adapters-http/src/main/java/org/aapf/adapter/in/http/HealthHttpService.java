@@ -16,8 +16,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * Kubernetes-style probes, unauthenticated: {@code /live} answers 200 while the process serves HTTP;
- * {@code /ready} runs every {@link HealthCheck} (in parallel, each bounded in time) and answers 200 when none is
+ * Kubernetes-style probes, unauthenticated: {@code /health/live} answers 200 while the process serves HTTP;
+ * {@code /health/ready} runs every {@link HealthCheck} (in parallel, each bounded in time) and answers 200 when none is
  * down (status {@code UP}, or {@code DEGRADED} when some part is degraded), else 503 ({@code DOWN}).
  */
 final class HealthHttpService implements HttpService {
@@ -36,8 +36,8 @@ final class HealthHttpService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         Endpoints.on(rules)
-                .get("/live", this::live)
-                .get("/ready", this::ready)
+                .get(OperationsRouting.HEALTH_PATH + "/live", this::live)
+                .get(OperationsRouting.HEALTH_PATH + "/ready", this::ready)
                 .otherMethodsNotAllowed();
     }
 

@@ -32,7 +32,7 @@ final class MetricsHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        Endpoints.on(rules).get("/", this::metrics).otherMethodsNotAllowed();
+        Endpoints.on(rules).get(OperationsRouting.METRICS_PATH, this::metrics).otherMethodsNotAllowed();
     }
 
     private void metrics(ServerRequest req, ServerResponse res) {

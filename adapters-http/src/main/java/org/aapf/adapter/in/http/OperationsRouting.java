@@ -38,8 +38,6 @@ public final class OperationsRouting {
 
     /** Adds the access log filter and the two endpoints; call before registering other routes. */
     public void register(HttpRouting.Builder routing) {
-        routing.addFilter(accessLog)
-                .register(HEALTH_PATH, health)
-                .register(METRICS_PATH, metricsEndpoint);
+        routing.addFilter(accessLog).register(health, metricsEndpoint);
     }
 }
