@@ -18,13 +18,6 @@ public final class Logging {
         LogConfig.configureRuntime();
     }
 
-    /** Flushes and closes the log handlers: the last thing a stopping process does. */
-    public static void close() {
-        if (LogManager.getLogManager() instanceof ShutdownSafeLogManager manager) {
-            manager.resetNow();
-        }
-    }
-
     /** Switches every handler of the root logger to {@code format} ({@code text}: as configured; {@code json}). */
     public static void useFormat(String format) {
         if ("json".equals(format)) {

@@ -9,9 +9,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("java.util.logging.manager") == null) {
-            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
-        }
         Logging.configure();
         System.exit(AapfCommand.commandLine().execute(args));
     }

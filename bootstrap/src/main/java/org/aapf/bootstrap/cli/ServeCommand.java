@@ -1,6 +1,5 @@
 package org.aapf.bootstrap.cli;
 
-import java.util.concurrent.CountDownLatch;
 import org.aapf.bootstrap.AapfServer;
 import org.aapf.bootstrap.Logging;
 import org.aapf.bootstrap.config.AapfConfig;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code aapf serve}: runs the WebAPI server until SIGTERM or Ctrl-C, then stops it gracefully (see
- * {@link AapfServer#close()}).
+ * {@link AapfServer#close()}) and exits with 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the AAPF WebAPI server (port $AAPF_PORT, default 3000; H2 under $AAPF_DATA_DIR unless "
@@ -23,24 +22,6 @@ final class ServeCommand implements Runnable {
     public void run() {
         AapfConfig loaded = config.load();
         Logging.useFormat(loaded.logging().format());
-        AapfServer server = AapfServer.start(loaded);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } finally {
-                Logging.close();
-                stopped.countDown();
-            }
-        }, "aapf-shutdown"));
-        awaitQuietly(stopped);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        new GracefulStop(AapfServer.start(loaded)).install().await();
     }
 }

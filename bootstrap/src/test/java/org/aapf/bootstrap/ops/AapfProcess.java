@@ -55,7 +55,9 @@ final class AapfProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!stderr().contains(text)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + text + "' in the server's log:\n" + stderr());
+                throw new AssertionError("no '" + text + "' in the server's log ("
+                        + (process.isAlive() ? "still running" : "exit code " + process.exitValue()) + "):\n"
+                        + stderr());
             }
             Thread.sleep(200);
         }

@@ -42,9 +42,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         if (directory.indexOf(';') >= 0) {
             throw new IllegalArgumentException("'dataDir' must not contain ';'");
         }
-        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under a server still stopping
-        // gracefully (finishing its reconcile pass, releasing its lease); closing the pool closes it instead.
-        String url = "jdbc:h2:file:" + directory + "/" + H2_FILE_NAME + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + directory + "/" + H2_FILE_NAME + ";AUTO_SERVER=TRUE";
         return new DatabaseSettings(url, "sa", "", DEFAULT_MAX_POOL_SIZE);
     }
 

@@ -14,7 +14,7 @@ class DatabaseSettingsTest {
     void h2FileUsesAnAbsolutePathAndAutomaticMixedMode() {
         DatabaseSettings settings = DatabaseSettings.h2File(Path.of("/var/lib/aapf/../aapf-data"));
 
-        assertEquals("jdbc:h2:file:/var/lib/aapf-data/aapf;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE", settings.jdbcUrl());
+        assertEquals("jdbc:h2:file:/var/lib/aapf-data/aapf;AUTO_SERVER=TRUE", settings.jdbcUrl());
         assertEquals(DatabaseSettings.DEFAULT_MAX_POOL_SIZE, settings.maxPoolSize());
     }
 
@@ -23,7 +23,7 @@ class DatabaseSettingsTest {
         DatabaseSettings settings = DatabaseSettings.h2File(Path.of("data"));
 
         String expected = Path.of("data").toAbsolutePath().normalize().toString().replace('\\', '/') + "/aapf";
-        assertEquals("jdbc:h2:file:" + expected + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE", settings.jdbcUrl());
+        assertEquals("jdbc:h2:file:" + expected + ";AUTO_SERVER=TRUE", settings.jdbcUrl());
     }
 
     @Test
