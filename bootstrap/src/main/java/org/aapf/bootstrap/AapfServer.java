@@ -5,12 +5,19 @@ import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
+import org.aapf.bootstrap.config.ConfigException;
 import org.aapf.bootstrap.config.ConfiguredAapf;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
 import org.aapf.embedded.Aapf;
 import org.aapf.embedded.AapfHttp;
 import org.aapf.embedded.wiring.AapfComponent;
 
-/** A running AAPF server: the embedded {@link Aapf} behind its own HTTP listener; {@link #close()} stops both. */
+/**
+ * A running AAPF server: the embedded {@link Aapf} behind its own HTTP listener. {@link #close()} stops it
+ * gracefully: no new connections, requests in flight get {@code server.shutdownGracePeriod} to finish, then the
+ * reconciler finishes its pass and gives up its lease, and the backend client and the database pool are closed.
+ */
 public final class AapfServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AapfServer.class.getName());
@@ -35,13 +42,14 @@ public final class AapfServer implements AutoCloseable {
 
     private static AapfServer start(Aapf aapf, AapfConfig config) {
         try {
-            aapf.start();
+            startCore(aapf, config);
             AapfHttp http = aapf.http();
             WsRouting.Builder webSockets = WsRouting.builder();
             http.register(webSockets);
             WebServer webServer = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
+                    .shutdownGracePeriod(config.server().shutdownGracePeriod())
                     .directHandlers(AapfHttp.directHandlers())
                     .shutdownHook(false)
                     .addProtocol(http.webSocketProtocol())
@@ -76,7 +84,26 @@ public final class AapfServer implements AutoCloseable {
 
     @Override
     public void close() {
+        long started = System.nanoTime();
+        LOG.log(Level.INFO, "AAPF stopping: no new connections; requests in flight may finish");
         webServer.stop();
         aapf.close();
+        LOG.log(Level.INFO, "AAPF stopped in {0,number,#} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Migrations and the reconciler; a database that cannot be reached is a configuration problem to name. */
+    private static void startCore(Aapf aapf, AapfConfig config) {
+        try {
+            aapf.start();
+        } catch (AapfException e) {
+            if (e.reason() != ErrorReason.UNAVAILABLE) {
+                throw e;
+            }
+            String database = config.database().url().isEmpty() ? "(H2 under " + config.dataDir() + ")"
+                    : config.database().url();
+            throw new ConfigException("Cannot connect to the database " + database + ": check that it runs and"
+                    + " 'database.url' (AAPF_DB_URL), 'database.user' (AAPF_DB_USER) and 'database.password'"
+                    + " (AAPF_DB_PASSWORD)", e);
+        }
     }
 }

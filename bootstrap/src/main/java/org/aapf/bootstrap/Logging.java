@@ -1,9 +1,11 @@
 package org.aapf.bootstrap;
 
 import io.helidon.logging.common.LogConfig;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
 
 /** Process-wide settings made before anything else runs: logging (one line per record) and H2's loopback binding. */
-final class Logging {
+public final class Logging {
 
     private Logging() {
     }
@@ -14,5 +16,14 @@ final class Logging {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
         LogConfig.configureRuntime();
+    }
+
+    /** Switches every handler of the root logger to {@code format} ({@code text}: as configured; {@code json}). */
+    public static void useFormat(String format) {
+        if ("json".equals(format)) {
+            for (Handler handler : LogManager.getLogManager().getLogger("").getHandlers()) {
+                handler.setFormatter(new JsonLogFormatter());
+            }
+        }
     }
 }

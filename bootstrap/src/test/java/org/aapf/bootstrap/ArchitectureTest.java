@@ -42,6 +42,7 @@ class ArchitectureTest {
                 .adapter("security", "org.aapf.adapter.out.security..")
                 .adapter("docker", "org.aapf.adapter.out.docker..")
                 .adapter("kubernetes", "org.aapf.adapter.out.k8s..")
+                .adapter("metrics", "org.aapf.adapter.out.metrics..")
                 .withOptionalLayers(true)
                 // bootstrap and embedded sit outside the onion: they wire every layer together.
                 .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("org.aapf.bootstrap..", "org.aapf.embedded.."),

@@ -21,7 +21,7 @@ class CliTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "serve", "users", "users add", "users passwd", "users list", "users remove"})
+    @ValueSource(strings = {"", "serve", "doctor", "users", "users add", "users passwd", "users list", "users remove"})
     void everyCommandHasHelp(String command) {
         Result result = run((command + " --help").trim().split(" "));
 

@@ -83,7 +83,7 @@ public final class Aapf implements AutoCloseable {
     public synchronized AapfHttp http() {
         AapfComponent graph = open();
         httpUsed = true;
-        return new AapfHttp(graph.apiRouting(), graph.notebookProxy(), graph.webUiRouting());
+        return new AapfHttp(graph.operationsRouting(), graph.apiRouting(), graph.notebookProxy(), graph.webUiRouting());
     }
 
     /** Wakes the reconciler for an immediate pass (it also runs by itself, on every change and periodically). */

@@ -39,6 +39,7 @@ public final class AapfBuilder {
     private Clock clock = Clock.systemUTC();
     private Optional<String> serverId = Optional.empty();
     private Optional<String> jwtSecret = Optional.empty();
+    private Optional<String> metricsToken = Optional.empty();
     private String tokenIssuer = "aapf";
     private AccountSettings accounts = AccountSettings.defaults();
     private HttpSettings http = HttpSettings.defaults();
@@ -130,6 +131,18 @@ public final class AapfBuilder {
     }
 
     /** The HS256 secret access tokens are signed with, at least 32 bytes; share it between processes. */
+    /**
+     * Serves Prometheus metrics at {@code /metrics} to requests carrying {@code Authorization: Bearer <token>};
+     * without a token there is no metrics endpoint.
+     */
+    public AapfBuilder metricsToken(String token) {
+        if (token == null || token.length() < 16) {
+            throw new IllegalArgumentException("'metricsToken' must be at least 16 characters");
+        }
+        this.metricsToken = Optional.of(token);
+        return this;
+    }
+
     public AapfBuilder jwtSecret(String secret) {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("'jwtSecret' must be at least " + MIN_SECRET_BYTES + " bytes");
@@ -184,6 +197,6 @@ public final class AapfBuilder {
         }
         CatalogueSource source = catalogue != null ? catalogue : ReloadingCatalogueSource.load(catalogueFile, clock);
         return new Aapf(new CoreSettings(database, backend, source, clock, serverId, jwtSecret, tokenIssuer, accounts,
-                http, proxy, clusterLimits, reconciler));
+                http, proxy, clusterLimits, reconciler, metricsToken));
     }
 }

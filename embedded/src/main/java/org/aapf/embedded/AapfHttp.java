@@ -6,6 +6,7 @@ import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import java.util.Objects;
 import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.adapter.in.http.OperationsRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
 import org.aapf.adapter.in.http.webui.WebUiRouting;
 
@@ -16,21 +17,25 @@ import org.aapf.adapter.in.http.webui.WebUiRouting;
  */
 public final class AapfHttp {
 
+    private final OperationsRouting operations;
     private final ApiRouting api;
     private final NotebookProxy proxy;
     private final WebUiRouting webUi;
 
-    AapfHttp(ApiRouting api, NotebookProxy proxy, WebUiRouting webUi) {
+    AapfHttp(OperationsRouting operations, ApiRouting api, NotebookProxy proxy, WebUiRouting webUi) {
+        this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
         this.api = Objects.requireNonNull(api, "'api' must not be null");
         this.proxy = Objects.requireNonNull(proxy, "'proxy' must not be null");
         this.webUi = Objects.requireNonNull(webUi, "'webUi' must not be null");
     }
 
     /**
-     * Adds the API and the proxy's HTTP side. AAPF's error handlers apply to the whole routing, so the host's other
+     * Adds the access log and request ids, {@code /health/live}, {@code /health/ready} and (with a metrics token)
+     * {@code /metrics}, then the API and the proxy's HTTP side. AAPF's error handlers apply to the whole routing, so the host's other
      * routes on the same builder answer errors (and unknown paths) with AAPF's JSON bodies too.
      */
     public void register(HttpRouting.Builder routing) {
+        operations.register(routing);
         api.register(routing);
         proxy.register(routing);
     }

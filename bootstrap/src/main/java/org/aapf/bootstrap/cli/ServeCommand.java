@@ -1,11 +1,15 @@
 package org.aapf.bootstrap.cli;
 
-import java.util.concurrent.CountDownLatch;
 import org.aapf.bootstrap.AapfServer;
+import org.aapf.bootstrap.Logging;
+import org.aapf.bootstrap.config.AapfConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code aapf serve}: runs the WebAPI server until SIGTERM or Ctrl-C. */
+/**
+ * {@code aapf serve}: runs the WebAPI server until SIGTERM or Ctrl-C, then stops it gracefully (see
+ * {@link AapfServer#close()}) and exits with 0.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the AAPF WebAPI server (port $AAPF_PORT, default 3000; H2 under $AAPF_DATA_DIR unless "
                 + "$AAPF_DB_URL names a PostgreSQL database).")
@@ -16,20 +20,8 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        AapfServer server = AapfServer.start(config.load());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "aapf-shutdown"));
-        awaitQuietly(stopped);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        AapfConfig loaded = config.load();
+        Logging.useFormat(loaded.logging().format());
+        new GracefulStop(AapfServer.start(loaded)).install().await();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * Every key is documented in the README.
  */
 public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, Database database, Auth auth,
-        Http http, Proxy proxy, String serverId, String catalogue, Backend backend, Clusters clusters) {
+        Http http, Proxy proxy, String serverId, String catalogue, Backend backend, Clusters clusters,
+        Metrics metrics, Logging logging) {
 
     public AapfConfig {
         Objects.requireNonNull(server, "'server' must be set");
@@ -27,6 +28,39 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         catalogue = catalogue == null ? "" : catalogue.trim();
         Objects.requireNonNull(backend, "'backend' must be set");
         Objects.requireNonNull(clusters, "'clusters' must be set");
+        Objects.requireNonNull(metrics, "'metrics' must be set");
+        Objects.requireNonNull(logging, "'logging' must be set");
+    }
+
+    /** This configuration with another {@code serverId} (e.g. so a check needs no database to find one). */
+    public AapfConfig withServerId(String id) {
+        return new AapfConfig(server, dataDir, database, auth, http, proxy, id, catalogue, backend, clusters, metrics,
+                logging);
+    }
+
+    /** The Prometheus endpoint: served only to scrapers presenting {@code token}; no endpoint while it is empty. */
+    public record Metrics(String token) {
+        public Metrics {
+            token = token == null ? "" : token.strip();
+            if (!token.isEmpty() && token.length() < 16) {
+                throw new IllegalArgumentException("'metrics.token' must be at least 16 characters (or empty to serve no"
+                        + " /metrics), e.g. the output of: openssl rand -hex 24");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Metrics[token=" + (token.isEmpty() ? "none" : "redacted") + "]";
+        }
+    }
+
+    /** How log records are written to standard error. */
+    public record Logging(String format) {
+        public Logging {
+            if (!"text".equals(format) && !"json".equals(format)) {
+                throw new IllegalArgumentException("'logging.format' must be text or json");
+            }
+        }
     }
 
     /** The notebook proxy: timeouts towards notebooks and the browser origins allowed to open WebSockets. */
@@ -85,9 +119,10 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         }
     }
 
-    /** Where the HTTP server listens. */
-    public record Server(String host, int port) {
+    /** Where the HTTP server listens, and how long requests in flight may finish once it is told to stop. */
+    public record Server(String host, int port, Duration shutdownGracePeriod) {
         public Server {
+            requirePositive("server.shutdownGracePeriod", shutdownGracePeriod);
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("'server.host' must not be blank");
             }

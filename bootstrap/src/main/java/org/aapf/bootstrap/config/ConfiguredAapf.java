@@ -46,6 +46,9 @@ public final class ConfiguredAapf {
                 .clusterLimits(new ClusterLimits(config.clusters().maxSparkWorkers()))
                 .reconcilerSettings(ReconcilerSettings.defaults()
                         .withResyncInterval(config.clusters().resyncInterval()));
+        if (!config.metrics().token().isEmpty()) {
+            builder.metricsToken(config.metrics().token());
+        }
         if (!config.auth().jwtSecret().isEmpty()) {
             builder.jwtSecret(config.auth().jwtSecret());
         }

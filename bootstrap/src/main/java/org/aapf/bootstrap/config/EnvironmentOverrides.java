@@ -31,6 +31,9 @@ public final class EnvironmentOverrides {
         map.put("AAPF_CATALOGUE", "catalogue");
         map.put("AAPF_BACKEND", "backend.type");
         map.put("AAPF_KUBECONFIG", "backend.kubernetes.kubeconfig");
+        map.put("AAPF_SHUTDOWN_GRACE_PERIOD", "server.shutdownGracePeriod");
+        map.put("AAPF_METRICS_TOKEN", "metrics.token");
+        map.put("AAPF_LOG_FORMAT", "logging.format");
         return Map.copyOf(map);
     }
 

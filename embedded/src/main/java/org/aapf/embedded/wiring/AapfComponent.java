@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import org.aapf.adapter.in.http.ApiRouting;
+import org.aapf.adapter.in.http.OperationsRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
 import org.aapf.adapter.in.http.webui.WebUiRouting;
 import org.aapf.adapter.out.persistence.Database;
@@ -12,6 +13,7 @@ import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.in.ListUsersQuery;
 import org.aapf.application.port.in.RemoveUserUseCase;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
+import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
@@ -28,7 +30,7 @@ import org.aapf.embedded.UserUseCases;
  */
 @Singleton
 @Component(modules = {SettingsModule.class, PersistenceModule.class, SecurityModule.class, AccountsModule.class,
-    ClustersModule.class, BackendModule.class, UseCasesModule.class})
+    ClustersModule.class, BackendModule.class, UseCasesModule.class, OperationsModule.class})
 public interface AapfComponent {
 
     Database database();
@@ -37,6 +39,8 @@ public interface AapfComponent {
 
     NotebookProxy notebookProxy();
 
+    OperationsRouting operationsRouting();
+
     Reconciler reconciler();
 
     ClusterBackend backend();
@@ -44,11 +48,14 @@ public interface AapfComponent {
     @ServerId
     String serverId();
 
+    CatalogueSource catalogueSource();
+
     CreateClusterUseCase createCluster();
 
     UserRepository userRepository();
 
     PasswordHasher passwordHasher();
+
     WebUiRouting webUiRouting();
 
     AddUserUseCase addUser();

@@ -20,7 +20,8 @@ import org.aapf.application.service.cluster.ReconcilerSettings;
  */
 public record CoreSettings(DatabaseChoice database, BackendChoice backend, CatalogueSource catalogue, Clock clock,
         Optional<String> serverId, Optional<String> jwtSecret, String tokenIssuer, AccountSettings accounts,
-        HttpSettings http, ProxySettings proxy, ClusterLimits clusterLimits, ReconcilerSettings reconciler) {
+        HttpSettings http, ProxySettings proxy, ClusterLimits clusterLimits, ReconcilerSettings reconciler,
+        Optional<String> metricsToken) {
 
     public CoreSettings {
         Objects.requireNonNull(database, "'database' must not be null");
@@ -37,6 +38,7 @@ public record CoreSettings(DatabaseChoice database, BackendChoice backend, Catal
         Objects.requireNonNull(proxy, "'proxy' must not be null");
         Objects.requireNonNull(clusterLimits, "'clusterLimits' must not be null");
         Objects.requireNonNull(reconciler, "'reconciler' must not be null");
+        Objects.requireNonNull(metricsToken, "'metricsToken' must not be null (use empty)");
     }
 
     @Override

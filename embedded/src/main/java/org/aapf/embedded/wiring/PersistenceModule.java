@@ -27,6 +27,7 @@ import org.jdbi.v3.core.Jdbi;
 @Module
 interface PersistenceModule {
 
+    /** Opens and migrates the database; one that cannot be reached is a configuration problem, said in one line. */
     @Provides
     @Singleton
     static Database database(CoreSettings settings) {

@@ -131,6 +131,11 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     }
 
     @Override
+    public Optional<String> imageProblem(String reference) {
+        return DockerErrors.call("inspect the image", () -> refused.problem(reference));
+    }
+
+    @Override
     public Watch watch(Consumer<InstanceRef> onChange) {
         Objects.requireNonNull(onChange, "'onChange' must not be null");
         listeners.add(onChange);

@@ -54,6 +54,15 @@ final class RefusedInstances {
                 ObservedInstance.Phase.FAILED, Optional.empty(), List.of(alert), Instant.now()));
     }
 
+    /** Why the image cannot be used, naming the fix; empty when it is on the engine or will be pulled. */
+    Optional<String> problem(String image) {
+        if (pull || present(image)) {
+            return Optional.empty();
+        }
+        return Optional.of("the image '" + image + "' is not on the Docker engine: run 'docker pull " + image
+                + "' (or build it), or set backend.docker.pullMissingImages: true");
+    }
+
     Collection<ObservedInstance> failedInstances() {
         return List.copyOf(failed.values());
     }

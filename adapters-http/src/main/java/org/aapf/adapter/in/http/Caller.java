@@ -1,5 +1,6 @@
 package org.aapf.adapter.in.http;
 
+import java.util.Optional;
 import io.helidon.webserver.http.ServerRequest;
 import org.aapf.application.port.in.AuthenticatedUser;
 
@@ -14,6 +15,11 @@ final class Caller {
 
     static void set(ServerRequest req, AuthenticatedUser user) {
         req.context().register(KEY, user);
+    }
+
+    /** The authenticated caller, if the request passed {@link BearerAuthentication}. */
+    static Optional<AuthenticatedUser> find(ServerRequest req) {
+        return req.context().get(KEY, AuthenticatedUser.class);
     }
 
     /**

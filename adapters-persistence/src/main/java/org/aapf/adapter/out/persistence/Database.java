@@ -86,6 +86,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * How many migrations this server knows of that the database has not applied (0 once {@link #open} succeeded,
+     * unless someone rolled the schema back).
+     *
+     * @throws AapfException {@code UNAVAILABLE} when the database cannot be reached
+     */
+    public int pendingMigrations() {
+        try {
+            return Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .defaultSchema(currentSchema(dataSource, description))
+                    .load()
+                    .info()
+                    .pending()
+                    .length;
+        } catch (FlywayException e) {
+            throw AapfException.unavailable("cannot read the migration history (" + description + ")", e);
+        }
+    }
+
     /** One line naming the database, e.g. {@code H2 file /var/lib/aapf/aapf} or {@code PostgreSQL db:5432/aapf}. */
     public String describe() {
         return description;

@@ -61,6 +61,15 @@ public interface ClusterBackend {
     /** Where the AAPF server can reach the instance's HTTP port; empty while it has none (not running). */
     Optional<Endpoint> endpoint(InstanceRef ref);
 
+    /**
+     * Why instances of the image {@code reference} could not start on this backend (e.g. the image is not on the
+     * engine and pulling is off), as one sentence naming the fix; empty when it looks usable or the backend cannot
+     * tell. For operators' checks ({@code aapf doctor}); throws like every other method when the backend is down.
+     */
+    default Optional<String> imageProblem(String reference) {
+        return Optional.empty();
+    }
+
     /** A running watch; closing it stops delivery. */
     interface Watch extends AutoCloseable {
         @Override

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.aapf.application.port.in.LoginUseCase;
 import org.aapf.application.port.out.LoginAttemptRepository;
+import org.aapf.application.port.out.Metrics;
+import org.aapf.application.port.out.Metrics.LoginOutcome;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.TokenCodec;
@@ -31,10 +33,17 @@ public final class LoginService implements LoginUseCase {
     private final SessionTokens tokens;
     private final AccountSettings settings;
     private final Clock clock;
+    private final Metrics metrics;
+
+    /** A login service that reports to no monitoring. */
+    public LoginService(UserRepository users, SessionRepository sessions, LoginAttemptRepository attempts,
+            PasswordHasher hasher, TokenCodec codec, AccountSettings settings, Clock clock) {
+        this(users, sessions, attempts, hasher, codec, settings, clock, Metrics.none());
+    }
 
     @Inject
     public LoginService(UserRepository users, SessionRepository sessions, LoginAttemptRepository attempts,
-            PasswordHasher hasher, TokenCodec codec, AccountSettings settings, Clock clock) {
+            PasswordHasher hasher, TokenCodec codec, AccountSettings settings, Clock clock, Metrics metrics) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -42,6 +51,7 @@ public final class LoginService implements LoginUseCase {
         this.tokens = new SessionTokens(codec, settings);
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -50,15 +60,22 @@ public final class LoginService implements LoginUseCase {
         Optional<Username> username = Usernames.parse(command.username());
         LoginThrottle.Keys keys = LoginThrottle.Keys.of(username.map(Username::value), command.clientAddress());
         Instant now = Timestamps.now(clock);
-        throttle.check(keys, now);
+        try {
+            throttle.check(keys, now);
+        } catch (AapfException e) {
+            metrics.login(LoginOutcome.THROTTLED);
+            throw e;
+        }
 
         Optional<User> user = username.flatMap(users::findByUsername);
         boolean matches = hasher.verify(password, user.map(User::passwordHash).orElseGet(hasher::decoy));
         if (user.isEmpty() || !matches) {
             throttle.recordFailure(keys, now);
+            metrics.login(LoginOutcome.FAILED);
             throw AapfException.unauthenticated(INVALID_CREDENTIALS);
         }
         throttle.recordSuccess(keys);
+        metrics.login(LoginOutcome.SUCCEEDED);
         return startSession(user.get(), now);
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.Metrics;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.SparkMasterMonitor;
 import org.aapf.domain.catalogue.Catalogue;
@@ -28,12 +29,15 @@ final class ClusterConvergence {
     private final ClusterBackend backend;
     private final Backoff<ClusterId> backoff;
     private final WorkerRegistration registration;
+    private final Metrics metrics;
     private final SpecHashes hashes = new SpecHashes();
 
-    ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff, SparkMasterMonitor monitor) {
+    ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff, SparkMasterMonitor monitor,
+            Metrics metrics) {
         this.backend = backend;
         this.backoff = backoff;
         this.registration = new WorkerRegistration(backend, monitor);
+        this.metrics = metrics;
     }
 
     /** Ends a pass: forgets cached state of instances the pass did not meet. */
@@ -100,7 +104,7 @@ final class ClusterConvergence {
                 backend.remove(instance.ref());
                 tally.removed++;
             } catch (AapfException e) {
-                ok = failed("remove " + instance.ref(), e, tally);
+                ok = failed("remove", "remove " + instance.ref(), e, tally);
             }
         }
         return ok;
@@ -123,7 +127,7 @@ final class ClusterConvergence {
             return true;
         } catch (AapfException e) {
             cluster.markApplyFailed(instance.service(), instance.index(), e.getMessage(), now);
-            return failed("apply " + instance.label() + " of " + cluster.id(), e, tally);
+            return failed("apply", "apply " + instance.label() + " of " + cluster.id(), e, tally);
         }
     }
 
@@ -133,7 +137,7 @@ final class ClusterConvergence {
             tally.removed++;
             return true;
         } catch (AapfException e) {
-            return failed("remove AACluster " + cluster, e, tally);
+            return failed("removeCluster", "remove AACluster " + cluster, e, tally);
         }
     }
 
@@ -146,8 +150,9 @@ final class ClusterConvergence {
         }
     }
 
-    private static boolean failed(String action, AapfException e, PassTally tally) {
+    private boolean failed(String operation, String action, AapfException e, PassTally tally) {
         LOG.log(System.Logger.Level.WARNING, "Backend could not " + action + ": " + e.getMessage(), e);
+        metrics.backendCallFailed(operation, e.reason());
         tally.failures++;
         return false;
     }

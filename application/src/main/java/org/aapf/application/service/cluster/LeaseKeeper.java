@@ -38,7 +38,10 @@ final class LeaseKeeper {
     }
 
     void release() {
-        held.ifPresent(lease::release);
+        held.ifPresent(current -> {
+            lease.release(current);
+            LOG.log(System.Logger.Level.INFO, "Released the reconciler lease (epoch {0})", current.epoch());
+        });
         held = Optional.empty();
     }
 }

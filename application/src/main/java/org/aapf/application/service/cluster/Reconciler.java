@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.Metrics;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.ReconcilerLease;
 import org.aapf.application.port.out.SparkMasterMonitor;
@@ -23,6 +25,8 @@ import org.aapf.domain.cluster.Alert;
 import org.aapf.domain.cluster.AlertReasons;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterStatus;
+import org.aapf.domain.cluster.Instance;
+import org.aapf.domain.cluster.InstanceStatus;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
 
@@ -51,22 +55,38 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private final Backoff<String> observeBackoff;
     private final ClusterConvergence convergence;
     private final LeaseKeeper leaseKeeper;
+    private final Metrics metrics;
     private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
-    private Thread thread;
+    private volatile Optional<PassReport> lastPass = Optional.empty();
+    private volatile Thread thread;
     private ClusterBackend.Watch watch;
 
-    /** A reconciler that takes the backend's readiness of Spark workers as it is (no registration check). */
+    /** A reconciler that takes Spark workers' readiness from the backend and reports to no monitoring. */
     public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings) {
-        this(clusters, events, backend, catalogue, lease, clock, settings, masterUi -> Optional.empty());
+        this(clusters, events, backend, catalogue, lease, clock, settings, masterUi -> Optional.empty(),
+                Metrics.none());
     }
 
     /** A reconciler that counts a Spark worker ready once {@code sparkMasters} reports it registered. */
-    @Inject
     public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
             SparkMasterMonitor sparkMasters) {
+        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, Metrics.none());
+    }
+
+    /** A reconciler that reports to {@code metrics} and takes Spark workers' readiness from the backend. */
+    public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
+            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
+            Metrics metrics) {
+        this(clusters, events, backend, catalogue, lease, clock, settings, masterUi -> Optional.empty(), metrics);
+    }
+
+    @Inject
+    public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
+            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
+            SparkMasterMonitor sparkMasters, Metrics metrics) {
         this.clusters = clusters;
         this.events = events;
         this.backend = backend;
@@ -75,8 +95,20 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.settings = settings;
         this.backoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
         this.observeBackoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
-        this.convergence = new ClusterConvergence(backend, backoff, sparkMasters);
+        this.metrics = metrics;
+        this.convergence = new ClusterConvergence(backend, backoff, sparkMasters, metrics);
         this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl());
+    }
+
+    /** True while the reconcile loop runs (between {@link #start()} and {@link #close()}, unless it died). */
+    public boolean isRunning() {
+        Thread current = thread;
+        return running && current != null && current.isAlive();
+    }
+
+    /** What the latest pass did; empty before the first one. */
+    public Optional<PassReport> lastPass() {
+        return lastPass;
     }
 
     /** Starts the reconcile loop on a daemon thread. */
@@ -116,6 +148,16 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     /** One full pass; does nothing but report so when another reconciler holds the lease. */
     public synchronized PassReport reconcileOnce() {
+        long started = System.nanoTime();
+        PassReport report = pass();
+        lastPass = Optional.of(report);
+        metrics.reconcilePass(new Metrics.ReconcilePass(Duration.ofNanos(System.nanoTime() - started),
+                report.leader(), report.backendReachable(), report.applied(), report.removed(), report.saved(),
+                report.deleted(), report.failures()));
+        return report;
+    }
+
+    private PassReport pass() {
         Instant now = Timestamps.now(clock);
         if (!leaseKeeper.hold(this::forgetBackoffs)) {
             return PassReport.notLeader();
@@ -128,6 +170,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         try {
             actual = backend.observe();
         } catch (AapfException e) {
+            metrics.backendCallFailed("observe", e.reason());
             return backendDown(desired, e, now);
         }
         observeBackoff.succeeded(OBSERVE);
@@ -147,11 +190,25 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         }
         byCluster.keySet().forEach(orphan -> convergence.removeOrphan(orphan, now, tally));
         convergence.endPass();
+        reportCensus(desired);
         return tally.report(true);
+    }
+
+    private void reportCensus(List<AACluster> desired) {
+        Map<ClusterStatus, Integer> byStatus = new EnumMap<>(ClusterStatus.class);
+        Map<InstanceStatus, Integer> instancesByStatus = new EnumMap<>(InstanceStatus.class);
+        for (AACluster cluster : desired) {
+            byStatus.merge(cluster.status(), 1, Integer::sum);
+            for (Instance instance : cluster.instances()) {
+                instancesByStatus.merge(instance.status(), 1, Integer::sum);
+            }
+        }
+        metrics.census(byStatus, instancesByStatus);
     }
 
     private void convergeOne(AACluster cluster, List<ObservedInstance> observed, Catalogue current, Instant now,
             PassTally tally) {
+        ClusterStatus before = cluster.status();
         try {
             if (cluster.isDeleting()) {
                 if (convergence.dismantle(cluster, observed, now, tally)) {
@@ -161,6 +218,9 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
                 }
             } else {
                 convergence.converge(cluster, observed, current, now, tally);
+            }
+            if (before == ClusterStatus.CREATING && cluster.status() == ClusterStatus.CREATED) {
+                metrics.clusterReady(Duration.between(cluster.createdAt(), now));
             }
             save(cluster, tally);
         } catch (RuntimeException e) {
@@ -259,6 +319,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             try {
                 watch = backend.watch(ref -> wake());
             } catch (AapfException e) {
+                metrics.backendCallFailed("watch", e.reason());
                 LOG.log(System.Logger.Level.WARNING, "Cannot watch backend " + backend.name() + "; relying on resync: "
                         + e.getMessage());
             }

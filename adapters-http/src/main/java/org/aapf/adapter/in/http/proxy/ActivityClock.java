@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * When bytes last moved in one proxied exchange, so that an idle timeout counts silence, not total duration:
@@ -17,6 +18,7 @@ final class ActivityClock {
 
     private final long idleNanos;
     private volatile long lastActivity = System.nanoTime();
+    private final AtomicLong bytesRead = new AtomicLong();
 
     ActivityClock(Duration idleTimeout) {
         this.idleNanos = idleTimeout.toNanos();
@@ -42,6 +44,11 @@ final class ActivityClock {
         }
     }
 
+    /** Bytes read so far through {@link #counting}. */
+    long bytesRead() {
+        return bytesRead.get();
+    }
+
     long idleNanos() {
         return idleNanos;
     }
@@ -53,6 +60,9 @@ final class ActivityClock {
             public int read() throws IOException {
                 int b = super.read();
                 touch();
+                if (b >= 0) {
+                    bytesRead.incrementAndGet();
+                }
                 return b;
             }
 
@@ -60,6 +70,9 @@ final class ActivityClock {
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int n = super.read(buffer, offset, length);
                 touch();
+                if (n > 0) {
+                    bytesRead.addAndGet(n);
+                }
                 return n;
             }
         };

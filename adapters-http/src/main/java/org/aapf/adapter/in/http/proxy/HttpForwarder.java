@@ -24,6 +24,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.aapf.application.port.out.Metrics;
 
 /**
  * Forwards one HTTP request to the notebook and streams the answer back. Request and response bodies flow through
@@ -36,11 +37,13 @@ final class HttpForwarder implements Handler {
     private final ProxyAdmission admission;
     private final HttpClient client;
     private final Duration idleTimeout;
+    private final Metrics metrics;
 
-    HttpForwarder(ProxyAdmission admission, HttpClient client, Duration idleTimeout) {
+    HttpForwarder(ProxyAdmission admission, HttpClient client, Duration idleTimeout, Metrics metrics) {
         this.admission = admission;
         this.client = client;
         this.idleTimeout = idleTimeout;
+        this.metrics = metrics;
     }
 
     @Override
@@ -59,8 +62,11 @@ final class HttpForwarder implements Handler {
         } catch (ProxyRefusal refusal) {
             Refusals.send(response, refusal);
             return;
+        } finally {
+            metrics.proxied(Metrics.Direction.TO_NOTEBOOK, clock.bytesRead());
         }
-        relayResponse(request, response, admitted, upstream, clock);
+        long relayed = relayResponse(request, response, admitted, upstream, clock);
+        metrics.proxied(Metrics.Direction.FROM_NOTEBOOK, relayed);
     }
 
     private HttpResponse<Flow.Publisher<List<ByteBuffer>>> exchange(ServerRequest request,
@@ -98,7 +104,8 @@ final class HttpForwarder implements Handler {
                 Optional.of(request.isSecure() ? "https" : "http"));
     }
 
-    private static void relayResponse(ServerRequest request,
+    /** Returns the number of body bytes relayed. */
+    private static long relayResponse(ServerRequest request,
                                       ServerResponse response,
                                       ProxyAdmission.Admitted admitted,
                                       HttpResponse<Flow.Publisher<List<ByteBuffer>>> upstream,
@@ -111,11 +118,11 @@ final class HttpForwarder implements Handler {
         if (!hasBody(request.prologue().method(), upstream.statusCode(), length)) {
             body.cancel();
             response.send();
-            return;
+            return 0;
         }
         length.ifPresent(response::contentLength);
         try (OutputStream out = response.outputStream()) {
-            body.copyTo(out, clock);
+            return body.copyTo(out, clock);
         } catch (IOException e) {
             body.cancel();
             LOG.log(System.Logger.Level.DEBUG, "Response from notebook {0} interrupted: {1}",

@@ -10,6 +10,7 @@ import io.helidon.webserver.websocket.WsRouting;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
+import org.aapf.application.port.out.Metrics;
 
 /**
  * The notebook reverse proxy: serves {@code /proxy/<proxyId>/jupyter/**} over HTTP and WebSocket by forwarding to
@@ -26,9 +27,16 @@ public final class NotebookProxy implements AutoCloseable {
     private final ProxySettings settings;
     private final HttpClient client;
     private final ProxyAdmission admission;
+    private final Metrics metrics;
+
+    /** A proxy that reports to no monitoring. */
+    public NotebookProxy(ResolveNotebookRouteQuery routes, ProxySettings settings) {
+        this(routes, settings, Metrics.none());
+    }
 
     @Inject
-    public NotebookProxy(ResolveNotebookRouteQuery routes, ProxySettings settings) {
+    public NotebookProxy(ResolveNotebookRouteQuery routes, ProxySettings settings, Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "'metrics' must not be null");
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
         this.admission = new ProxyAdmission(Objects.requireNonNull(routes, "'routes' must not be null"),
                 new OriginPolicy(settings.allowedOrigins()));
@@ -43,12 +51,12 @@ public final class NotebookProxy implements AutoCloseable {
     /** Routes HTTP requests under {@code /proxy/} (any method) to the notebooks, and vets WebSocket upgrades. */
     public void register(HttpRouting.Builder routing) {
         routing.addFilter(new UpgradeGate(admission));
-        routing.any(PATH_PATTERN, new HttpForwarder(admission, client, settings.idleTimeout()));
+        routing.any(PATH_PATTERN, new HttpForwarder(admission, client, settings.idleTimeout(), metrics));
     }
 
     /** Routes WebSocket upgrades under {@code /proxy/} to the notebooks (one relay per connection). */
     public void register(WsRouting.Builder routing) {
-        routing.endpoint(PATH_PATTERN, () -> new WebSocketRelay(admission, client, settings.connectTimeout()));
+        routing.endpoint(PATH_PATTERN, () -> new WebSocketRelay(admission, client, settings.connectTimeout(), metrics));
     }
 
     /**

@@ -18,10 +18,12 @@ final class NotebookSocketListener implements WebSocket.Listener {
 
     private final CompletableFuture<WsSession> browser;
     private final String proxyId;
+    private final SocketTally tally;
 
-    NotebookSocketListener(CompletableFuture<WsSession> browser, String proxyId) {
+    NotebookSocketListener(CompletableFuture<WsSession> browser, String proxyId, SocketTally tally) {
         this.browser = browser;
         this.proxyId = proxyId;
+        this.tally = tally;
     }
 
     @Override
@@ -31,11 +33,13 @@ final class NotebookSocketListener implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        tally.fromNotebook(data.length());
         return relay(webSocket, session -> session.send(data.toString(), last));
     }
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        tally.fromNotebook(data.remaining());
         return relay(webSocket, session -> session.send(BufferData.create(copy(data)), last));
     }
 
@@ -51,6 +55,7 @@ final class NotebookSocketListener implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        tally.closed();
         try {
             browser.join().close(CloseFrames.toBrowser(statusCode), CloseFrames.reason(reason));
         } catch (RuntimeException e) {
@@ -63,6 +68,7 @@ final class NotebookSocketListener implements WebSocket.Listener {
     public void onError(WebSocket webSocket, Throwable error) {
         LOG.log(System.Logger.Level.DEBUG, "Notebook {0} WebSocket failed: {1}",
                 proxyId, error.getClass().getSimpleName());
+        tally.closed();
         try {
             browser.join().close(CloseFrames.UNEXPECTED_CONDITION, "Notebook connection failed");
         } catch (RuntimeException e) {

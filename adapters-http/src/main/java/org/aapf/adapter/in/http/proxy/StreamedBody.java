@@ -43,9 +43,13 @@ final class StreamedBody implements Flow.Subscriber<List<ByteBuffer>> {
         signals.add(END);
     }
 
-    /** Writes the whole body to {@code out}; fails if the notebook sends nothing for the clock's idle timeout. */
-    void copyTo(OutputStream out, ActivityClock clock) throws IOException, InterruptedException {
+    /**
+     * Writes the whole body to {@code out} and returns its length; fails if the notebook sends nothing for the
+     * clock's idle timeout.
+     */
+    long copyTo(OutputStream out, ActivityClock clock) throws IOException, InterruptedException {
         byte[] scratch = new byte[16 * 1024];
+        long copied = 0;
         while (true) {
             Object signal = signals.poll(clock.idleNanos(), TimeUnit.NANOSECONDS);
             if (signal == null) {
@@ -53,13 +57,13 @@ final class StreamedBody implements Flow.Subscriber<List<ByteBuffer>> {
                 throw new HttpTimeoutException("notebook response body idle");
             }
             if (signal == END) {
-                return;
+                return copied;
             }
             if (signal instanceof Throwable error) {
                 throw new IOException("notebook response body failed", error);
             }
             for (Object buffer : (List<?>) signal) {
-                write((ByteBuffer) buffer, out, scratch);
+                copied += write((ByteBuffer) buffer, out, scratch);
             }
             clock.touch();
             subscription.request(1);
@@ -73,11 +77,13 @@ final class StreamedBody implements Flow.Subscriber<List<ByteBuffer>> {
         }
     }
 
-    private static void write(ByteBuffer buffer, OutputStream out, byte[] scratch) throws IOException {
+    private static int write(ByteBuffer buffer, OutputStream out, byte[] scratch) throws IOException {
+        int length = buffer.remaining();
         while (buffer.hasRemaining()) {
             int n = Math.min(scratch.length, buffer.remaining());
             buffer.get(scratch, 0, n);
             out.write(scratch, 0, n);
         }
+        return length;
     }
 }

@@ -22,6 +22,7 @@ import io.helidon.webserver.websocket.WsUpgrader;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
+import org.aapf.application.port.out.Metrics;
 
 /**
  * One proxied WebSocket, browser side: during the handshake it opens the notebook side (so the notebook's refusal
@@ -35,14 +36,16 @@ final class WebSocketRelay implements WsListener {
     private final ProxyAdmission admission;
     private final HttpClient client;
     private final Duration connectTimeout;
+    private final SocketTally tally;
     private final CompletableFuture<WsSession> browser = new CompletableFuture<>();
     private volatile WebSocket notebook;
     private volatile String proxyId = "?";
 
-    WebSocketRelay(ProxyAdmission admission, HttpClient client, Duration connectTimeout) {
+    WebSocketRelay(ProxyAdmission admission, HttpClient client, Duration connectTimeout, Metrics metrics) {
         this.admission = admission;
         this.client = client;
         this.connectTimeout = connectTimeout;
+        this.tally = new SocketTally(metrics);
     }
 
     @Override
@@ -75,7 +78,7 @@ final class WebSocketRelay implements WsListener {
         }
         try {
             return builder.buildAsync(UpstreamRequests.target("ws", admitted, prologue.query().rawValue()),
-                            new NotebookSocketListener(browser, admitted.path().proxyId()))
+                            new NotebookSocketListener(browser, admitted.path().proxyId(), tally))
                     .get(connectTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.log(System.Logger.Level.INFO, "Notebook {0} refused the WebSocket: {1}",
@@ -89,17 +92,20 @@ final class WebSocketRelay implements WsListener {
 
     @Override
     public void onOpen(WsSession session) {
+        tally.opened();
         browser.complete(session);
         notebook.request(1);
     }
 
     @Override
     public void onMessage(WsSession session, String text, boolean last) {
+        tally.toNotebook(text.length());
         relay(session, notebook.sendText(text, last));
     }
 
     @Override
     public void onMessage(WsSession session, BufferData buffer, boolean last) {
+        tally.toNotebook(buffer.available());
         relay(session, notebook.sendBinary(ByteBuffer.wrap(bytes(buffer)), last));
     }
 
@@ -115,6 +121,7 @@ final class WebSocketRelay implements WsListener {
 
     @Override
     public void onClose(WsSession session, int status, String reason) {
+        tally.closed();
         WebSocket current = notebook;
         current.sendClose(CloseFrames.toNotebook(status), CloseFrames.reason(reason));
         // A notebook that never answers the close must not keep its socket forever.
@@ -125,6 +132,7 @@ final class WebSocketRelay implements WsListener {
     public void onError(WsSession session, Throwable error) {
         LOG.log(System.Logger.Level.DEBUG, "Browser WebSocket for notebook {0} failed: {1}",
                 proxyId, error.getClass().getSimpleName());
+        tally.closed();
         notebook.abort();
     }
 

@@ -1,0 +1,131 @@
+package org.aapf.adapter.out.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aapf.application.port.out.Metrics;
+import org.aapf.domain.cluster.ClusterStatus;
+import org.aapf.domain.cluster.InstanceStatus;
+import org.aapf.domain.error.ErrorReason;
+
+/**
+ * The {@link Metrics} port on a Micrometer registry of this server's own (not the global one, so two servers in one
+ * JVM never mix their series), scraped in the Prometheus text format by {@link #scrape()}. The series are listed in
+ * the README ("Operating AAPF").
+ */
+@Singleton
+public final class PrometheusMetrics implements Metrics {
+
+    private static final Duration[] REQUEST_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+    private static final Duration[] PASS_BUCKETS = seconds(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
+    private static final Duration[] READY_BUCKETS = seconds(1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800);
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Census census;
+    private final AtomicInteger openWebSockets = new AtomicInteger();
+
+    @Inject
+    public PrometheusMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        census = new Census(MultiGauge.builder("aapf.clusters").description("AAClusters by status")
+                .register(registry), MultiGauge.builder("aapf.instances")
+                .description("Instances of AAClusters by status").register(registry));
+        census.report(Map.of(), Map.of());
+        registry.gauge("aapf.proxy.websockets.open", openWebSockets);
+    }
+
+    /** Every series in the Prometheus text exposition format (version 0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void login(LoginOutcome outcome) {
+        Counter.builder("aapf.logins").description("Login attempts by outcome")
+                .tag("outcome", name(outcome)).register(registry).increment();
+    }
+
+    @Override
+    public void reconcilePass(ReconcilePass pass) {
+        String role = pass.leader() ? "leader" : "standby";
+        Timer.builder("aapf.reconcile.pass").description("Duration of reconcile passes")
+                .tag("role", role).serviceLevelObjectives(PASS_BUCKETS).register(registry).record(pass.took());
+        action("applied", pass.applied());
+        action("removed", pass.removed());
+        action("saved", pass.saved());
+        action("deleted", pass.deleted());
+        action("failed", pass.failures());
+    }
+
+    @Override
+    public void census(Map<ClusterStatus, Integer> clusters, Map<InstanceStatus, Integer> instances) {
+        census.report(clusters, instances);
+    }
+
+    @Override
+    public void backendCallFailed(String operation, ErrorReason reason) {
+        Counter.builder("aapf.backend.errors").description("Failed cluster backend calls by operation and kind")
+                .tags("operation", operation, "kind", name(reason)).register(registry).increment();
+    }
+
+    @Override
+    public void clusterReady(Duration sinceCreated) {
+        Timer.builder("aapf.cluster.ready").description("Time from accepting an AACluster to all of it being ready")
+                .serviceLevelObjectives(READY_BUCKETS).register(registry).record(sinceCreated);
+    }
+
+    @Override
+    public void httpRequest(String method, String route, int status, Duration took) {
+        Timer.builder("http.server.requests").description("HTTP requests by route template and status")
+                .tags(Tags.of("method", method, "route", route, "status", Integer.toString(status),
+                        "outcome", outcome(status)))
+                .serviceLevelObjectives(REQUEST_BUCKETS).register(registry).record(took);
+    }
+
+    @Override
+    public void proxied(Direction direction, long bytes) {
+        Counter.builder("aapf.proxy.bytes").baseUnit("bytes").description("Bytes through the notebook proxy")
+                .tag("direction", name(direction)).register(registry).increment(bytes);
+    }
+
+    @Override
+    public void webSockets(int change) {
+        openWebSockets.addAndGet(change);
+    }
+
+    private void action(String action, int count) {
+        Counter.builder("aapf.reconcile.actions").description("What reconcile passes did")
+                .tag("action", action).register(registry).increment(count);
+    }
+
+    private static String outcome(int status) {
+        return status < 400 ? "success" : status < 500 ? "client_error" : "server_error";
+    }
+
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Duration[] seconds(double... values) {
+        return Arrays.stream(values).mapToObj(s -> Duration.ofNanos((long) (s * 1e9))).toArray(Duration[]::new);
+    }
+}

@@ -1,0 +1,55 @@
+package org.aapf.bootstrap.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code aapf serve} with a bad configuration: exit code 2 and one line naming the key and the fix, no trace. */
+class ConfigurationErrorsIT {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown backend | AAPF_BACKEND=nomad | 'backend.type' (AAPF_BACKEND): use one of docker",
+        "malformed catalogue | AAPF_CATALOGUE=catalogue.yaml | Catalogue catalogue.yaml is invalid",
+        "unreachable database | AAPF_DB_URL=jdbc:postgresql://127.0.0.1:1/aapf | 'database.url' (AAPF_DB_URL)",
+        "weak JWT secret | AAPF_JWT_SECRET=short | 'auth.jwtSecret' must be at least 32 bytes",
+        "short metrics token | AAPF_METRICS_TOKEN=short | 'metrics.token' must be at least 16 characters"})
+    void badConfiguration_stopsWithOneLineNamingTheKey(String problem, String variable, String expected)
+            throws Exception {
+        Files.writeString(dir.resolve("catalogue.yaml"), """
+                images:
+                  - repositoryName: broken
+                    displayName: Broken
+                    reference: aapf/testbox:1
+                    launch: { httpPort: -1 }
+                perfTypes: []
+                """);
+        String[] pair = variable.split("=", 2);
+        Map<String, String> env = Map.of("AAPF_DATA_DIR", dir.resolve("data").toString(), "AAPF_HOST", "127.0.0.1",
+                "AAPF_PORT", "0", pair[0], pair[1]);
+
+        try (AapfProcess aapf = AapfProcess.start(dir, env, "serve")) {
+            int exit = aapf.awaitExit(Duration.ofSeconds(90));
+
+            String stderr = aapf.stderr();
+            assertEquals(2, exit, stderr);
+            List<String> errors = stderr.lines().filter(line -> line.startsWith("aapf: ")).toList();
+            assertEquals(1, errors.size(), stderr);
+            assertTrue(errors.getFirst().contains(expected), errors.getFirst());
+            assertFalse(stderr.lines().anyMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by")),
+                    () -> "a stack trace was written:\n" + stderr);
+        }
+    }
+}

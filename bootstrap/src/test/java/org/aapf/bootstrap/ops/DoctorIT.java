@@ -1,0 +1,90 @@
+package org.aapf.bootstrap.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aapf.bootstrap.cli.AapfCommand;
+import org.aapf.bootstrap.support.Docker;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code aapf doctor} against the real Docker engine, and against an engine address where nothing listens. */
+class DoctorIT {
+
+    private static final String MISSING_IMAGE = """
+              - repositoryName: missing
+                displayName: Missing
+                reference: aapf/not-built-anywhere:0
+                launch: { httpPort: 8080 }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void requireEngine() {
+        Docker.requireEngineAndImage("aapf/testbox:1");
+    }
+
+    @Test
+    void reachableEngineWithEveryImage_isFine() throws Exception {
+        Result result = doctor(config("", GracefulShutdownIT.TESTBOX_CATALOGUE));
+
+        assertEquals(0, result.code(), result.out());
+        assertTrue(result.out().contains("ok    database: H2 file"), result.out());
+        assertTrue(result.out().contains("ok    backend: Docker engine at"), result.out());
+        assertTrue(result.out().contains("ok    image testbox (aapf/testbox:1): available"), result.out());
+        assertTrue(result.out().endsWith("No problems found." + System.lineSeparator()), result.out());
+    }
+
+    @Test
+    void missingImage_isAProblemWithItsFix() throws Exception {
+        String catalogue = GracefulShutdownIT.TESTBOX_CATALOGUE.replace("perfTypes:", MISSING_IMAGE + "perfTypes:");
+
+        Result result = doctor(config("", catalogue));
+
+        assertEquals(1, result.code(), result.out());
+        assertTrue(result.out().contains("FAIL  image missing (aapf/not-built-anywhere:0): cannot start"),
+                result.out());
+        assertTrue(result.out().contains("fix: the image 'aapf/not-built-anywhere:0' is not on the Docker engine: run"
+                + " 'docker pull aapf/not-built-anywhere:0'"), result.out());
+        assertTrue(result.out().contains("1 problem found."), result.out());
+    }
+
+    @Test
+    void unreachableEngine_isAProblem_andTheImagesAreSkipped() throws Exception {
+        Result result = doctor(config("tcp://127.0.0.1:1", GracefulShutdownIT.TESTBOX_CATALOGUE));
+
+        assertEquals(1, result.code(), result.out());
+        assertTrue(result.out().contains("FAIL  backend: Docker engine at tcp://127.0.0.1:1 cannot be reached"),
+                result.out());
+        assertTrue(result.out().contains("fix: start the Docker engine"), result.out());
+        assertTrue(result.out().contains("skip  image testbox (aapf/testbox:1): needs a reachable backend"),
+                result.out());
+        assertTrue(result.out().contains("ok    database"), result.out());
+    }
+
+    private Path config(String dockerHost, String catalogue) throws Exception {
+        Path catalogueFile = Files.writeString(dir.resolve("catalogue.yaml"), catalogue);
+        return Files.writeString(dir.resolve("aapf.yaml"), "dataDir: " + dir.resolve("data") + "\n"
+                + "catalogue: " + catalogueFile + "\n"
+                + "backend:\n  type: docker\n  docker:\n    host: \"" + dockerHost + "\"\n");
+    }
+
+    private record Result(int code, String out) {
+    }
+
+    private static Result doctor(Path config) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = AapfCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        int code = commandLine.execute("doctor", "--config", config.toString());
+        return new Result(code, out.toString());
+    }
+}

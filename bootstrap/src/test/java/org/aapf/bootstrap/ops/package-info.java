@@ -1,0 +1,2 @@
+/** Tests of what operators rely on: probes, metrics, the access log, shutdown, configuration errors, the doctor. */
+package org.aapf.bootstrap.ops;

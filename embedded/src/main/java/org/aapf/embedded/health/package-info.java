@@ -1,0 +1,2 @@
+/** The parts of readiness ({@code GET /health/ready}): the database, the cluster backend and the reconciler. */
+package org.aapf.embedded.health;

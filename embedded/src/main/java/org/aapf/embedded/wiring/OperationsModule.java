@@ -1,0 +1,34 @@
+package org.aapf.embedded.wiring;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.aapf.adapter.in.http.OperationsRouting;
+import org.aapf.adapter.out.metrics.PrometheusMetrics;
+import org.aapf.adapter.out.persistence.Database;
+import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.Metrics;
+import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.embedded.health.BackendHealth;
+import org.aapf.embedded.health.DatabaseHealth;
+import org.aapf.embedded.health.ReconcilerHealth;
+
+/** Monitoring: the Prometheus metrics behind the {@link Metrics} port, the probes and the access log. */
+@Module
+interface OperationsModule {
+
+    @Binds
+    Metrics metrics(PrometheusMetrics metrics);
+
+    @Provides
+    @Singleton
+    static OperationsRouting operationsRouting(CoreSettings settings, PrometheusMetrics metrics, Database database,
+            Reconciler reconciler, ClusterBackend backend) {
+        return new OperationsRouting(metrics,
+                List.of(new DatabaseHealth(database), new BackendHealth(reconciler, backend.name()),
+                        new ReconcilerHealth(reconciler)),
+                settings.metricsToken(), metrics::scrape);
+    }
+}
