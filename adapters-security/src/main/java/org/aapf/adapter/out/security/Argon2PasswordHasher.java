@@ -5,6 +5,8 @@ import com.password4j.types.Argon2;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.PasswordHash;
@@ -23,6 +25,15 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final String PHC_PREFIX = "$argon2id$";
+
+    /**
+     * Hashing is CPU-bound and the server's request threads are virtual threads, which are never preempted: without a
+     * limit, a burst of logins occupies every carrier thread, starves every other request and serves the logins
+     * themselves in no particular order. A fair semaphore lets half the cores hash (at least one), first come first
+     * served, and leaves the rest to the other requests.
+     */
+    private static final Semaphore CPU_SHARE =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     private final Argon2Function function;
     private final PasswordHash decoy;
@@ -55,8 +66,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     @Override
     public PasswordHash hash(Password password) {
-        String phc = com.password4j.Password.hash(password.value()).addRandomSalt(SALT_BYTES).with(function).getResult();
-        return new PasswordHash(phc);
+        return limited(() -> new PasswordHash(
+                com.password4j.Password.hash(password.value()).addRandomSalt(SALT_BYTES).with(function).getResult()));
     }
 
     @Override
@@ -65,10 +76,22 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         if (!phc.startsWith(PHC_PREFIX)) {
             return false;
         }
+        return limited(() -> {
+            try {
+                return com.password4j.Password.check(password.value(), phc)
+                        .with(Argon2Function.getInstanceFromHash(phc));
+            } catch (RuntimeException malformed) {
+                return false;
+            }
+        });
+    }
+
+    private static <T> T limited(Supplier<T> work) {
+        CPU_SHARE.acquireUninterruptibly();
         try {
-            return com.password4j.Password.check(password.value(), phc).with(Argon2Function.getInstanceFromHash(phc));
-        } catch (RuntimeException malformed) {
-            return false;
+            return work.get();
+        } finally {
+            CPU_SHARE.release();
         }
     }
 
