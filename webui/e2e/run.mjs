@@ -248,7 +248,12 @@ describe('real AAClusters (needs the cluster API and a backend: AAPF_E2E_CLUSTER
       card.getByRole('button', { name: `Open notebook of ${name}` }).click(),
     ]);
     // 'commit': we landed on the tree (so the login worked); the tree page's own assets may keep loading.
-    await notebook.waitForURL(/\/proxy\/[a-z0-9]+\/jupyter\/tree/, { timeout: 60_000, waitUntil: 'commit' });
+    try {
+      await notebook.waitForURL(/\/proxy\/[a-z0-9]+\/jupyter\/tree/, { timeout: 60_000, waitUntil: 'commit' });
+    } catch (e) {
+      await notebook.screenshot({ path: path.join(SHOTS, '12-real-notebook-failed.png') }).catch(() => {});
+      throw new Error(`the notebook tab stayed at ${notebook.url()}: ${e.message}`);
+    }
     assert.ok(!notebook.url().includes('token'), 'the Jupyter token stays out of the address bar');
     assert.equal(await notebook.evaluate(() => window.opener), null, 'the notebook cannot reach the AAPF page');
     await notebook.screenshot({ path: path.join(SHOTS, '12-real-notebook-tree.png') });

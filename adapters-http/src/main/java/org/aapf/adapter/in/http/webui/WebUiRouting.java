@@ -79,7 +79,9 @@ public final class WebUiRouting {
     private static void securityHeaders(ServerResponse res) {
         res.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-        res.header("Referrer-Policy", "no-referrer");
+        // Not no-referrer: under it browsers send "Origin: null" with the form that logs into a notebook, and the
+        // notebook proxy rightly refuses such requests. same-origin still tells no other site where users come from.
+        res.header("Referrer-Policy", "same-origin");
         res.header("X-Frame-Options", "DENY");
     }
 

@@ -59,7 +59,7 @@ class WebUiRoutingTest {
         assertTrue(response.body().contains("<div id=\"app\">"));
         assertEquals("no-cache", header(response, "Cache-Control"));
         assertEquals("nosniff", header(response, "X-Content-Type-Options"));
-        assertEquals("no-referrer", header(response, "Referrer-Policy"));
+        assertEquals("same-origin", header(response, "Referrer-Policy"));
         String csp = header(response, "Content-Security-Policy");
         assertTrue(csp.contains("default-src 'self'"), csp);
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
