@@ -34,7 +34,9 @@ export async function openNotebook(urlPath, jupyterToken) {
   form.method = 'POST';
   form.action = `${base}/login?next=${encodeURIComponent(`${base}/tree`)}`;
   form.target = '_blank';
-  form.rel = 'noopener noreferrer';
+  // noopener: the notebook cannot reach this page. Not noreferrer: browsers then send "Origin: null" with the POST,
+  // which the notebook proxy refuses.
+  form.rel = 'noopener';
   form.hidden = true;
   form.append(hiddenInput('_xsrf', xsrf), hiddenInput('password', jupyterToken));
   document.body.append(form);
