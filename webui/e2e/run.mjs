@@ -215,6 +215,15 @@ describe('cluster pages (cluster API stubbed in the browser)', () => {
     await assertAlert("An AACluster named 'analysis' already exists.");
   });
 
+  test('spark workers are resized with a PATCH', async () => {
+    await page.goto('/#/clusters');
+    await page.getByLabel('Spark workers of analysis').fill('3');
+    await page.getByRole('button', { name: 'Resize workers' }).click();
+    await page.getByText("Accepted resizing the Spark workers of AACluster named 'analysis' to 3.").waitFor();
+    const patch = stub.requests.find((r) => r.method === 'PATCH');
+    assert.deepEqual(patch.body, { sparkWorker: { numberOfInstances: 3 } });
+  });
+
   test('delete asks for confirmation, then sends DELETE', async () => {
     await page.goto('/#/clusters');
     await page.getByRole('button', { name: 'Delete AACluster analysis' }).click();

@@ -65,6 +65,11 @@ export async function stubClusterApi(page) {
       if (cluster) return json(route, 400, { message: `An AACluster named '${parts[1]}' already exists.` });
       return json(route, 202, { message: `Accepted creating AACluster named '${parts[1]}'.` });
     }
+    if (request.method() === 'PATCH') {
+      if (!cluster) return json(route, 404, { message: 'Not found.' });
+      const count = request.postDataJSON().sparkWorker.numberOfInstances;
+      return json(route, 202, { message: `Accepted resizing the Spark workers of AACluster named '${parts[1]}' to ${count}.` });
+    }
     if (request.method() === 'DELETE') {
       if (!cluster) return json(route, 404, { message: 'Not found.' });
       cluster.status = 'deleting';

@@ -92,7 +92,31 @@ function Progress({ cluster, events }) {
     </div>`;
 }
 
-function ClusterCard({ cluster, events, onDelete, onError }) {
+// Spark workers can be resized while the cluster runs (PATCH, applied by the server's reconciler).
+function WorkerResize({ cluster, onStatus, onError }) {
+  const workers = cluster.services.find((service) => service.name === 'spark-worker');
+  const inputId = `workers-${cluster.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  async function submit(event) {
+    event.preventDefault();
+    const count = Number(new FormData(event.currentTarget).get('numberOfInstances'));
+    try {
+      const reply = await call('PATCH', path('aaclusters', cluster.name), { sparkWorker: { numberOfInstances: count } });
+      onStatus(reply.message);
+    } catch (problem) {
+      onError(problem);
+    }
+  }
+  return html`
+    <form class="resize" onSubmit=${submit}>
+      <label for=${inputId}>Spark workers of ${cluster.name}</label>
+      <input id=${inputId} name="numberOfInstances" type="number" min="1" required
+        value=${workers?.numberOfInstances || 1} />
+      <button type="submit" class="secondary" disabled=${cluster.status === 'deleting'}>Resize workers</button>
+    </form>`;
+}
+
+function ClusterCard({ cluster, events, onDelete, onStatus, onError }) {
+  const hasMaster = cluster.services.some((service) => service.name === 'spark-master' && service.numberOfInstances > 0);
   const notebook = cluster.services.find((service) => service.name === 'jupyter-notebook');
   const instance = notebook?.instances.find((i) => i.urlPath && i.status === 'ready');
   const open = () => openNotebook(instance.urlPath, instance.jupyterToken).catch(onError);
@@ -113,6 +137,7 @@ function ClusterCard({ cluster, events, onDelete, onError }) {
         </table>
       </div>
       <footer>
+        ${hasMaster && html`<${WorkerResize} cluster=${cluster} onStatus=${onStatus} onError=${onError} />`}
         <button type="button" disabled=${!instance} onClick=${open} aria-label=${`Open notebook of ${cluster.name}`}>Open notebook</button>
         <button type="button" class="danger" disabled=${cluster.status === 'deleting'} onClick=${() => onDelete(cluster.name)}
           aria-label=${`Delete AACluster ${cluster.name}`}>Delete</button>
@@ -148,7 +173,7 @@ export function ClustersPage({ flash }) {
       ${clusters === null ? html`<p aria-busy="true">Loading…</p>` : clusters.length === 0
         ? html`<p id="no-clusters">You have no AAClusters yet. <a href="#/clusters/new">Create one</a>.</p>`
         : clusters.map((cluster) => html`<${ClusterCard} key=${cluster.name} cluster=${cluster} events=${events[cluster.name]}
-            onDelete=${setDoomed} onError=${setFailure} />`)}
+            onDelete=${setDoomed} onStatus=${setStatus} onError=${setFailure} />`)}
       <${ConfirmDialog} open=${doomed !== null} title="Delete AACluster?" confirmLabel="Delete AACluster"
         onConfirm=${remove} onCancel=${() => setDoomed(null)}>
         <p>The AACluster '${doomed}' and its notebook are removed for good, with any unsaved work in them.</p>
