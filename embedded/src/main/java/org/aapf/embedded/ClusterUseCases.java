@@ -6,6 +6,7 @@ import org.aapf.application.port.in.DeleteClusterUseCase;
 import org.aapf.application.port.in.GetClusterQuery;
 import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
+import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 
 /**
@@ -13,7 +14,8 @@ import org.aapf.application.port.in.ResolveNotebookRouteQuery;
  * Every use case takes the owner's {@link org.aapf.domain.user.UserId}; the caller vouches for it.
  */
 public record ClusterUseCases(CreateClusterUseCase create, DeleteClusterUseCase delete, ListClustersQuery list,
-        GetClusterQuery get, ListClusterEventsQuery events, ResolveNotebookRouteQuery notebookRoutes) {
+        GetClusterQuery get, ListClusterEventsQuery events, ResolveNotebookRouteQuery notebookRoutes,
+        ResizeSparkWorkersUseCase resizeSparkWorkers) {
 
     public ClusterUseCases {
         Objects.requireNonNull(create, "'create' must not be null");
@@ -22,5 +24,6 @@ public record ClusterUseCases(CreateClusterUseCase create, DeleteClusterUseCase 
         Objects.requireNonNull(get, "'get' must not be null");
         Objects.requireNonNull(events, "'events' must not be null");
         Objects.requireNonNull(notebookRoutes, "'notebookRoutes' must not be null");
+        Objects.requireNonNull(resizeSparkWorkers, "'resizeSparkWorkers' must not be null");
     }
 }

@@ -21,6 +21,7 @@ import org.aapf.application.port.in.LoginUseCase;
 import org.aapf.application.port.in.LogoutUseCase;
 import org.aapf.application.port.in.RefreshAccessTokenUseCase;
 import org.aapf.application.port.in.RemoveUserUseCase;
+import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
 import org.aapf.embedded.AccountUseCases;
@@ -58,7 +59,8 @@ interface UseCasesModule {
 
     @Provides
     static ClusterUseCases clusters(CreateClusterUseCase create, DeleteClusterUseCase delete, ListClustersQuery list,
-            GetClusterQuery get, ListClusterEventsQuery events, ResolveNotebookRouteQuery notebookRoutes) {
-        return new ClusterUseCases(create, delete, list, get, events, notebookRoutes);
+            GetClusterQuery get, ListClusterEventsQuery events, ResolveNotebookRouteQuery notebookRoutes,
+            ResizeSparkWorkersUseCase resize) {
+        return new ClusterUseCases(create, delete, list, get, events, notebookRoutes, resize);
     }
 }
