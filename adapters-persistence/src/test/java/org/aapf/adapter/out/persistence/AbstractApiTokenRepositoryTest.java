@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@link ApiTokenRepository}, run against every database by the concrete subclasses. */
-abstract class AbstractApiTokenRepositoryTest extends AbstractDatabaseTest {
+abstract class AbstractApiTokenRepositoryTest extends DatabaseFixture {
 
     private ApiTokenRepository tokens;
     private User alice;

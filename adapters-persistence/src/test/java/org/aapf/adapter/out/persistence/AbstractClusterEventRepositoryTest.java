@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@link ClusterEventRepository}, run against every database by the concrete subclasses. */
-abstract class AbstractClusterEventRepositoryTest extends AbstractDatabaseTest {
+abstract class AbstractClusterEventRepositoryTest extends DatabaseFixture {
 
     private ClusterEventRepository events;
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@link ClusterRepository}, run against every database by the concrete subclasses. */
-abstract class AbstractClusterRepositoryTest extends AbstractDatabaseTest {
+abstract class AbstractClusterRepositoryTest extends DatabaseFixture {
 
     private ClusterRepository clusters;
     private UserRepository users;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@link LoginAttemptRepository}, run against every database by the concrete subclasses. */
-abstract class AbstractLoginAttemptRepositoryTest extends AbstractDatabaseTest {
+abstract class AbstractLoginAttemptRepositoryTest extends DatabaseFixture {
 
     private static final String KEY = "user:alice";
     private static final Instant LONG_AGO = Instant.parse("2000-01-01T00:00:00Z");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Contract of {@link ReconcilerLease}, run against every database by the concrete subclasses. Expiry is provoked by
  * moving the row's expiry into the past by the database's own clock, as if the time-to-live had passed.
  */
-abstract class AbstractReconcilerLeaseTest extends AbstractDatabaseTest {
+abstract class AbstractReconcilerLeaseTest extends DatabaseFixture {
 
     private static final Duration TTL = Duration.ofSeconds(30);
 

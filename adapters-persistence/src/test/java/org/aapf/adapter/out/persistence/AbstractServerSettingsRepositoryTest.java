@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@link ServerSettingsRepository}, run against every database by the concrete subclasses. */
-abstract class AbstractServerSettingsRepositoryTest extends AbstractDatabaseTest {
+abstract class AbstractServerSettingsRepositoryTest extends DatabaseFixture {
 
     private static final String KEY = "token-signing-secret";
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@link SessionRepository}, run against every database by the concrete subclasses. */
-abstract class AbstractSessionRepositoryTest extends AbstractDatabaseTest {
+abstract class AbstractSessionRepositoryTest extends DatabaseFixture {
 
     private static final Duration DAY = Duration.ofDays(1);
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@link UserRepository}, run against every database by the concrete subclasses. */
-abstract class AbstractUserRepositoryTest extends AbstractDatabaseTest {
+abstract class AbstractUserRepositoryTest extends DatabaseFixture {
 
     private UserRepository users;
     private SessionRepository sessions;

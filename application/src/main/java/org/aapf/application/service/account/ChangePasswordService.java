@@ -2,7 +2,6 @@ package org.aapf.application.service.account;
 
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import org.aapf.application.port.in.ChangePasswordUseCase;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.SessionRepository;
@@ -39,9 +38,6 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         if (!hasher.verify(oldPassword, user.passwordHash())) {
             throw AapfException.unauthenticated(WRONG_OLD_PASSWORD);
         }
-        Instant now = Timestamps.now(clock);
-        user.changePassword(hasher.hash(newPassword), now);
-        users.update(user);
-        sessions.revokeAll(user.id(), now);
+        NewPassword.set(user, newPassword, users, sessions, hasher, clock);
     }
 }

@@ -2,7 +2,6 @@ package org.aapf.application.service.account;
 
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.SessionRepository;
@@ -31,9 +30,6 @@ public final class SetUserPasswordService implements SetUserPasswordUseCase {
     public void setPassword(SetUserPasswordCommand command) {
         Password password = Password.newPassword("password", command.password());
         User user = UserLookup.require(users, command.username());
-        Instant now = Timestamps.now(clock);
-        user.changePassword(hasher.hash(password), now);
-        users.update(user);
-        sessions.revokeAll(user.id(), now);
+        NewPassword.set(user, password, users, sessions, hasher, clock);
     }
 }

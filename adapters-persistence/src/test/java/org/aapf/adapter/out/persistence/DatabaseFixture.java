@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Gives each test a fresh migrated database from {@link #openDatabase()} and deletes it afterwards. */
-abstract class AbstractDatabaseTest {
+abstract class DatabaseFixture {
 
     private TestDatabase database;
 
