@@ -1,6 +1,7 @@
 package org.aapf.embedded;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Objects;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.domain.user.UserId;
@@ -11,13 +12,16 @@ import org.aapf.embedded.wiring.CoreSettings;
  * AAPF embedded in a JVM application: its use cases over the host's database, a cluster backend and a lifecycle.
  *
  * <p>Build one with {@link #builder()}, call {@link #start()} (migrates the database, starts the reconciler that
- * makes the backend follow the stored clusters), use the getters, and {@link #close()} it when the host stops.
+ * makes the backend follow the stored clusters and the periodic deletion of ended sessions), use the getters, and
+ * {@link #close()} it when the host stops.
  * Use cases work before {@code start()} too (the first one migrates the database), but clusters then stay
  * {@code creating} until a reconciler runs: in this process or in any other AAPF on the same database.
  */
 public final class Aapf implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Aapf.class.getName());
+    /** How often ended sessions and stale failed-login counts are deleted. */
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(10);
 
     private final AapfComponent component;
     private final CoreSettings settings;
@@ -40,6 +44,7 @@ public final class Aapf implements AutoCloseable {
         open();
         if (!started) {
             component.reconciler().start();
+            component.accountHousekeeping().start(HOUSEKEEPING_INTERVAL);
             started = true;
             LOG.log(Level.INFO, "AAPF started: server id {0}, {1}, backend {2}", component.serverId(),
                     component.database().describe(), component.backend().name());
@@ -112,6 +117,7 @@ public final class Aapf implements AutoCloseable {
         quietly("Reconciler", () -> {
             if (started) {
                 component.reconciler().close();
+                component.accountHousekeeping().close();
             }
         });
         quietly("Notebook proxy", () -> {

@@ -30,4 +30,11 @@ public final class InMemoryLoginAttemptRepository implements LoginAttemptReposit
     public void clear(String key) {
         failures.remove(key);
     }
+
+    @Override
+    public int purgeLastBefore(Instant cutoff) {
+        int before = failures.size();
+        failures.values().removeIf(f -> f.lastAt().isBefore(cutoff));
+        return before - failures.size();
+    }
 }

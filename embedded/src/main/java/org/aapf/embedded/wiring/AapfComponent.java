@@ -17,6 +17,7 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
+import org.aapf.application.service.account.AccountHousekeeping;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.embedded.AccountUseCases;
 import org.aapf.embedded.ApiTokenUseCases;
@@ -42,6 +43,8 @@ public interface AapfComponent {
     OperationsRouting operationsRouting();
 
     Reconciler reconciler();
+
+    AccountHousekeeping accountHousekeeping();
 
     ClusterBackend backend();
 

@@ -61,6 +61,11 @@ public final class JdbiLoginAttemptRepository implements LoginAttemptRepository 
         dao.delete(key);
     }
 
+    @Override
+    public int purgeLastBefore(Instant cutoff) {
+        return dao.deleteLastBefore(UtcTimes.toColumn(Objects.requireNonNull(cutoff, "'cutoff' must not be null")));
+    }
+
     /** The UPDATE holds the row lock until commit, so the read in the same transaction sees exactly our count. */
     private Optional<LoginFailureRow> incrementAndRead(String key, OffsetDateTime now, OffsetDateTime windowStart) {
         return jdbi.inTransaction(handle -> {

@@ -34,4 +34,7 @@ interface LoginFailureDao {
 
     @SqlUpdate("DELETE FROM login_failures WHERE failure_key = :key")
     int delete(String key);
+
+    @SqlUpdate("DELETE FROM login_failures WHERE last_at < :cutoff")
+    int deleteLastBefore(OffsetDateTime cutoff);
 }

@@ -76,6 +76,19 @@ abstract class AbstractLoginAttemptRepositoryTest extends DatabaseFixture {
     }
 
     @Test
+    void purgeForgetsOnlyKeysQuietSinceTheCutoff() {
+        attempts.recordFailure(KEY, at(0), LONG_AGO);
+        attempts.recordFailure(KEY, at(100), LONG_AGO);
+        attempts.recordFailure("addr:192.0.2.7", at(10), LONG_AGO);
+
+        int purged = attempts.purgeLastBefore(at(50));
+
+        assertEquals(1, purged);
+        assertTrue(attempts.find("addr:192.0.2.7").isEmpty());
+        assertEquals(2, attempts.find(KEY).orElseThrow().count(), "a key failing after the cutoff is kept");
+    }
+
+    @Test
     void concurrentFailuresFromManyThreadsAreCountedExactly() throws Exception {
         int threads = 8;
         int failuresPerThread = 25;

@@ -20,6 +20,9 @@ public interface LoginAttemptRepository {
     /** Forgets the failures of {@code key} (after a successful login). */
     void clear(String key);
 
+    /** Forgets every key whose latest failure is before {@code cutoff}; returns how many. */
+    int purgeLastBefore(Instant cutoff);
+
     /** Failures counted for one key since {@code firstAt}; {@code lastAt} is the newest. */
     record Failures(String key, int count, Instant firstAt, Instant lastAt) {
     }
