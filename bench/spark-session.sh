@@ -4,7 +4,7 @@
 # to 3 workers and then to 1 (printing the API's worker instances and the master's count each time), show the
 # cluster's events, delete it and wait for 404. Runs its own server on 127.0.0.1 with a throw-away data directory;
 # every container and network it causes is removed on exit. Needs the images aapf/jupyter-notebook:6.4 and
-# aapf/spark:3.5 (images/build-test-images.sh).
+# aapf/spark:3.5 (images/build-test-images.sh). Set SERVER_LOG=/some/file to keep the server's log.
 # Usage: bench/spark-session.sh [> transcript.txt]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +18,7 @@ server=$!
 cleanup() {
     kill "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
+    [[ -z ${SERVER_LOG:-} ]] || cp "$data/server.log" "$SERVER_LOG"
     docker ps -aq --filter "label=org.aapf.server=$AAPF_SERVER_ID" | xargs -r docker rm -f >/dev/null
     docker network ls -q --filter "label=org.aapf.server=$AAPF_SERVER_ID" | xargs -r docker network rm >/dev/null
     rm -rf "$data"
