@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A notebook with a Spark master and workers on the real Docker engine with the real aapf/spark image: the cluster is
  * {@code created} once the master reports every worker, a job submitted from inside the cluster's network computes
- * the right answer on the workers, and resizing 2 → 3 → 1 is seen by the API and by the master. The master's
- * {@code /json/} is read through the backend's endpoint (published on 127.0.0.1), never a container address.
+ * the right answer on the workers, a killed worker is shown failed with its exit code and then replaced, and
+ * resizing 2 → 3 → 1 is seen by the API and by the master. The master's {@code /json/} is read through the backend's
+ * endpoint (published on 127.0.0.1), never a container address.
  */
 class SparkClusterEndToEndIT {
 
@@ -71,7 +72,7 @@ class SparkClusterEndToEndIT {
     }
 
     @Test
-    void sparkCluster_registersItsWorkers_runsAJob_resizes_andIsDeleted() throws Exception {
+    void sparkCluster_registersItsWorkers_runsAJob_replacesAKilledWorker_resizes_andIsDeleted() throws Exception {
         long started = System.nanoTime();
         assertEquals(202, api().post("/api/v1/aaclusters/spark", token, CREATE).status());
 
@@ -89,6 +90,8 @@ class SparkClusterEndToEndIT {
         assertTrue(output.contains("Sum of 1..1000000 is 500000500000"), output);
         assertTrue(output.contains("Executors: 2"), output);
 
+        killedWorker_isShownFailedWithItsExitCode_thenReplacedAndRegisteredAgain();
+
         resizeTo(3);
         awaitCluster("created with 3 workers", cluster -> workers(cluster) == 3 && "created".equals(status(cluster)),
                 Duration.ofMinutes(3));
@@ -102,6 +105,30 @@ class SparkClusterEndToEndIT {
         assertEquals(202, api().delete("/api/v1/aaclusters/spark", token).status());
         awaitGone(Duration.ofMinutes(2));
         assertEquals(List.of(), Docker.containerIds("org.aapf.server=" + serverId));
+    }
+
+    private void killedWorker_isShownFailedWithItsExitCode_thenReplacedAndRegisteredAgain() throws Exception {
+        String killed = containerOf(ServiceKind.SPARK_WORKER, 2);
+        Docker.kill(killed);
+
+        JsonNode failed = awaitCluster("showing spark-worker-2 failed",
+                cluster -> "failed".equals(worker(cluster, 2).path("status").asText()), Duration.ofMinutes(1));
+        assertEquals("error", status(failed), failed.toString());
+        JsonNode alert = failed.path("services").get(2).path("alerts").get(0);
+        assertEquals("Exited", alert.path("reason").asText(), failed.toString());
+        assertTrue(alert.path("message").asText().contains("137"), alert.toString());
+
+        JsonNode recovered = awaitCluster("created again with 2 workers", cluster -> workers(cluster) == 2
+                && "created".equals(status(cluster)), Duration.ofMinutes(3));
+        assertEquals("ready", worker(recovered, 2).path("status").asText(), recovered.toString());
+        assertEquals(0, recovered.path("services").get(2).path("alerts").size(), recovered.toString());
+        awaitAliveWorkers(2, Duration.ofMinutes(1));
+        assertEquals(List.of("spark-worker-1", "spark-worker-2"), aliveWorkerHosts());
+        String replacement = containerOf(ServiceKind.SPARK_WORKER, 2);
+        assertTrue(!replacement.equals(killed) && !Docker.exists(killed), "a new container replaced the killed one");
+        String events = api().get("/api/v1/aaclusters/spark/events", token).raw().body();
+        assertTrue(events.contains("Instance spark-worker-2 is being restarted (restart 1) after it failed: "
+                + "The instance exited with code 137"), events);
     }
 
     private void resizeTo(int workers) {
@@ -152,14 +179,18 @@ class SparkClusterEndToEndIT {
     }
 
     private String containerOf(ServiceKind service) throws IOException, InterruptedException {
-        List<String> ids = Docker.containerIds("org.aapf.service=" + service.apiName());
-        return ids.stream().filter(id -> {
-            try {
-                return Docker.inspect(id, "{{index .Config.Labels \"org.aapf.server\"}}").equals(serverId);
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
+        return containerOf(service, 1);
+    }
+
+    private String containerOf(ServiceKind service, int index) throws IOException, InterruptedException {
+        for (String id : Docker.containerIds("org.aapf.server=" + serverId)) {
+            String labels = Docker.inspect(id, "{{index .Config.Labels \"org.aapf.service\"}}-"
+                    + "{{index .Config.Labels \"org.aapf.index\"}}");
+            if (labels.equals(service.apiName() + "-" + index)) {
+                return id;
             }
-        }).findFirst().orElseThrow();
+        }
+        throw new AssertionError("no container for " + service.apiName() + "-" + index);
     }
 
     private ObservedInstance instance(ServiceKind service) {
@@ -190,6 +221,15 @@ class SparkClusterEndToEndIT {
             }
             Thread.sleep(500);
         }
+    }
+
+    private static JsonNode worker(JsonNode cluster, int index) {
+        for (JsonNode instance : cluster.path("services").get(2).path("instances")) {
+            if (instance.path("index").asInt() == index) {
+                return instance;
+            }
+        }
+        return JSON.missingNode();
     }
 
     private static int workers(JsonNode cluster) {

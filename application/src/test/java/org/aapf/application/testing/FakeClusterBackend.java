@@ -25,17 +25,22 @@ import org.aapf.domain.user.UserId;
 /**
  * An in-memory {@link ClusterBackend} with injectable faults: apply failing n times, instances crashing, the backend
  * being down, orphan instances, slow removal, and process crashes right after a backend call. New instances start in
- * a configurable phase ({@code READY} and healthy by default). Never wired by {@code bootstrap}.
+ * a configurable phase ({@code READY} and healthy by default) and listen on a port of their own, so a replaced
+ * instance has a new endpoint. Failed instances stay failed, unless the fake is told to restart them itself like
+ * Kubernetes. Never wired by {@code bootstrap}.
  */
 public final class FakeClusterBackend implements ClusterBackend {
 
     private final Clock clock;
     private final Map<InstanceRef, ObservedInstance> instances = new LinkedHashMap<>();
     private final Map<InstanceRef, DesiredInstance> specs = new LinkedHashMap<>();
+    private final Map<InstanceRef, Integer> ports = new LinkedHashMap<>();
     private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
     private Phase startPhase = Phase.READY;
     private boolean down;
     private boolean asyncRemoval;
+    private boolean restartsItself;
+    private int nextPort = 20000;
     private int applyFailures;
     private boolean crashAfterNextApply;
     private boolean crashAfterNextRemoveCluster;
@@ -67,6 +72,7 @@ public final class FakeClusterBackend implements ClusterBackend {
             }
             instances.put(desired.ref(), instance(desired.ref(), desired.owner(), desired.specHash(), startPhase));
             specs.put(desired.ref(), desired);
+            ports.put(desired.ref(), ++nextPort);
             emit(desired.ref());
         }
         if (crashAfterNextApply) {
@@ -114,7 +120,12 @@ public final class FakeClusterBackend implements ClusterBackend {
         if (instance == null || (instance.phase() != Phase.READY && instance.phase() != Phase.STARTING)) {
             return Optional.empty();
         }
-        return Optional.of(new Endpoint("127.0.0.1", 20000 + ref.index()));
+        return Optional.of(new Endpoint("127.0.0.1", ports.getOrDefault(ref, 20000)));
+    }
+
+    @Override
+    public synchronized boolean restartsItself(InstanceRef failed) {
+        return restartsItself;
     }
 
     // ---- faults and controls ----
@@ -151,6 +162,11 @@ public final class FakeClusterBackend implements ClusterBackend {
     /** New instances start in this phase ({@code READY} by default; {@code PENDING} to watch them progress). */
     public synchronized void startInstancesAs(Phase phase) {
         startPhase = phase;
+    }
+
+    /** Failed instances are restarted by the backend itself, as Kubernetes does, so the reconciler leaves them be. */
+    public synchronized void restartFailedInstancesItself(boolean restarts) {
+        restartsItself = restarts;
     }
 
     /** Removals leave instances {@code TERMINATING} for one more observation, like Kubernetes pods. */
@@ -213,6 +229,7 @@ public final class FakeClusterBackend implements ClusterBackend {
     private void forget(InstanceRef ref) {
         instances.remove(ref);
         specs.remove(ref);
+        ports.remove(ref);
     }
 
     private List<InstanceRef> refsOf(ClusterId cluster) {

@@ -139,6 +139,25 @@ public final class AACluster {
     }
 
     /**
+     * Records that a failed instance is being replaced (removed and started again), naming why it failed. The
+     * instance stays {@code failed}, with its alerts, until the backend reports the replacement.
+     *
+     * @param restart how many times in a row the instance has been replaced, this time included
+     * @throws IllegalStateException when the cluster is being deleted, has no such instance, or it has not failed
+     */
+    public void recordRestart(ServiceKind service, int index, int restart, Instant now) {
+        requireNotDeleting("recordRestart");
+        Instance failed = requireInstance(service, index);
+        if (failed.status() != InstanceStatus.FAILED) {
+            throw new IllegalStateException("Instance " + failed.label() + " of AACluster " + id + " is "
+                    + failed.status().apiName() + ", not failed");
+        }
+        String reason = failed.alerts().stream().map(Alert::message).findFirst().orElse("no reason reported.");
+        record(now, ClusterEvent.Type.RESTARTED, "Instance " + failed.label() + " is being restarted (restart "
+                + restart + ") after it failed: " + reason);
+    }
+
+    /**
      * Asks for {@code count} Spark workers: adds {@code creating} instances after the highest index, or drops the
      * highest indexes first (the reconciler then removes what no instance wants). Workers keep the image and
      * performance type they were requested with; a cluster that has a master but no workers gets the master's.

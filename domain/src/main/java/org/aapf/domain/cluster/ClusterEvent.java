@@ -27,6 +27,8 @@ public record ClusterEvent(ClusterId cluster, Instant at, Type type, String mess
         READY("ready"),
         /** An instance failed, or the backend refused to create it; the message says why. */
         FAILED("failed"),
+        /** A failed instance is being replaced by a new one; the message says why it failed and how often. */
+        RESTARTED("restarted"),
         /** The owner asked for deletion. */
         DELETING("deleting"),
         /** The backend holds nothing of the cluster any more; it is gone. */

@@ -63,6 +63,25 @@ class AAClusterTest {
     }
 
     @Test
+    void restartOfAFailedInstance_isAnEventNamingWhy_andTheInstanceStaysFailed() {
+        Alert exited = new Alert(Alert.Level.ERROR, "Exited", "The instance exited with code 137", T1);
+        cluster.observe(ServiceKind.SPARK_WORKER, 2, new InstanceState(InstanceStatus.FAILED, Optional.empty(),
+                List.of(exited)), T1);
+        cluster.pullEvents();
+
+        cluster.recordRestart(ServiceKind.SPARK_WORKER, 2, 1, T1);
+
+        ClusterEvent event = cluster.pullEvents().getFirst();
+        assertEquals(ClusterEvent.Type.RESTARTED, event.type());
+        assertEquals("Instance spark-worker-2 is being restarted (restart 1) after it failed: "
+                + "The instance exited with code 137", event.message());
+        assertEquals(InstanceStatus.FAILED, cluster.instance(ServiceKind.SPARK_WORKER, 2).orElseThrow().status());
+        assertEquals(List.of(exited), cluster.instance(ServiceKind.SPARK_WORKER, 2).orElseThrow().alerts());
+        assertThrows(IllegalStateException.class, () -> cluster.recordRestart(ServiceKind.SPARK_WORKER, 1, 1, T1),
+                "only a failed instance is restarted");
+    }
+
+    @Test
     void sameObservationAgain_isNoChange_evenWithANewAlertTime() {
         Alert oom = new Alert(Alert.Level.ERROR, "OOMKilled", "Out of memory.", T1);
         cluster.observe(ServiceKind.SPARK_WORKER, 1, new InstanceState(InstanceStatus.FAILED, Optional.empty(),

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -221,8 +222,10 @@ class ClustersHttpServiceTest {
 
         var body = ApiTestServer.tree(api.send("GET", "/api/v1/aaclusters/sample/events", null).body());
 
-        assertEquals(ClusterEvent.Type.values().length, body.at("/events").size());
-        assertEquals("deleted", body.at("/events/6/type").asText());
+        List<String> types = new ArrayList<>();
+        body.at("/events").forEach(event -> types.add(event.path("type").asText()));
+        assertEquals(List.of("requested", "created", "started", "ready", "failed", "restarted", "deleting",
+                "deleted"), types);
     }
 
     @Test

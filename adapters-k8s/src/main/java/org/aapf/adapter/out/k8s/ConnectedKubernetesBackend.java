@@ -63,6 +63,11 @@ public final class ConnectedKubernetesBackend implements ClusterBackend, AutoClo
     }
 
     @Override
+    public boolean restartsItself(InstanceRef failed) {
+        return backend.restartsItself(failed);
+    }
+
+    @Override
     public Watch watch(Consumer<InstanceRef> onChange) {
         return backend.watch(onChange);
     }

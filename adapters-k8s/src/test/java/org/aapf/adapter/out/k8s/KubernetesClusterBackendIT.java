@@ -1,6 +1,7 @@
 package org.aapf.adapter.out.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -204,6 +205,7 @@ class KubernetesClusterBackendIT {
         changed.clear();
         setStatus(notebook, PodStatuses.waiting("ImagePullBackOff"));
         assertAlert(awaitPhase(notebook.ref(), Phase.FAILED), "ImageMissing");
+        assertTrue(backend.restartsItself(notebook.ref()), "the kubelet retries the pull");
         Eventually.until("the watcher hears of the status change", () -> changed.contains(notebook.ref()));
 
         setStatus(notebook, PodStatuses.runningReady());
@@ -211,6 +213,7 @@ class KubernetesClusterBackendIT {
 
         setStatus(notebook, PodStatuses.waiting("CrashLoopBackOff"));
         assertAlert(awaitPhase(notebook.ref(), Phase.FAILED), "CrashLoop");
+        assertTrue(backend.restartsItself(notebook.ref()), "the kubelet restarts the container");
 
         setStatus(notebook, PodStatuses.oomKilled());
         Eventually.until("OOMKilled is reported", () -> observed(notebook.ref()).orElseThrow().alerts()
@@ -232,6 +235,18 @@ class KubernetesClusterBackendIT {
 
         Alert alert = assertAlert(awaitPhase(worker.ref(), Phase.FAILED), "Unschedulable");
         assertTrue(alert.message().contains("3 Insufficient nvidia.com/gpu"), alert.message());
+        assertTrue(backend.restartsItself(worker.ref()), "the scheduler keeps trying");
+    }
+
+    @Test
+    void aPodThatEndedForGood_isLeftToTheReconcilerToReplace() {
+        DesiredInstance notebook = Instances.notebook(cluster);
+        backend.apply(notebook);
+        Eventually.until("the notebook is observed", () -> observed(notebook.ref()).isPresent());
+        setStatus(notebook, PodStatuses.exited());
+
+        assertAlert(awaitPhase(notebook.ref(), Phase.FAILED), "Exited");
+        assertFalse(backend.restartsItself(notebook.ref()), "nothing restarts a pod in phase Failed");
     }
 
     @Test

@@ -51,7 +51,7 @@ final class ClusterServers implements AutoCloseable {
         pools.add(pool);
         Jdbi jdbi = pool.jdbi();
         ReconcilerSettings settings = new ReconcilerSettings(Duration.ofSeconds(30), Duration.ofMillis(50), leaseTtl,
-                Duration.ofMillis(50), Duration.ofMillis(500), holder);
+                Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(500), holder);
         return new Reconciler(new JdbiClusterRepository(jdbi), new JdbiClusterEventRepository(jdbi),
                 new RecordingBackend(holder, backend, calls), catalogue, new JdbiReconcilerLease(jdbi),
                 Clock.systemUTC(), settings);

@@ -9,6 +9,7 @@ import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.Metrics;
 import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.application.port.out.ObservedInstance.Phase;
 import org.aapf.application.port.out.SparkMasterMonitor;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
@@ -20,7 +21,9 @@ import org.aapf.domain.error.AapfException;
 /**
  * Brings one cluster's backend state towards its desired state, and records what it observed on the cluster. Every
  * step is idempotent, so repeating it after a crash at any point is harmless. Backend failures are noted on the
- * cluster and retried after a per-cluster backoff.
+ * cluster and retried after a per-cluster backoff. A failed instance (exited, out of memory, refused by the engine)
+ * is replaced, removed and applied again, once its {@link Restarts} wait is over, unless the backend restarts it
+ * itself; until then it is shown failed with the backend's alert.
  */
 final class ClusterConvergence {
 
@@ -28,14 +31,16 @@ final class ClusterConvergence {
 
     private final ClusterBackend backend;
     private final Backoff<ClusterId> backoff;
+    private final Restarts restarts;
     private final WorkerRegistration registration;
     private final Metrics metrics;
     private final SpecHashes hashes = new SpecHashes();
 
-    ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff, SparkMasterMonitor monitor,
-            Metrics metrics) {
+    ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff, Restarts restarts,
+            SparkMasterMonitor monitor, Metrics metrics) {
         this.backend = backend;
         this.backoff = backoff;
+        this.restarts = restarts;
         this.registration = new WorkerRegistration(backend, monitor);
         this.metrics = metrics;
     }
@@ -43,6 +48,7 @@ final class ClusterConvergence {
     /** Ends a pass: forgets cached state of instances the pass did not meet. */
     void endPass() {
         hashes.endPass();
+        restarts.endPass();
     }
 
     /** For a live cluster: records observed states, removes unwanted instances, applies missing or outdated ones. */
@@ -56,8 +62,9 @@ final class ClusterConvergence {
         for (Instance instance : cluster.instances()) {
             InstanceRef ref = ref(cluster, instance);
             unwanted.remove(ref);
-            cluster.observe(instance.service(), instance.index(),
-                    PhaseMapping.toState(Optional.ofNullable(actual.get(ref))), now);
+            Optional<ObservedInstance> seen = Optional.ofNullable(actual.get(ref));
+            cluster.observe(instance.service(), instance.index(), PhaseMapping.toState(seen), now);
+            trackFailure(ref, seen, now);
         }
         if (!backoff.ready(cluster.id(), now)) {
             tally.busy = true;
@@ -110,14 +117,29 @@ final class ClusterConvergence {
         return ok;
     }
 
+    private void trackFailure(InstanceRef ref, Optional<ObservedInstance> seen, Instant now) {
+        Optional<Phase> phase = seen.map(ObservedInstance::phase);
+        if (phase.equals(Optional.of(Phase.FAILED)) && !backend.restartsItself(ref)) {
+            restarts.failed(ref, now);
+        } else {
+            restarts.notFailed(ref, phase.equals(Optional.of(Phase.READY)), now);
+        }
+    }
+
     private boolean applyIfNeeded(AACluster cluster, Instance instance, Optional<ObservedInstance> seen,
             Catalogue catalogue, Instant now, PassTally tally) {
-        if (seen.isPresent() && seen.get().phase() == ObservedInstance.Phase.TERMINATING) {
+        if (seen.isPresent() && seen.get().phase() == Phase.TERMINATING) {
             tally.busy = true;
             return true;
         }
+        InstanceRef ref = ref(cluster, instance);
+        if (seen.isPresent() && restarts.due(ref, now)) {
+            if (!replaceFailed(cluster, instance, seen.get(), tally, now)) {
+                return false;
+            }
+            seen = Optional.empty();
+        }
         try {
-            InstanceRef ref = ref(cluster, instance);
             if (seen.isEmpty() || !seen.get().specHash().equals(hashes.of(ref, cluster, instance, catalogue))) {
                 backend.apply(DesiredInstances.of(cluster, instance, catalogue));
                 tally.applied++;
@@ -129,6 +151,22 @@ final class ClusterConvergence {
             cluster.markApplyFailed(instance.service(), instance.index(), e.getMessage(), now);
             return failed("apply", "apply " + instance.label() + " of " + cluster.id(), e, tally);
         }
+    }
+
+    /** Removes the failed instance so that it is applied afresh, and records the restart on the cluster. */
+    private boolean replaceFailed(AACluster cluster, Instance instance, ObservedInstance failed, PassTally tally,
+            Instant now) {
+        try {
+            backend.remove(failed.ref());
+            tally.removed++;
+        } catch (AapfException e) {
+            return failed("remove", "remove failed " + failed.ref(), e, tally);
+        }
+        int restart = restarts.replaced(failed.ref());
+        LOG.log(System.Logger.Level.INFO, "Restarting failed instance {0} of AACluster {1} (restart {2}): {3}",
+                instance.label(), cluster.id(), restart, failed.alerts());
+        cluster.recordRestart(instance.service(), instance.index(), restart, now);
+        return true;
     }
 
     private boolean removeCluster(ClusterId cluster, PassTally tally) {

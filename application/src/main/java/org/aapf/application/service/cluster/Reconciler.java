@@ -53,6 +53,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private final ReconcilerSettings settings;
     private final Backoff<ClusterId> backoff;
     private final Backoff<String> observeBackoff;
+    private final Restarts restarts;
     private final ClusterConvergence convergence;
     private final LeaseKeeper leaseKeeper;
     private final Metrics metrics;
@@ -95,8 +96,9 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.settings = settings;
         this.backoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
         this.observeBackoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
+        this.restarts = new Restarts(settings.restartDelay(), settings.backoffMax());
         this.metrics = metrics;
-        this.convergence = new ClusterConvergence(backend, backoff, sparkMasters, metrics);
+        this.convergence = new ClusterConvergence(backend, backoff, restarts, sparkMasters, metrics);
         this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl());
     }
 
@@ -274,6 +276,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private void forgetBackoffs() {
         backoff.clear();
         observeBackoff.clear();
+        restarts.clear();
     }
 
     private synchronized void releaseLease() {
@@ -296,7 +299,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     private Duration nextWait(PassReport report) {
         Duration wait = report.busy() ? settings.busyInterval() : settings.idleWait();
-        for (Optional<Instant> retry : List.of(backoff.nextRetry(), observeBackoff.nextRetry())) {
+        Optional<Instant> restart = restarts.nextDue(clock.instant());
+        for (Optional<Instant> retry : List.of(backoff.nextRetry(), observeBackoff.nextRetry(), restart)) {
             if (retry.isPresent()) {
                 Duration untilRetry = Duration.between(clock.instant(), retry.get());
                 wait = untilRetry.compareTo(wait) < 0 ? untilRetry : wait;

@@ -11,11 +11,12 @@ import java.util.UUID;
  * @param busyInterval the time before the next pass while some cluster is still creating or deleting
  * @param leaseTtl how long a taken lease lasts; renewed at least every third of it
  * @param backoffBase the wait after a first backend failure; doubles with each further failure
- * @param backoffMax the longest wait between retries
+ * @param backoffMax the longest wait between retries, and between replacements of a crash-looping instance
+ * @param restartDelay the wait before a failed instance is replaced; doubles with each replacement in a row
  * @param holderId this process's id in the {@link org.aapf.application.port.out.ReconcilerLease}
  */
 public record ReconcilerSettings(Duration resyncInterval, Duration busyInterval, Duration leaseTtl,
-        Duration backoffBase, Duration backoffMax, String holderId) {
+        Duration backoffBase, Duration backoffMax, Duration restartDelay, String holderId) {
 
     public ReconcilerSettings {
         requirePositive("resyncInterval", resyncInterval);
@@ -23,23 +24,35 @@ public record ReconcilerSettings(Duration resyncInterval, Duration busyInterval,
         requirePositive("leaseTtl", leaseTtl);
         requirePositive("backoffBase", backoffBase);
         requirePositive("backoffMax", backoffMax);
+        requirePositive("restartDelay", restartDelay);
         if (holderId == null || holderId.isBlank()) {
             throw new IllegalArgumentException("'holderId' must not be blank");
         }
     }
 
-    /** 30 s resync, 2 s while busy, 60 s lease, backoff from 1 s to 5 min, a random holder id. */
+    /**
+     * 30 s resync, 2 s while busy, 60 s lease, backoff from 1 s to 5 min, failed instances replaced after 10 s
+     * doubling to 5 min, a random holder id.
+     */
     public static ReconcilerSettings defaults() {
         return new ReconcilerSettings(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(60),
-                Duration.ofSeconds(1), Duration.ofMinutes(5), "reconciler-" + UUID.randomUUID());
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(10),
+                "reconciler-" + UUID.randomUUID());
     }
 
     public ReconcilerSettings withResyncInterval(Duration interval) {
-        return new ReconcilerSettings(interval, busyInterval, leaseTtl, backoffBase, backoffMax, holderId);
+        return new ReconcilerSettings(interval, busyInterval, leaseTtl, backoffBase, backoffMax, restartDelay,
+                holderId);
+    }
+
+    public ReconcilerSettings withRestartDelay(Duration delay) {
+        return new ReconcilerSettings(resyncInterval, busyInterval, leaseTtl, backoffBase, backoffMax, delay,
+                holderId);
     }
 
     public ReconcilerSettings withHolderId(String id) {
-        return new ReconcilerSettings(resyncInterval, busyInterval, leaseTtl, backoffBase, backoffMax, id);
+        return new ReconcilerSettings(resyncInterval, busyInterval, leaseTtl, backoffBase, backoffMax, restartDelay,
+                id);
     }
 
     /** The longest sleep between passes: the resync interval, but short enough to renew the lease in time. */

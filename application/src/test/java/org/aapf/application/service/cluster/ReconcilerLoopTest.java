@@ -16,13 +16,17 @@ import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
 import org.aapf.application.testing.InMemoryReconcilerLease;
 import org.aapf.application.testing.TestCatalogues;
+import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ClusterStatus;
 import org.aapf.domain.cluster.ServiceKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The running loop on its thread, with a real clock and a resync so long that only wake-ups can drive it. */
+/**
+ * The running loop on its thread, with a real clock and a resync so long that only wake-ups (and restarts falling
+ * due) can drive it.
+ */
 class ReconcilerLoopTest {
 
     private final Clock clock = Clock.systemUTC();
@@ -31,7 +35,8 @@ class ReconcilerLoopTest {
     private final FakeClusterBackend backend = new FakeClusterBackend(clock);
     private final InMemoryReconcilerLease lease = new InMemoryReconcilerLease(clock);
     private final Reconciler reconciler = new Reconciler(clusters, events, backend, TestCatalogues::standard, lease,
-            clock, ReconcilerSettings.defaults().withResyncInterval(Duration.ofHours(1)));
+            clock, ReconcilerSettings.defaults().withResyncInterval(Duration.ofHours(1))
+                    .withRestartDelay(Duration.ofMillis(200)));
     private final CreateClusterService create = new CreateClusterService(clusters, events, TestCatalogues::standard,
             ClusterLimits.defaults(), reconciler, clock);
     private final DeleteClusterService delete = new DeleteClusterService(clusters, events, reconciler, clock);
@@ -49,8 +54,11 @@ class ReconcilerLoopTest {
         awaitTrue(() -> status("sample") == ClusterStatus.CREATED);
 
         InstanceRef notebook = new InstanceRef(stored("sample"), ServiceKind.JUPYTER_NOTEBOOK, 1);
-        backend.crash(notebook, "CrashLoop", "The notebook keeps exiting.");
+        backend.crash(notebook, "Exited", "The instance exited with code 1");
         awaitTrue(() -> status("sample") == ClusterStatus.ERROR);
+        awaitTrue(() -> backend.creations() == 2 && status("sample") == ClusterStatus.CREATED);
+        assertEquals(1, events.count(stored("sample"), ClusterEvent.Type.RESTARTED),
+                "the loop woke up for the restart: no API change, no backend hint, no resync due");
 
         delete.delete(new DeleteClusterCommand(ALICE, "sample"));
         awaitTrue(() -> clusters.listByOwner(ALICE).isEmpty());

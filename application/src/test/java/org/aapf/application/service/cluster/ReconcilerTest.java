@@ -141,7 +141,88 @@ class ReconcilerTest {
         world.backend.setState(worker, Phase.READY, Optional.of(Health.HEALTHY), List.of());
         reconciler.reconcileOnce();
         assertEquals(ClusterStatus.CREATED, world.view(ALICE, "sample").status());
-        assertEquals(3, world.backend.applyCalls(), "a crashed instance is not re-applied");
+        world.advance(world.settings.restartDelay());
+        reconciler.reconcileOnce();
+        assertEquals(3, world.backend.creations(), "an instance that recovered by itself is not replaced");
+    }
+
+    @Test
+    void crashedInstance_staysFailedWithItsAlert_untilReplacedAfterTheRestartDelay() {
+        world.createWithSpark(ALICE, "sample", 1);
+        reconciler.reconcileOnce();
+        InstanceRef worker = ref("sample", ServiceKind.SPARK_WORKER, 1);
+
+        world.backend.crash(worker, "Exited", "The instance exited with code 137");
+        reconciler.reconcileOnce();
+        world.advance(world.settings.restartDelay().minusSeconds(1));
+        reconciler.reconcileOnce();
+
+        assertEquals(3, world.backend.creations(), "not replaced before the restart delay");
+        assertEquals(InstanceStatus.FAILED, workerStatus("sample", 1));
+        assertEquals(List.of("Exited"), world.view(ALICE, "sample").services().get(2).alerts().stream()
+                .map(a -> a.reason()).toList());
+
+        world.advance(Duration.ofSeconds(1));
+        PassReport replacing = reconciler.reconcileOnce();
+
+        assertEquals(4, world.backend.creations(), "removed and created again");
+        assertEquals(1, replacing.removed());
+        assertEquals(InstanceStatus.FAILED, workerStatus("sample", 1), "failed until the replacement is seen");
+        assertTrue(eventMessages("sample").contains(
+                "Instance spark-worker-1 is being restarted (restart 1) after it failed: "
+                        + "The instance exited with code 137"), eventMessages("sample").toString());
+        reconciler.reconcileOnce();
+        assertEquals(InstanceStatus.READY, workerStatus("sample", 1));
+        assertEquals(ClusterStatus.CREATED, world.view(ALICE, "sample").status());
+        assertTrue(world.view(ALICE, "sample").services().get(2).alerts().isEmpty());
+        assertEquals(List.of("failed", "restarted", "ready", "created"),
+                eventTypes("sample").subList(eventTypes("sample").size() - 4, eventTypes("sample").size()));
+    }
+
+    @Test
+    void crashLoop_isReplacedWithDoublingWaits_andTheCountStartsOverOnceStable() {
+        world.createNotebook(ALICE, "sample");
+        reconciler.reconcileOnce();
+        InstanceRef notebook = ref("sample", ServiceKind.JUPYTER_NOTEBOOK, 1);
+        List<Long> waits = List.of(10L, 20L, 40L, 80L, 160L, 300L, 300L);
+
+        for (int restart = 1; restart <= waits.size(); restart++) {
+            world.backend.crash(notebook, "Exited", "The instance exited with code 1");
+            reconciler.reconcileOnce();
+            passTime(Duration.ofSeconds(waits.get(restart - 1) - 1));
+            assertEquals(restart, world.backend.creations(), "restart " + restart + " waits its turn");
+            passTime(Duration.ofSeconds(1));
+            assertEquals(restart + 1, world.backend.creations(), "restart " + restart + " is due");
+        }
+        reconciler.reconcileOnce();
+        passTime(Duration.ofMinutes(10));
+        world.backend.crash(notebook, "Exited", "The instance exited with code 1");
+        reconciler.reconcileOnce();
+        world.advance(world.settings.restartDelay());
+        reconciler.reconcileOnce();
+
+        assertEquals(waits.size() + 2, world.backend.creations(), "ready for 10 min: the first delay again");
+        assertTrue(eventMessages("sample").getLast().contains("(restart 1)"), eventMessages("sample").getLast());
+        assertEquals(waits.size() + 1, world.events.count(world.stored(ALICE, "sample").id(),
+                ClusterEvent.Type.RESTARTED));
+    }
+
+    @Test
+    void failedInstance_thatTheBackendRestartsItself_isLeftToTheBackend() {
+        world.backend.restartFailedInstancesItself(true);
+        world.createNotebook(ALICE, "sample");
+        reconciler.reconcileOnce();
+        InstanceRef notebook = ref("sample", ServiceKind.JUPYTER_NOTEBOOK, 1);
+
+        world.backend.crash(notebook, "CrashLoop", "The service keeps crashing; it has restarted 4 times.");
+        reconciler.reconcileOnce();
+        world.advance(world.settings.backoffMax());
+        PassReport report = reconciler.reconcileOnce();
+
+        assertEquals(1, world.backend.creations());
+        assertEquals(0, report.removed());
+        assertEquals(InstanceStatus.FAILED, notebookStatus("sample"));
+        assertEquals(0, world.events.count(world.stored(ALICE, "sample").id(), ClusterEvent.Type.RESTARTED));
     }
 
     @Test
@@ -290,8 +371,23 @@ class ReconcilerTest {
         assertTrue(other.reconcileOnce().leader(), "a released lease is free at once");
     }
 
+    /** Lets time pass as the running loop would, with a pass at least every 10 s (which also renews the lease). */
+    private void passTime(Duration duration) {
+        Duration left = duration;
+        while (left.isPositive()) {
+            Duration step = left.compareTo(Duration.ofSeconds(10)) < 0 ? left : Duration.ofSeconds(10);
+            world.advance(step);
+            reconciler.reconcileOnce();
+            left = left.minus(step);
+        }
+    }
+
     private InstanceRef ref(String name, ServiceKind service, int index) {
         return new InstanceRef(world.stored(ALICE, name).id(), service, index);
+    }
+
+    private InstanceStatus workerStatus(String name, int index) {
+        return world.stored(ALICE, name).instance(ServiceKind.SPARK_WORKER, index).orElseThrow().status();
     }
 
     private InstanceStatus notebookStatus(String name) {

@@ -3,6 +3,7 @@ package org.aapf.application.service.cluster;
 import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotReady;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotebookRoute;
@@ -40,6 +41,26 @@ class ResolveNotebookRouteServiceTest {
         reconciler.reconcileOnce();
 
         assertEquals(new NotReady("starting"), routes.resolve(proxyId));
+    }
+
+    @Test
+    void crashedNotebook_isNotServed_andItsReplacementIsServedAtItsNewEndpoint() {
+        String proxyId = createNotebook("sample");
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+        Ready before = assertInstanceOf(Ready.class, routes.resolve(proxyId));
+
+        world.backend.crash(notebookRef("sample"), "Exited", "The instance exited with code 137");
+        reconciler.reconcileOnce();
+        assertEquals(new NotReady("failed"), routes.resolve(proxyId));
+        world.advance(world.settings.restartDelay());
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+
+        Ready after = assertInstanceOf(Ready.class, routes.resolve(proxyId));
+        Endpoint replacement = world.backend.endpoint(notebookRef("sample")).orElseThrow();
+        assertEquals(new Ready(replacement.host(), replacement.port()), after);
+        assertNotEquals(before, after, "the cached endpoint of the crashed notebook is not used");
     }
 
     @Test
