@@ -1,10 +1,15 @@
 package org.aapf.application.service.cluster;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.Metrics;
@@ -16,6 +21,7 @@ import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.AlertReasons;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.Instance;
+import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.error.AapfException;
 
 /**
@@ -28,6 +34,8 @@ import org.aapf.domain.error.AapfException;
 final class ClusterConvergence {
 
     private static final System.Logger LOG = System.getLogger(ClusterConvergence.class.getName());
+    /** The most instances of one cluster applied at the same time. */
+    private static final int APPLY_CONCURRENCY = 4;
 
     private final ClusterBackend backend;
     private final Backoff<ClusterId> backoff;
@@ -71,10 +79,13 @@ final class ClusterConvergence {
             return;
         }
         boolean ok = removeUnwanted(unwanted.values(), tally);
+        boolean masterReady = sparkMasterReady(cluster, actual);
+        List<Instance> toApply = new ArrayList<>();
         for (Instance instance : cluster.instances()) {
             Optional<ObservedInstance> seen = Optional.ofNullable(actual.get(ref(cluster, instance)));
-            ok &= applyIfNeeded(cluster, instance, seen, catalogue, now, tally);
+            ok &= prepare(cluster, instance, seen, catalogue, masterReady, now, tally, toApply);
         }
+        ok &= applyAll(cluster, toApply, catalogue, now, tally);
         settle(cluster.id(), ok, now, tally);
     }
 
@@ -126,8 +137,16 @@ final class ClusterConvergence {
         }
     }
 
-    private boolean applyIfNeeded(AACluster cluster, Instance instance, Optional<ObservedInstance> seen,
-            Catalogue catalogue, Instant now, PassTally tally) {
+    /**
+     * Decides what one instance needs: nothing (it runs this spec: marked applied), a replacement (failed and due:
+     * removed now, applied below), or an apply (missing or outdated: added to {@code toApply}). A Spark worker that does
+     * not exist yet waits until its master is ready, so that it registers at its first attempt instead of waiting out
+     * Spark's retry interval; the master's readiness wakes the reconciler.
+     *
+     * @return false when a backend call failed
+     */
+    private boolean prepare(AACluster cluster, Instance instance, Optional<ObservedInstance> seen, Catalogue catalogue,
+            boolean masterReady, Instant now, PassTally tally, List<Instance> toApply) {
         if (seen.isPresent() && seen.get().phase() == Phase.TERMINATING) {
             tally.busy = true;
             return true;
@@ -139,18 +158,101 @@ final class ClusterConvergence {
             }
             seen = Optional.empty();
         }
+        if (seen.isEmpty() && instance.service() == ServiceKind.SPARK_WORKER && !masterReady) {
+            tally.busy = true;
+            return true;
+        }
         try {
             if (seen.isEmpty() || !seen.get().specHash().equals(hashes.of(ref, cluster, instance, catalogue))) {
-                backend.apply(DesiredInstances.of(cluster, instance, catalogue));
-                tally.applied++;
-                tally.busy = true;
+                toApply.add(instance);
+            } else {
+                cluster.markApplied(instance.service(), instance.index(), now);
             }
-            cluster.markApplied(instance.service(), instance.index(), now);
             return true;
         } catch (AapfException e) {
             cluster.markApplyFailed(instance.service(), instance.index(), e.getMessage(), now);
             return failed("apply", "apply " + instance.label() + " of " + cluster.id(), e, tally);
         }
+    }
+
+    /**
+     * Applies the instances, at most {@link #APPLY_CONCURRENCY} at a time: on Docker each create copies or unpacks the
+     * image, so a cluster's instances start together rather than one after another. Outcomes are recorded on this
+     * thread, in the cluster's order; an unexpected exception of any apply is rethrown after all have finished.
+     *
+     * @return false when an apply failed
+     */
+    private boolean applyAll(AACluster cluster, List<Instance> instances, Catalogue catalogue, Instant now,
+            PassTally tally) {
+        if (instances.isEmpty()) {
+            return true;
+        }
+        List<Optional<AapfException>> outcomes = instances.size() == 1
+                ? List.of(applyOne(cluster, instances.getFirst(), catalogue))
+                : applyConcurrently(cluster, instances, catalogue);
+        boolean ok = true;
+        for (int i = 0; i < instances.size(); i++) {
+            Instance instance = instances.get(i);
+            Optional<AapfException> failure = outcomes.get(i);
+            if (failure.isEmpty()) {
+                tally.applied++;
+                tally.busy = true;
+                cluster.markApplied(instance.service(), instance.index(), now);
+            } else {
+                cluster.markApplyFailed(instance.service(), instance.index(), failure.get().getMessage(), now);
+                ok = failed("apply", "apply " + instance.label() + " of " + cluster.id(), failure.get(), tally);
+            }
+        }
+        return ok;
+    }
+
+    private List<Optional<AapfException>> applyConcurrently(AACluster cluster, List<Instance> instances,
+            Catalogue catalogue) {
+        int threads = Math.min(APPLY_CONCURRENCY, instances.size());
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofVirtual().name("aapf-apply-", 0)
+                .factory())) {
+            List<Future<Optional<AapfException>>> futures = instances.stream()
+                    .map(instance -> pool.submit(() -> applyOne(cluster, instance, catalogue))).toList();
+            List<Optional<AapfException>> outcomes = new ArrayList<>();
+            RuntimeException unexpected = null;
+            for (Future<Optional<AapfException>> future : futures) {
+                try {
+                    outcomes.add(future.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    unexpected = unexpected == null ? asRuntime(e.getCause()) : unexpected;
+                    outcomes.add(Optional.empty());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while applying instances", e);
+                }
+            }
+            if (unexpected != null) {
+                throw unexpected;
+            }
+            return outcomes;
+        }
+    }
+
+    private Optional<AapfException> applyOne(AACluster cluster, Instance instance, Catalogue catalogue) {
+        try {
+            backend.apply(DesiredInstances.of(cluster, instance, catalogue));
+            return Optional.empty();
+        } catch (AapfException e) {
+            return Optional.of(e);
+        }
+    }
+
+    private static RuntimeException asRuntime(Throwable cause) {
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+
+    private static boolean sparkMasterReady(AACluster cluster, Map<InstanceRef, ObservedInstance> actual) {
+        return cluster.instances().stream().filter(instance -> instance.service() == ServiceKind.SPARK_MASTER)
+                .allMatch(master -> Optional.ofNullable(actual.get(ref(cluster, master)))
+                        .filter(seen -> seen.phase() == Phase.READY).isPresent());
     }
 
     /** Removes the failed instance so that it is applied afresh, and records the restart on the cluster. */
