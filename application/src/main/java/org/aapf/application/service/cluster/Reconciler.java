@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ClusterEventRepository;
@@ -37,7 +38,9 @@ import org.aapf.domain.error.ErrorReason;
  * backend call is idempotent and every save is compare-and-set on the cluster's version.
  *
  * <p>{@link #start()} runs passes on one daemon thread, woken by {@link #wake()} (API changes), backend watch hints
- * and a periodic resync. A pass acts only while this process holds the {@link ReconcilerLease}.
+ * and a periodic resync. A pass acts only while this process holds the {@link ReconcilerLease}: every backend change
+ * and every save first makes sure the lease still holds, renewing it once a third of its ttl has passed, and a pass
+ * that cannot be sure any more (it paused past its lease) stops before that write.
  */
 @Singleton
 public final class Reconciler implements ReconcileTrigger, AutoCloseable {
@@ -87,6 +90,13 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
             SparkMasterMonitor sparkMasters, Metrics metrics) {
+        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, metrics, System::nanoTime);
+    }
+
+    /** A reconciler that times its lease by {@code nanoTime} (a monotonic clock, like {@link System#nanoTime()}). */
+    Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
+            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
+            SparkMasterMonitor sparkMasters, Metrics metrics, LongSupplier nanoTime) {
         this.clusters = clusters;
         this.events = events;
         this.backend = backend;
@@ -96,8 +106,9 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.backoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
         this.observeBackoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
         this.metrics = metrics;
-        this.convergence = new ClusterConvergence(backend, backoff, sparkMasters, metrics);
-        this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl());
+        this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl(), nanoTime);
+        this.convergence = new ClusterConvergence(new LeaseGuardedBackend(backend, leaseKeeper), backoff, sparkMasters,
+                metrics);
     }
 
     /** True while the reconcile loop runs (between {@link #start()} and {@link #close()}, unless it died). */
@@ -149,12 +160,22 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     /** One full pass; does nothing but report so when another reconciler holds the lease. */
     public synchronized PassReport reconcileOnce() {
         long started = System.nanoTime();
-        PassReport report = pass();
+        PassReport report = guardedPass();
         lastPass = Optional.of(report);
         metrics.reconcilePass(new Metrics.ReconcilePass(Duration.ofNanos(System.nanoTime() - started),
                 report.leader(), report.backendReachable(), report.applied(), report.removed(), report.saved(),
                 report.deleted(), report.failures()));
         return report;
+    }
+
+    /** A pass that stops before any write it could no longer make as the lease holder; the next pass starts over. */
+    private PassReport guardedPass() {
+        try {
+            return pass();
+        } catch (LeaseLapsedException e) {
+            LOG.log(System.Logger.Level.WARNING, "Reconcile pass stopped before its next write: " + e.getMessage());
+            return PassReport.leaseLapsed();
+        }
     }
 
     private PassReport pass() {
@@ -223,6 +244,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
                 metrics.clusterReady(Duration.between(cluster.createdAt(), now));
             }
             save(cluster, tally);
+        } catch (LeaseLapsedException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Reconciling AACluster " + cluster.id() + " failed", e);
             backoff.failed(cluster.id(), now);
@@ -236,6 +259,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         if (!cluster.hasChanges()) {
             return;
         }
+        leaseKeeper.check();
         if (clusters.update(cluster)) {
             events.append(cluster.pullEvents());
             tally.saved++;
@@ -245,6 +269,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     }
 
     private void finishDeletion(AACluster cluster, PassTally tally) {
+        leaseKeeper.check();
         if (clusters.delete(cluster)) {
             events.append(cluster.pullEvents());
             backoff.succeeded(cluster.id());

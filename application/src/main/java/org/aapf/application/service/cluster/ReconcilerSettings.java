@@ -42,6 +42,11 @@ public record ReconcilerSettings(Duration resyncInterval, Duration busyInterval,
         return new ReconcilerSettings(resyncInterval, busyInterval, leaseTtl, backoffBase, backoffMax, id);
     }
 
+    /** These settings with another lease ttl: how long a paused or dead leader keeps the others waiting. */
+    public ReconcilerSettings withLeaseTtl(Duration ttl) {
+        return new ReconcilerSettings(resyncInterval, busyInterval, ttl, backoffBase, backoffMax, holderId);
+    }
+
     /** The longest sleep between passes: the resync interval, but short enough to renew the lease in time. */
     Duration idleWait() {
         Duration renew = leaseTtl.dividedBy(3);
