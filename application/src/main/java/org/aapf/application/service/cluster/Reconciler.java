@@ -313,14 +313,14 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
                 wait = nextWait(reconcileOnce());
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Reconcile pass failed", e);
-                wait = settings.busyInterval();
+                wait = settings.busyWait();
             }
             awaitWake(wait);
         }
     }
 
     private Duration nextWait(PassReport report) {
-        Duration wait = report.busy() ? settings.busyInterval() : settings.idleWait();
+        Duration wait = report.busy() ? settings.busyWait() : settings.idleWait();
         for (Optional<Instant> retry : List.of(backoff.nextRetry(), observeBackoff.nextRetry())) {
             if (retry.isPresent()) {
                 Duration untilRetry = Duration.between(clock.instant(), retry.get());

@@ -53,6 +53,12 @@ public record ReconcilerSettings(Duration resyncInterval, Duration busyInterval,
         return renew.compareTo(resyncInterval) < 0 ? renew : resyncInterval;
     }
 
+    /** The sleep after a busy pass: the busy interval, but short enough to renew the lease in time. */
+    Duration busyWait() {
+        Duration renew = leaseTtl.dividedBy(3);
+        return renew.compareTo(busyInterval) < 0 ? renew : busyInterval;
+    }
+
     private static void requirePositive(String field, Duration value) {
         Objects.requireNonNull(value, "'" + field + "' must not be null");
         if (value.isNegative() || value.isZero()) {
