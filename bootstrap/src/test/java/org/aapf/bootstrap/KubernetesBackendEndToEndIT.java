@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +25,7 @@ import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.bootstrap.support.Api;
 import org.aapf.bootstrap.support.Api.Reply;
+import org.aapf.bootstrap.support.Exhibit;
 import org.aapf.bootstrap.support.MockKubernetes;
 import org.aapf.bootstrap.support.TestServer;
 import org.aapf.domain.cluster.ClusterId;
@@ -37,6 +42,8 @@ class KubernetesBackendEndToEndIT {
 
     private static final String CREATE = """
             { "jupyterNotebook": { "image": { "repositoryName": "aa_jupyter_notebook" }, "perfType": "small" } }""";
+    private static final String CREATE_GPU = """
+            { "jupyterNotebook": { "image": { "repositoryName": "aa_jupyter_notebook" }, "perfType": "gpu-small" } }""";
     private static final String NAMESPACE = "aapf-e2e";
     private static final String CONFIG = """
             backend:
@@ -82,6 +89,7 @@ class KubernetesBackendEndToEndIT {
         assertHardenedNotebookWithSmallResources(pod);
         ConfigMap root = rootOf(pod);
         assertOwnedBy(root, pod.getMetadata().getOwnerReferences());
+        showManifests(root, pod);
         kubernetes.markRunningAndReady(pod);
 
         Reply cluster = awaitCluster("sample", reply -> "created".equals(status(reply)), Duration.ofSeconds(30));
@@ -119,6 +127,86 @@ class KubernetesBackendEndToEndIT {
         assertTrue(alert.path("message").asText().contains("aapf/jupyter-notebook:6.4"), alert.toString());
         assertTrue(alert.path("message").asText().contains("ImagePullBackOff"), alert.toString());
         assertEquals(1, kubernetes.pods(SERVER_LABEL, serverId).size(), "a failed pod is reported, not recreated");
+    }
+
+    @Test
+    void insufficientGpu_showsTheInstanceFailedWithAnUnschedulableAlertTheUserCanActOn() throws Exception {
+        assertEquals(202, server.api().post("/api/v1/aaclusters/gpu", token, CREATE_GPU).status());
+        Pod pod = kubernetes.awaitOnePod(SERVER_LABEL, serverId, Duration.ofSeconds(30));
+        assertEquals(new Quantity("1"), pod.getSpec().getContainers().get(0).getResources().getLimits()
+                .get("nvidia.com/gpu"), "the performance type's GPU is a limit");
+
+        kubernetes.markUnschedulable(pod, "0/3 nodes are available: 3 Insufficient nvidia.com/gpu.");
+
+        Reply cluster = awaitCluster("gpu", reply -> "failed".equals(firstInstance(reply).path("status").asText()),
+                Duration.ofSeconds(30));
+        Exhibit.writeJson("alert-insufficient-gpu.json", cluster.raw().body());
+        JsonNode alert = onlyAlert(cluster);
+        assertEquals("error", alert.path("level").asText());
+        assertEquals("Unschedulable", alert.path("reason").asText());
+        assertEquals("No node has a free GPU for this service right now (the scheduler reports: 0/3 nodes are"
+                + " available: 3 Insufficient nvidia.com/gpu.). It starts once a GPU is free; a performance type"
+                + " without a GPU can start now.", alert.path("message").asText());
+    }
+
+    @Test
+    void oomKilled_showsTheInstanceFailedWithAnAlertNamingTheMemoryLimit() throws Exception {
+        assertEquals(202, server.api().post("/api/v1/aaclusters/hungry", token, CREATE).status());
+        Pod pod = kubernetes.awaitOnePod(SERVER_LABEL, serverId, Duration.ofSeconds(30));
+        kubernetes.markRunningAndReady(pod);
+        awaitCluster("hungry", reply -> "created".equals(status(reply)), Duration.ofSeconds(30));
+
+        kubernetes.markOomKilled(pod);
+
+        Reply cluster = awaitCluster("hungry",
+                reply -> "failed".equals(firstInstance(reply).path("status").asText()), Duration.ofSeconds(30));
+        Exhibit.writeJson("alert-oom-killed.json", cluster.raw().body());
+        JsonNode alert = onlyAlert(cluster);
+        assertEquals("error", alert.path("level").asText());
+        assertEquals("OOMKilled", alert.path("reason").asText());
+        assertEquals("The service ran out of memory (limit 1024Mi) and was killed; choose a performance type with"
+                + " more memory.", alert.path("message").asText());
+    }
+
+    /**
+     * Writes the objects of one notebook instance as AAPF created them (the root ConfigMap, the cluster's headless
+     * Service, the notebook's Service and its Pod) to {@code target/show/}, without what the API server adds (uid,
+     * resource version, creation time), and checks the file says exactly that.
+     */
+    private void showManifests(ConfigMap root, Pod pod) {
+        String cluster = pod.getMetadata().getLabels().get(CLUSTER_LABEL);
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(root);
+        objects.addAll(kubernetes.client().services().inNamespace(NAMESPACE).withLabel(CLUSTER_LABEL, cluster).list()
+                .getItems().stream().sorted(Comparator.comparing(service -> service.getMetadata().getName()))
+                .toList());
+        objects.add(pod);
+        assertEquals(4, objects.size(), "root, subdomain Service, notebook Service, Pod");
+        StringBuilder yaml = new StringBuilder("# One notebook instance as AAPF creates it on Kubernetes (read back from"
+                + " the API server; uid, resourceVersion and creationTimestamp removed)\n");
+        for (HasMetadata object : objects) {
+            HasMetadata built = withoutServerFields(object);
+            String document = Serialization.asYaml(built);
+            assertEquals(built, Serialization.unmarshal(document, built.getClass()));
+            yaml.append(document);
+        }
+        Exhibit.write("notebook-instance-manifests.yaml", yaml.toString());
+    }
+
+    private static HasMetadata withoutServerFields(HasMetadata stored) {
+        HasMetadata copy = Serialization.unmarshal(Serialization.asJson(stored), stored.getClass());
+        copy.getMetadata().setUid(null);
+        copy.getMetadata().setResourceVersion(null);
+        copy.getMetadata().setCreationTimestamp(null);
+        copy.getMetadata().setGeneration(null);
+        copy.getMetadata().setManagedFields(new ArrayList<>());
+        return copy;
+    }
+
+    private static JsonNode onlyAlert(Reply cluster) {
+        JsonNode alerts = cluster.body().path("aacluster").path("services").get(0).path("alerts");
+        assertEquals(1, alerts.size(), cluster.raw().body());
+        return alerts.get(0);
     }
 
     private static void assertHardenedNotebookWithSmallResources(Pod pod) {

@@ -109,13 +109,14 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         }
     }
 
-    /** Limits and timing of cluster management. */
-    public record Clusters(int maxSparkWorkers, Duration resyncInterval) {
+    /** Limits and timing of cluster management; {@code leaseTtl} is how long a dead or paused leader blocks the rest. */
+    public record Clusters(int maxSparkWorkers, Duration resyncInterval, Duration leaseTtl) {
         public Clusters {
             if (maxSparkWorkers < 1) {
                 throw new IllegalArgumentException("'clusters.maxSparkWorkers' must be >= 1");
             }
             requirePositive("clusters.resyncInterval", resyncInterval);
+            requirePositive("clusters.leaseTtl", leaseTtl);
         }
     }
 

@@ -45,7 +45,8 @@ public final class ConfiguredAapf {
                         Set.copyOf(config.proxy().allowedOrigins())))
                 .clusterLimits(new ClusterLimits(config.clusters().maxSparkWorkers()))
                 .reconcilerSettings(ReconcilerSettings.defaults()
-                        .withResyncInterval(config.clusters().resyncInterval()));
+                        .withResyncInterval(config.clusters().resyncInterval())
+                        .withLeaseTtl(config.clusters().leaseTtl()));
         if (!config.metrics().token().isEmpty()) {
             builder.metricsToken(config.metrics().token());
         }
@@ -64,6 +65,24 @@ public final class ConfiguredAapf {
             default -> throw new ConfigException("Unknown backend '" + config.backend().type() + "' in 'backend.type'"
                     + " (AAPF_BACKEND): use " + DOCKER + " or " + KUBERNETES);
         };
+    }
+
+    /**
+     * A warning for a server that may be one of several replicas yet keeps its data in the embedded H2 database: in a
+     * Kubernetes pod (the kubelet sets {@code KUBERNETES_SERVICE_HOST} in every pod) a Deployment may run more than
+     * one, each with a database of its own. Replicas must share one PostgreSQL database: its reconciler lease lets one
+     * act at a time, while replicas with separate databases but one server id would take each other's pods for
+     * orphans and remove them. The replica count itself cannot be known here (that would need access to the
+     * Deployment), hence a warning rather than a refusal.
+     */
+    public static Optional<String> replicaWarning(AapfConfig config, Map<String, String> environment) {
+        if (!config.database().url().isEmpty() || !environment.containsKey("KUBERNETES_SERVICE_HOST")) {
+            return Optional.empty();
+        }
+        return Optional.of("AAPF runs in a Kubernetes pod on the embedded H2 database under " + config.dataDir()
+                + ", which only this pod can see: run exactly one replica, or set 'database.url' (AAPF_DB_URL) to a"
+                + " PostgreSQL database shared by every replica. Replicas with separate databases remove each other's"
+                + " pods.");
     }
 
     /** The Kubernetes settings; the server id comes later. */

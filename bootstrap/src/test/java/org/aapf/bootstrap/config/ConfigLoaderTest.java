@@ -34,6 +34,17 @@ class ConfigLoaderTest {
         assertEquals(1024 * 1024, config.http().maxBodyBytes());
         assertEquals("docker", config.backend().type());
         assertEquals(16, config.clusters().maxSparkWorkers());
+        assertEquals(Duration.ofSeconds(60), config.clusters().leaseTtl());
+    }
+
+    @Test
+    void leaseTtl_isTakenFromTheFile_andMustBePositive() throws IOException {
+        AapfConfig config = loader.load(Optional.of(write("clusters:\n  leaseTtl: PT15S\n")), Map.of());
+        assertEquals(Duration.ofSeconds(15), config.clusters().leaseTtl());
+
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> loader.load(Optional.of(write("clusters:\n  leaseTtl: PT0S\n")), Map.of()));
+        assertTrue(error.getMessage().contains("clusters.leaseTtl"), error.getMessage());
     }
 
     @Test

@@ -130,6 +130,29 @@ public final class MockKubernetes implements AutoCloseable {
                 .build());
     }
 
+    /** What the scheduler reports when no node can take the pod, e.g. for lack of GPUs. */
+    public void markUnschedulable(Pod pod, String schedulerMessage) {
+        setStatus(pod, new PodStatusBuilder().withPhase("Pending")
+                .addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
+                    .withMessage(schedulerMessage).withLastTransitionTime(Instant.now().toString()).endCondition()
+                .build());
+    }
+
+    /** What the kubelet reports when the container was killed for exceeding its memory limit. */
+    public void markOomKilled(Pod pod) {
+        String now = Instant.now().toString();
+        setStatus(pod, new PodStatusBuilder().withPhase("Running").withPodIP("127.0.0.1")
+                .addNewCondition().withType("PodScheduled").withStatus("True").withLastTransitionTime(now)
+                    .endCondition()
+                .addNewCondition().withType("Ready").withStatus("False").withLastTransitionTime(now).endCondition()
+                .withContainerStatuses(new ContainerStatusBuilder().withName(containerName(pod))
+                        .withImage(image(pod)).withReady(false).withRestartCount(1)
+                        .withNewState().withNewTerminated().withReason("OOMKilled").withExitCode(137)
+                            .withFinishedAt(now).endTerminated().endState()
+                        .build())
+                .build());
+    }
+
     private void setStatus(Pod pod, PodStatus status) {
         client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                 .editStatus(current -> new PodBuilder(current).withStatus(status).build());

@@ -61,6 +61,11 @@ public final class TestServer implements AutoCloseable {
         return start(environment, Optional.of(configYaml), Optional.empty());
     }
 
+    /** A server configured by {@code configYaml} under {@code environment}, with clusters run by {@code backend}. */
+    public static TestServer start(Map<String, String> environment, String configYaml, ClusterBackend backend) {
+        return start(environment, Optional.of(configYaml), Optional.of(backend));
+    }
+
     private static TestServer start(Map<String, String> environment, Optional<ClusterBackend> backend) {
         return start(environment, Optional.empty(), backend);
     }

@@ -45,9 +45,19 @@ final class PodAlerts {
                 .filter(scheduled -> "False".equals(scheduled.getStatus()))
                 .filter(scheduled -> "Unschedulable".equals(scheduled.getReason()))
                 .map(scheduled -> new Alert(Alert.Level.ERROR, UNSCHEDULABLE,
-                        "No node can run this service now: " + Optional.ofNullable(scheduled.getMessage())
-                                .orElse("not enough free resources"),
+                        unschedulableMessage(Optional.ofNullable(scheduled.getMessage()).orElse("")),
                         PodStatusMapper.instant(scheduled.getLastTransitionTime(), created)));
+    }
+
+    /** What the user can expect and do, then the scheduler's own summary (which names the missing resource). */
+    private static String unschedulableMessage(String scheduler) {
+        String reported = scheduler.isBlank() ? "" : " (the scheduler reports: " + scheduler.strip() + ")";
+        if (scheduler.contains("Insufficient " + PodManifests.GPU)) {
+            return "No node has a free GPU for this service right now" + reported + ". It starts once a GPU is"
+                    + " free; a performance type without a GPU can start now.";
+        }
+        return "No node can run this service right now" + reported + ". It starts once a node has room; a smaller"
+                + " performance type may start sooner.";
     }
 
     private static List<Alert> containerAlerts(Pod pod, ContainerStatus container, Instant created) {
@@ -79,7 +89,12 @@ final class PodAlerts {
     private static Alert oom(Alert.Level level, Pod pod, ContainerStatus container, ContainerState state,
             Instant created) {
         String limit = memoryLimit(pod, container.getName()).map(quantity -> " (limit " + quantity + ")").orElse("");
-        return new Alert(level, OOM_KILLED, "The service ran out of memory" + limit + " and was killed.",
+        String message = level == Alert.Level.ERROR
+                ? "The service ran out of memory" + limit + " and was killed; choose a performance type with more"
+                        + " memory."
+                : "The service ran out of memory" + limit + " and was restarted; choose a performance type with more"
+                        + " memory if this happens again.";
+        return new Alert(level, OOM_KILLED, message,
                 PodStatusMapper.instant(state.getTerminated().getFinishedAt(), created));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -74,6 +75,33 @@ class DeployManifestsTest {
                 "pods", Set.of("get", "list", "watch", "create", "delete"),
                 "services", Set.of("get", "list", "create", "delete"),
                 "configmaps", Set.of("get", "list", "create", "delete")), verbsByResource);
+    }
+
+    @Test
+    void severalReplicas_shareOnePostgresDatabaseAndOneServerId() throws IOException {
+        Deployment deployment = load("deployment.yaml", Deployment.class);
+        assertTrue(deployment.getSpec().getReplicas() > 1, "the reconciler's database lease allows several replicas");
+        EnvVar databaseUrl = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(env -> env.getName().equals("AAPF_DB_URL")).findFirst().orElseThrow();
+        assertFalse(Boolean.TRUE.equals(databaseUrl.getValueFrom().getSecretKeyRef().getOptional()),
+                "no replica may start without the shared database (it would fall back to a private H2 file)");
+        Map<String, Object> config = serverConfig();
+        assertFalse(config.containsKey("database"), "the database URL comes from the Secret only");
+        assertEquals("aapf", config.get("serverId"), "every replica labels its pods with one id");
+    }
+
+    @Test
+    void roleGrantsNothingForKubernetesLeases_theReconcilerLeaseLivesInTheDatabase() throws IOException {
+        for (PolicyRule rule : load("role.yaml", Role.class).getRules()) {
+            assertFalse(rule.getApiGroups().contains("coordination.k8s.io"), rule.toString());
+            assertFalse(rule.getResources().contains("leases"), rule.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> serverConfig() throws IOException {
+        String yaml = load("configmap.yaml", ConfigMap.class).getData().get("aapf.yaml");
+        return Serialization.unmarshal(yaml, Map.class);
     }
 
     @Test

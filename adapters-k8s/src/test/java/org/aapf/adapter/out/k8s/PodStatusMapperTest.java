@@ -82,7 +82,8 @@ class PodStatusMapperTest {
         Alert alert = observed.alerts().get(0);
         assertEquals("OOMKilled", alert.reason());
         assertEquals(Alert.Level.ERROR, alert.level());
-        assertEquals("The service ran out of memory (limit 4096Mi) and was killed.", alert.message());
+        assertEquals("The service ran out of memory (limit 4096Mi) and was killed; choose a performance type with"
+                + " more memory.", alert.message());
     }
 
     @Test
@@ -91,6 +92,7 @@ class PodStatusMapperTest {
         assertEquals(Phase.READY, observed.phase());
         assertEquals(List.of("OOMKilled"), reasons(observed));
         assertEquals(Alert.Level.WARNING, observed.alerts().get(0).level());
+        assertTrue(observed.alerts().get(0).message().contains("was restarted"), observed.alerts().get(0).message());
     }
 
     @Test
@@ -99,8 +101,19 @@ class PodStatusMapperTest {
         assertEquals(Phase.FAILED, observed.phase());
         Alert alert = observed.alerts().get(0);
         assertEquals("Unschedulable", alert.reason());
-        assertTrue(alert.message().contains("Insufficient nvidia.com/gpu"), alert.message());
+        assertEquals("No node has a free GPU for this service right now (the scheduler reports: 0/3 nodes are"
+                + " available: 3 Insufficient nvidia.com/gpu.). It starts once a GPU is free; a performance type"
+                + " without a GPU can start now.", alert.message());
         assertEquals(Instant.parse(PodStatuses.T0), alert.at());
+    }
+
+    @Test
+    void unschedulableForCpuOrMemory_saysItWaitsForRoom() {
+        ObservedInstance observed = observe(PodStatuses.unschedulable("0/3 nodes are available: 3 Insufficient cpu."));
+        Alert alert = observed.alerts().get(0);
+        assertEquals("No node can run this service right now (the scheduler reports: 0/3 nodes are available:"
+                + " 3 Insufficient cpu.). It starts once a node has room; a smaller performance type may start"
+                + " sooner.", alert.message());
     }
 
     @Test

@@ -58,9 +58,13 @@ final class PodStatuses {
     }
 
     static PodStatus unschedulable() {
+        return unschedulable(GPU_MESSAGE);
+    }
+
+    static PodStatus unschedulable(String schedulerMessage) {
         return new PodStatusBuilder().withPhase("Pending")
                 .addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
-                    .withMessage(GPU_MESSAGE).withLastTransitionTime(T0).endCondition()
+                    .withMessage(schedulerMessage).withLastTransitionTime(T0).endCondition()
                 .build();
     }
 

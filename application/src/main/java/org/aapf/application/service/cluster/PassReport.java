@@ -3,7 +3,8 @@ package org.aapf.application.service.cluster;
 /**
  * What one reconcile pass did; for logs, tests and benchmarks.
  *
- * @param leader false when another reconciler holds the lease (nothing was done)
+ * @param leader false when another reconciler holds the lease (nothing was done), or when the lease lapsed during
+ *     the pass (it stopped before its next write)
  * @param backendReachable false when {@code observe()} failed or is backing off (only alerts were written)
  * @param clusters clusters examined
  * @param saved clusters written back (changed state)
@@ -22,5 +23,10 @@ public record PassReport(boolean leader, boolean backendReachable, int clusters,
 
     static PassReport notLeader() {
         return new PassReport(false, true, 0, 0, 0, 0, 0, 0, false);
+    }
+
+    /** The lease lapsed during the pass, which stopped before its next write; the next pass comes soon. */
+    static PassReport leaseLapsed() {
+        return new PassReport(false, true, 0, 0, 0, 0, 0, 0, true);
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ClusterEventRepository;
@@ -37,7 +38,9 @@ import org.aapf.domain.error.ErrorReason;
  * backend call is idempotent and every save is compare-and-set on the cluster's version.
  *
  * <p>{@link #start()} runs passes on one daemon thread, woken by {@link #wake()} (API changes), backend watch hints
- * and a periodic resync. A pass acts only while this process holds the {@link ReconcilerLease}.
+ * and a periodic resync. A pass acts only while this process holds the {@link ReconcilerLease}: every backend change
+ * and every save first makes sure the lease still holds, renewing it once a third of its ttl has passed, and a pass
+ * that cannot be sure any more (it paused past its lease) stops before that write.
  */
 @Singleton
 public final class Reconciler implements ReconcileTrigger, AutoCloseable {
@@ -88,6 +91,13 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
             SparkMasterMonitor sparkMasters, Metrics metrics) {
+        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, metrics, System::nanoTime);
+    }
+
+    /** A reconciler that times its lease by {@code nanoTime} (a monotonic clock, like {@link System#nanoTime()}). */
+    Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
+            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
+            SparkMasterMonitor sparkMasters, Metrics metrics, LongSupplier nanoTime) {
         this.clusters = clusters;
         this.events = events;
         this.backend = backend;
@@ -98,8 +108,9 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.observeBackoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
         this.restarts = new Restarts(settings.restartDelay(), settings.backoffMax());
         this.metrics = metrics;
-        this.convergence = new ClusterConvergence(backend, backoff, restarts, sparkMasters, metrics);
-        this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl());
+        this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl(), nanoTime);
+        this.convergence = new ClusterConvergence(new LeaseGuardedBackend(backend, leaseKeeper), backoff, restarts,
+                sparkMasters, metrics);
     }
 
     /** True while the reconcile loop runs (between {@link #start()} and {@link #close()}, unless it died). */
@@ -151,12 +162,22 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     /** One full pass; does nothing but report so when another reconciler holds the lease. */
     public synchronized PassReport reconcileOnce() {
         long started = System.nanoTime();
-        PassReport report = pass();
+        PassReport report = guardedPass();
         lastPass = Optional.of(report);
         metrics.reconcilePass(new Metrics.ReconcilePass(Duration.ofNanos(System.nanoTime() - started),
                 report.leader(), report.backendReachable(), report.applied(), report.removed(), report.saved(),
                 report.deleted(), report.failures()));
         return report;
+    }
+
+    /** A pass that stops before any write it could no longer make as the lease holder; the next pass starts over. */
+    private PassReport guardedPass() {
+        try {
+            return pass();
+        } catch (LeaseLapsedException e) {
+            LOG.log(System.Logger.Level.WARNING, "Reconcile pass stopped before its next write: " + e.getMessage());
+            return PassReport.leaseLapsed();
+        }
     }
 
     private PassReport pass() {
@@ -225,6 +246,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
                 metrics.clusterReady(Duration.between(cluster.createdAt(), now));
             }
             save(cluster, tally);
+        } catch (LeaseLapsedException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Reconciling AACluster " + cluster.id() + " failed", e);
             backoff.failed(cluster.id(), now);
@@ -238,6 +261,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         if (!cluster.hasChanges()) {
             return;
         }
+        leaseKeeper.check();
         if (clusters.update(cluster)) {
             events.append(cluster.pullEvents());
             tally.saved++;
@@ -247,6 +271,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     }
 
     private void finishDeletion(AACluster cluster, PassTally tally) {
+        leaseKeeper.check();
         if (clusters.delete(cluster)) {
             events.append(cluster.pullEvents());
             backoff.succeeded(cluster.id());
@@ -291,14 +316,14 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
                 wait = nextWait(reconcileOnce());
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Reconcile pass failed", e);
-                wait = settings.busyInterval();
+                wait = settings.busyWait();
             }
             awaitWake(wait);
         }
     }
 
     private Duration nextWait(PassReport report) {
-        Duration wait = report.busy() ? settings.busyInterval() : settings.idleWait();
+        Duration wait = report.busy() ? settings.busyWait() : settings.idleWait();
         Optional<Instant> restart = restarts.nextDue(clock.instant());
         for (Optional<Instant> retry : List.of(backoff.nextRetry(), observeBackoff.nextRetry(), restart)) {
             if (retry.isPresent()) {

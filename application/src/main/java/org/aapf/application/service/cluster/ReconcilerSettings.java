@@ -55,10 +55,22 @@ public record ReconcilerSettings(Duration resyncInterval, Duration busyInterval,
                 id);
     }
 
+    /** These settings with another lease ttl: how long a paused or dead leader keeps the others waiting. */
+    public ReconcilerSettings withLeaseTtl(Duration ttl) {
+        return new ReconcilerSettings(resyncInterval, busyInterval, ttl, backoffBase, backoffMax, restartDelay,
+                holderId);
+    }
+
     /** The longest sleep between passes: the resync interval, but short enough to renew the lease in time. */
     Duration idleWait() {
         Duration renew = leaseTtl.dividedBy(3);
         return renew.compareTo(resyncInterval) < 0 ? renew : resyncInterval;
+    }
+
+    /** The sleep after a busy pass: the busy interval, but short enough to renew the lease in time. */
+    Duration busyWait() {
+        Duration renew = leaseTtl.dividedBy(3);
+        return renew.compareTo(busyInterval) < 0 ? renew : busyInterval;
     }
 
     private static void requirePositive(String field, Duration value) {

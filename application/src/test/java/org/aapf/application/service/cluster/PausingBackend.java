@@ -1,0 +1,100 @@
+package org.aapf.application.service.cluster;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.DesiredInstance;
+import org.aapf.application.port.out.Endpoint;
+import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.domain.cluster.ClusterId;
+
+/**
+ * One process's way to the shared backend, where the process can "pause" (GC, stopped VM) around its n-th apply:
+ * the test's action runs right before (or after) that call reaches the backend, or after an observation. Counts the
+ * changes that got through.
+ */
+final class PausingBackend implements ClusterBackend {
+
+    private final ClusterBackend backend;
+    private final Map<Integer, Runnable> before = new HashMap<>();
+    private final Map<Integer, Runnable> after = new HashMap<>();
+    private Optional<Runnable> afterObserve = Optional.empty();
+    private int applies;
+    private int changes;
+
+    PausingBackend(ClusterBackend backend) {
+        this.backend = backend;
+    }
+
+    /** Runs {@code pause} when the {@code n}-th apply is about to reach the backend (it has passed every check). */
+    PausingBackend pauseBeforeApply(int n, Runnable pause) {
+        before.put(n, pause);
+        return this;
+    }
+
+    /** Runs {@code pause} once the {@code n}-th apply has reached the backend. */
+    PausingBackend pauseAfterApply(int n, Runnable pause) {
+        after.put(n, pause);
+        return this;
+    }
+
+    /** Runs {@code pause} once the next observation has returned. */
+    PausingBackend pauseAfterObserve(Runnable pause) {
+        afterObserve = Optional.of(pause);
+        return this;
+    }
+
+    /** Changes (apply, remove, removeCluster) that reached the backend through this process. */
+    int changes() {
+        return changes;
+    }
+
+    @Override
+    public String name() {
+        return backend.name();
+    }
+
+    @Override
+    public void apply(DesiredInstance desired) {
+        applies++;
+        Optional.ofNullable(before.remove(applies)).ifPresent(Runnable::run);
+        changes++;
+        backend.apply(desired);
+        Optional.ofNullable(after.remove(applies)).ifPresent(Runnable::run);
+    }
+
+    @Override
+    public void remove(InstanceRef ref) {
+        changes++;
+        backend.remove(ref);
+    }
+
+    @Override
+    public void removeCluster(ClusterId cluster) {
+        changes++;
+        backend.removeCluster(cluster);
+    }
+
+    @Override
+    public List<ObservedInstance> observe() {
+        List<ObservedInstance> observed = backend.observe();
+        Optional<Runnable> pause = afterObserve;
+        afterObserve = Optional.empty();
+        pause.ifPresent(Runnable::run);
+        return observed;
+    }
+
+    @Override
+    public Watch watch(Consumer<InstanceRef> onChange) {
+        return backend.watch(onChange);
+    }
+
+    @Override
+    public Optional<Endpoint> endpoint(InstanceRef ref) {
+        return backend.endpoint(ref);
+    }
+}
