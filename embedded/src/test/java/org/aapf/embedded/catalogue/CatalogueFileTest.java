@@ -31,7 +31,7 @@ class CatalogueFileTest {
     }
 
     @Test
-    void defaultNotebookLaunch_carriesBaseUrlTokenAndAnUnauthenticatedHealthPath() {
+    void defaultNotebookLaunch_carriesBaseUrlTokenAndTheAuthenticatedStatusAsHealthPath() {
         Image notebook = ReloadingCatalogueSource.defaultCatalogue().image("aa_jupyter_notebook");
         Placeholders values = new Placeholders("/proxy/abcdefghij/jupyter", "f".repeat(48), 8888);
 
@@ -39,7 +39,7 @@ class CatalogueFileTest {
 
         assertTrue(command.contains("--NotebookApp.base_url=/proxy/abcdefghij/jupyter"), command.toString());
         assertTrue(command.contains("--NotebookApp.token=" + "f".repeat(48)), command.toString());
-        assertEquals(Optional.of("/proxy/abcdefghij/jupyter/api"),
+        assertEquals(Optional.of("/proxy/abcdefghij/jupyter/api/status?token=" + "f".repeat(48)),
                 notebook.launchFor(ServiceKind.JUPYTER_NOTEBOOK).healthPathFor(values));
     }
 
