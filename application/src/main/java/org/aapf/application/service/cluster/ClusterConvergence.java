@@ -43,6 +43,7 @@ final class ClusterConvergence {
     private final WorkerRegistration registration;
     private final Metrics metrics;
     private final SpecHashes hashes = new SpecHashes();
+    private boolean registrationPending;
 
     ClusterConvergence(ClusterBackend backend, Backoff<ClusterId> backoff, Restarts restarts,
             SparkMasterMonitor monitor, Metrics metrics) {
@@ -51,6 +52,16 @@ final class ClusterConvergence {
         this.restarts = restarts;
         this.registration = new WorkerRegistration(backend, monitor);
         this.metrics = metrics;
+    }
+
+    /**
+     * True when, since the last call, some Spark worker was up but not yet registered with its master: registration
+     * follows within moments, so the next pass should come sooner than the busy interval.
+     */
+    boolean takeRegistrationPending() {
+        boolean pending = registrationPending;
+        registrationPending = false;
+        return pending;
     }
 
     /** Ends a pass: forgets cached state of instances the pass did not meet. */
@@ -66,6 +77,7 @@ final class ClusterConvergence {
         Map<InstanceRef, ObservedInstance> reported = new HashMap<>();
         observed.forEach(instance -> reported.put(instance.ref(), instance));
         Map<InstanceRef, ObservedInstance> actual = registration.gate(cluster, reported);
+        registrationPending |= !actual.equals(reported);
         Map<InstanceRef, ObservedInstance> unwanted = new HashMap<>(actual);
         for (Instance instance : cluster.instances()) {
             InstanceRef ref = ref(cluster, instance);

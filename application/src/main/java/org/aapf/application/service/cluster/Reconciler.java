@@ -47,6 +47,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());
     private static final String OBSERVE = "observe";
+    /** The wait before the next pass while a started Spark worker has not registered with its master yet. */
+    private static final Duration REGISTRATION_RECHECK = Duration.ofMillis(250);
 
     private final ClusterRepository clusters;
     private final ClusterEventRepository events;
@@ -324,6 +326,9 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     private Duration nextWait(PassReport report) {
         Duration wait = report.busy() ? settings.busyWait() : settings.idleWait();
+        if (convergence.takeRegistrationPending() && REGISTRATION_RECHECK.compareTo(wait) < 0) {
+            wait = REGISTRATION_RECHECK;
+        }
         Optional<Instant> restart = restarts.nextDue(clock.instant());
         for (Optional<Instant> retry : List.of(backoff.nextRetry(), observeBackoff.nextRetry(), restart)) {
             if (retry.isPresent()) {
