@@ -1,6 +1,7 @@
 package org.aapf.adapter.in.http.proxy;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -22,7 +23,7 @@ final class UpgradeGate implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         String rawPath = request.prologue().uriPath().rawPath();
-        if (!isWebSocketUpgrade(request) || !rawPath.startsWith(ProxyPath.PREFIX)) {
+        if (!isWebSocketUpgrade(request.headers()) || !rawPath.startsWith(ProxyPath.PREFIX)) {
             chain.proceed();
             return;
         }
@@ -36,7 +37,7 @@ final class UpgradeGate implements Filter {
         chain.proceed();
     }
 
-    static boolean isWebSocketUpgrade(RoutingRequest request) {
-        return request.headers().first(HeaderNames.UPGRADE).filter("websocket"::equalsIgnoreCase).isPresent();
+    static boolean isWebSocketUpgrade(Headers headers) {
+        return headers.first(HeaderNames.UPGRADE).filter("websocket"::equalsIgnoreCase).isPresent();
     }
 }
