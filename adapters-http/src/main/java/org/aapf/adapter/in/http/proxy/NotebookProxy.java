@@ -30,6 +30,7 @@ public final class NotebookProxy implements AutoCloseable {
     private final Http1Client httpClient;
     private final HttpClient webSocketClient;
     private final ProxyAdmission admission;
+    private final NotebookSockets notebookSockets;
     private final Metrics metrics;
 
     /** A proxy that reports to no monitoring. */
@@ -50,6 +51,7 @@ public final class NotebookProxy implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
+        this.notebookSockets = new NotebookSockets(webSocketClient, settings.connectTimeout(), this.metrics);
     }
 
     /**
@@ -73,13 +75,13 @@ public final class NotebookProxy implements AutoCloseable {
 
     /** Routes HTTP requests under {@code /proxy/} (any method) to the notebooks, and vets WebSocket upgrades. */
     public void register(HttpRouting.Builder routing) {
-        routing.addFilter(new UpgradeGate(admission));
+        routing.addFilter(new UpgradeGate(admission, notebookSockets));
         routing.any(PATH_PATTERN, new HttpForwarder(admission, httpClient, metrics));
     }
 
     /** Routes WebSocket upgrades under {@code /proxy/} to the notebooks (one relay per connection). */
     public void register(WsRouting.Builder routing) {
-        routing.endpoint(PATH_PATTERN, () -> new WebSocketRelay(admission, webSocketClient, settings.connectTimeout(), metrics));
+        routing.endpoint(PATH_PATTERN, () -> new WebSocketRelay(settings.connectTimeout()));
     }
 
     /**
