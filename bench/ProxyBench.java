@@ -49,7 +49,7 @@ import org.aapf.application.port.out.Metrics;
 public final class ProxyBench {
 
     private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
-    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 4));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     private static final int BIG_CONCURRENCY = 4;
     private static final int WEBSOCKETS = Integer.getInteger("bench.websockets", 200);
@@ -93,7 +93,7 @@ public final class ProxyBench {
         String base = "http://127.0.0.1:" + port + BASE;
         wrk(base + "/small", CONCURRENCY, WARMUP);
         Wrk small = wrk(base + "/small", CONCURRENCY, RUN);
-        wrk(base + "/big", BIG_CONCURRENCY, WARMUP);
+        wrk(base + "/big", BIG_CONCURRENCY, Duration.ofSeconds(5));
         Wrk big = wrk(base + "/big", BIG_CONCURRENCY, RUN);
         Result result = new Result(target, small.requestsPerSecond, small.p50Ms, small.p99Ms,
                 big.requestsPerSecond * BIG_SIZE / (1024.0 * 1024.0));
@@ -174,9 +174,9 @@ public final class ProxyBench {
         text.append("# AAPF notebook proxy benchmark (bench/proxy.sh), ").append(Instant.now()).append('\n');
         text.append(String.format(Locale.ROOT, "# loopback, %d cores, load average before %s, java %s, %s;%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.version(), wrkVersion()));
-        text.append(String.format(Locale.ROOT, "# wrk -t2 --latency, keep-alive; small: %d connections x %d s,"
-                + " 1 MiB: %d connections x %d s (after %d s warm-up each)%n", CONCURRENCY, RUN.toSeconds(),
-                BIG_CONCURRENCY, RUN.toSeconds(), WARMUP.toSeconds()));
+        text.append(String.format(Locale.ROOT, "# wrk -t2 --latency, keep-alive; small: %d connections x %d s after %d s"
+                + " warm-up, 1 MiB: %d connections x %d s after 5 s%n", CONCURRENCY, RUN.toSeconds(),
+                WARMUP.toSeconds(), BIG_CONCURRENCY, RUN.toSeconds()));
         text.append("target        small/s   p50(ms)   p99(ms)  1MiB (MiB/s)\n");
         results.forEach(r -> text.append(format(r)).append('\n'));
         Result direct = results.get(0);

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Loopback benchmark of the notebook proxy: requests/s, p50/p99 of a small answer and throughput of a 1 MiB answer,
 # (a) direct to a stand-in notebook, (b) through the AAPF proxy, (c) through nginx; then the proxy's live heap with
-# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes about two minutes.
+# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes about four minutes.
 # Needs wrk and nginx (Debian: apt-get install wrk nginx).
 #
 # How the comparison is kept fair:
 # - One load generator for all three targets: wrk (C, event loop), 2 threads, the same keep-alive connections and
-#   concurrency, a warm-up run before each measured run. An earlier version drove the load from the JVM that also
+#   concurrency, a warm-up run before each measured run (20 s: a fresh JVM needs that long for its JIT to settle,
+#   a server that runs for days is measured warm). An earlier version drove the load from the JVM that also
 #   hosted the upstream and the proxy, with the JDK HTTP client; that client (one selector thread for all its
 #   connections) was the bottleneck, which is why nginx then seemed twice as fast as "direct".
 # - Every party is its own process, as deployed: the upstream (a Helidon server standing in for Jupyter), the AAPF
@@ -17,12 +18,13 @@
 #   cached in production (ResolveNotebookRouteService) and not part of this figure.
 # - The machine (2 cores) is shared: run when `uptime` shows a low load, run twice; the ratios within one run are
 #   what compare. The load average at the start is written into the results.
-# Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.warmup=4 -Dbench.concurrency=16 -Dbench.websockets=200"
+# Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.warmup=20 -Dbench.concurrency=16 -Dbench.websockets=200"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-# One reactor build, so the sibling modules resolve to their target/classes (nothing is installed).
-mvn -B -q -ntp -pl adapters-http -am compile dependency:build-classpath -DskipTests \
+# One reactor build, so the sibling modules resolve to their target/classes (nothing is installed); bootstrap for
+# the console log handler that logging.properties names.
+mvn -B -q -ntp -pl adapters-http,bootstrap -am compile dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
-CP="adapters-http/target/classes:$(cat adapters-http/target/bench.classpath)"
+CP="adapters-http/target/classes:bootstrap/target/classes:$(cat adapters-http/target/bench.classpath)"
 "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} --class-path "$CP" bench/ProxyBench.java "${1:-bench/results/proxy.txt}"
