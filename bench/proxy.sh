@@ -22,9 +22,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-# One reactor build, so the sibling modules resolve to their target/classes (nothing is installed); bootstrap for
-# the console log handler that logging.properties names.
-mvn -B -q -ntp -pl adapters-http,bootstrap -am compile dependency:build-classpath -DskipTests \
+# One reactor build, so the sibling modules resolve to their target/classes (nothing is installed); then bootstrap
+# for the console log handler that logging.properties names.
+mvn -B -q -ntp -pl adapters-http -am compile dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+mvn -B -q -ntp -pl bootstrap -am compile -DskipTests
 CP="adapters-http/target/classes:bootstrap/target/classes:$(cat adapters-http/target/bench.classpath)"
 "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} --class-path "$CP" bench/ProxyBench.java "${1:-bench/results/proxy.txt}"

@@ -25,8 +25,8 @@ import java.util.logging.SimpleFormatter;
  * shutdown) writes everything still queued. Configured like ConsoleHandler: {@code <this class>.level} (default
  * {@code ALL}), {@code .formatter} (default {@link SimpleFormatter}), {@code .encoding}.
  *
- * <p>The source class of a record ({@code %2$s} in a SimpleFormatter format) is not looked up on the logging thread:
- * formats that show it print the logger name there.
+ * <p>The source of a record ({@code %2$s} in a SimpleFormatter format) is not looked up by walking the logging
+ * thread's stack: it is the logger name, which for AAPF's loggers is the class name.
  */
 public final class AsyncConsoleHandler extends Handler {
 
@@ -53,6 +53,8 @@ public final class AsyncConsoleHandler extends Handler {
         if (closed || !isLoggable(record)) {
             return;
         }
+        // No stack walk to find the caller, here or (worse, finding the writer's stack) on the writer thread.
+        record.setSourceClassName(record.getLoggerName());
         try {
             queue.put(record);
         } catch (InterruptedException e) {

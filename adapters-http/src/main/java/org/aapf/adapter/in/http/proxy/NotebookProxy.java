@@ -62,6 +62,8 @@ public final class NotebookProxy implements AutoCloseable {
      */
     private static Http1Client httpClient(ProxySettings settings) {
         return Http1Client.builder()
+                // what is sent was already parsed and checked by the server as the browser's request
+                .protocolConfig(protocol -> protocol.validateRequestHeaders(false))
                 .followRedirects(false)
                 .sendExpectContinue(false)
                 .shareConnectionCache(false)
