@@ -1,198 +1,167 @@
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
+import org.aapf.adapter.in.http.OperationsRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
 import org.aapf.adapter.in.http.proxy.ProxySettings;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
+import org.aapf.application.port.out.Metrics;
 
 /**
- * Loopback benchmark of the notebook proxy (run with bench/proxy.sh): requests/s and p50/p99 latency of a small
- * response and throughput of a 1 MiB response, (a) directly against a Helidon upstream, (b) through the AAPF proxy,
- * (c) through nginx when it is installed; then the proxy's live heap with 200 open proxied WebSockets.
- * Bounded: fixed request counts, and each phase stops after 30 s anyway.
+ * Loopback benchmark of the notebook proxy (run with bench/proxy.sh, which explains how the comparison is kept fair).
+ * Every party is its own process: a Helidon upstream standing in for the notebook, the AAPF proxy (as in {@code aapf
+ * serve}: access log on, production logging configuration), nginx as a reverse proxy, and wrk as the one load
+ * generator for all three targets. Then the proxy's live heap with 200 open proxied WebSockets.
+ *
+ * <p>{@code java ProxyBench.java [output]} runs it all; {@code upstream} and {@code proxy <upstreamPort>} are the
+ * child processes it starts: each prints {@code PORT <n>}, the proxy answers {@code heap} on stdin with its live heap.
  */
 public final class ProxyBench {
 
-    private static final int SMALL_REQUESTS = Integer.getInteger("bench.small", 20_000);
-    private static final int BIG_REQUESTS = Integer.getInteger("bench.big", 300);
+    private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+    private static final int BIG_CONCURRENCY = 4;
     private static final int WEBSOCKETS = Integer.getInteger("bench.websockets", 200);
-    private static final Duration PHASE_LIMIT = Duration.ofSeconds(30);
-    private static final byte[] SMALL = "{\"status\":\"ok\",\"kernels\":1}".getBytes();
-    private static final byte[] BIG = new byte[1024 * 1024];
+    private static final byte[] SMALL = "{\"status\":\"ok\",\"kernels\":1}".getBytes(StandardCharsets.UTF_8);
+    private static final int BIG_SIZE = 1024 * 1024;
+    private static final String BASE = "/proxy/bench/jupyter";
 
     record Result(String target, double smallRps, double p50Ms, double p99Ms, double bigMiBps) {
     }
 
     public static void main(String[] args) throws Exception {
-        Path output = Path.of(args.length > 0 ? args[0] : "bench/results/proxy.txt");
-        WebServer upstream = upstream();
-        String base = "/proxy/bench/jupyter";
-        ResolveNotebookRouteQuery routes = id -> id.equals("bench")
-                ? new ResolveNotebookRouteQuery.Ready("127.0.0.1", upstream.port())
-                : new ResolveNotebookRouteQuery.Unknown();
-        NotebookProxy proxy = new NotebookProxy(routes, new ProxySettings(
-                Duration.ofSeconds(5), Duration.ofSeconds(60), Set.of()));
-        WebServer aapf = proxyServer(proxy);
-        Nginx nginx = Nginx.startIfInstalled(upstream.port());
-        List<Result> results = new ArrayList<>();
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
-            results.add(measure(client, "direct", "http://127.0.0.1:" + upstream.port() + base));
-            results.add(measure(client, "aapf-proxy", "http://127.0.0.1:" + aapf.port() + base));
-            if (nginx != null) {
-                results.add(measure(client, "nginx", "http://127.0.0.1:" + nginx.port + base));
-            }
-            String websockets = openWebSockets(client, "ws://127.0.0.1:" + aapf.port() + base + "/api/kernels/k/channels");
-            write(output, results, websockets);
-        } finally {
-            if (nginx != null) {
-                nginx.stop();
-            }
-            aapf.stop();
-            proxy.close();
-            upstream.stop();
+        String role = args.length > 0 ? args[0] : "";
+        switch (role) {
+            case "upstream" -> serveUpstream();
+            case "proxy" -> serveProxy(Integer.parseInt(args[1]));
+            default -> orchestrate(Path.of(args.length > 0 ? args[0] : "bench/results/proxy.txt"));
         }
     }
 
-    private static WebServer upstream() {
-        HttpRouting.Builder http = HttpRouting.builder()
-                .get("/proxy/bench/jupyter/small", (req, res) -> res.send(SMALL))
-                .get("/proxy/bench/jupyter/big", (req, res) -> res.send(BIG));
-        WsListener echo = new WsListener() {
-            @Override
-            public void onMessage(WsSession session, String text, boolean last) {
-                session.send(text, last);
-            }
-        };
-        return WebServer.builder().host("127.0.0.1").port(0).routing(http)
-                .addRouting(WsRouting.builder().endpoint("/proxy/*", echo)).build().start();
+    // ---- the orchestrator -------------------------------------------------------------------------------------
+
+    private static void orchestrate(Path output) throws Exception {
+        requireWrk();
+        Path work = Files.createTempDirectory("aapf-bench");
+        List<Result> results = new ArrayList<>();
+        String websockets;
+        try (Child upstream = Child.start("upstream", List.of(), work);
+             Child proxy = Child.start("proxy", List.of(Integer.toString(upstream.port)), work);
+             Nginx nginx = Nginx.start(upstream.port, work)) {
+            results.add(measure("direct", upstream.port));
+            results.add(measure("aapf-proxy", proxy.port));
+            results.add(measure("nginx", nginx.port));
+            websockets = openWebSockets(proxy);
+        } finally {
+            deleteTree(work);
+        }
+        write(output, results, websockets);
     }
 
-    private static WebServer proxyServer(NotebookProxy proxy) {
-        HttpRouting.Builder http = HttpRouting.builder();
-        proxy.register(http);
-        WsRouting.Builder ws = WsRouting.builder();
-        proxy.register(ws);
-        return WebServer.builder().host("127.0.0.1").port(0).addProtocol(proxy.webSocketProtocol())
-                .routing(http).addRouting(ws).build().start();
-    }
-
-    private static Result measure(HttpClient client, String target, String base) throws Exception {
-        HttpRequest small = HttpRequest.newBuilder(URI.create(base + "/small")).build();
-        HttpRequest big = HttpRequest.newBuilder(URI.create(base + "/big")).build();
-        run(client, small, 2_000, CONCURRENCY);
-        long[] latencies = run(client, small, SMALL_REQUESTS, CONCURRENCY);
-        double smallSeconds = latencies[latencies.length - 1] / 1e9;
-        long[] sorted = Arrays.copyOf(latencies, latencies.length - 1);
-        Arrays.sort(sorted);
-        run(client, big, 20, 4);
-        long[] bigRun = run(client, big, BIG_REQUESTS, 4);
-        double bigSeconds = bigRun[bigRun.length - 1] / 1e9;
-        Result result = new Result(target, sorted.length / smallSeconds, percentile(sorted, 0.50) / 1e6,
-                percentile(sorted, 0.99) / 1e6, (bigRun.length - 1) / bigSeconds);
+    private static Result measure(String target, int port) throws Exception {
+        String base = "http://127.0.0.1:" + port + BASE;
+        wrk(base + "/small", CONCURRENCY, WARMUP);
+        Wrk small = wrk(base + "/small", CONCURRENCY, RUN);
+        wrk(base + "/big", BIG_CONCURRENCY, Duration.ofSeconds(5));
+        Wrk big = wrk(base + "/big", BIG_CONCURRENCY, RUN);
+        Result result = new Result(target, small.requestsPerSecond, small.p50Ms, small.p99Ms,
+                big.requestsPerSecond * BIG_SIZE / (1024.0 * 1024.0));
         System.out.println(format(result));
         return result;
     }
 
-    /** Sends {@code count} requests over {@code concurrency} workers; returns latencies plus total nanos last. */
-    private static long[] run(HttpClient client, HttpRequest request, int count, int concurrency) throws Exception {
-        long[] latencies = new long[count];
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong failures = new AtomicLong();
-        long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
-        long start = System.nanoTime();
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int w = 0; w < concurrency; w++) {
-                workers.submit(() -> {
-                    for (int i; (i = next.getAndIncrement()) < count && System.nanoTime() < deadline; ) {
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                            }
-                        } catch (IOException | InterruptedException e) {
-                            failures.incrementAndGet();
-                        }
-                        latencies[i] = System.nanoTime() - t0;
-                    }
-                    return null;
-                });
-            }
+    /** One wrk run: keep-alive connections, 2 threads, latency distribution; fails on any error or non-2xx. */
+    private static Wrk wrk(String url, int connections, Duration duration) throws Exception {
+        Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--latency", url).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0 || out.contains("Non-2xx") || out.contains("Socket errors")) {
+            throw new IllegalStateException("wrk against " + url + " failed:\n" + out);
         }
-        long total = System.nanoTime() - start;
-        if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " failed requests to " + request.uri());
-        }
-        int done = Math.min(next.get(), count);
-        long[] result = Arrays.copyOf(latencies, done + 1);
-        result[done] = total;
-        return result;
+        return new Wrk(number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"));
     }
 
-    private static long percentile(long[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    record Wrk(double requestsPerSecond, double p50Ms, double p99Ms) {
     }
 
-    private static String openWebSockets(HttpClient client, String uri) throws Exception {
-        long before = liveHeap();
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in wrk output:\n" + text);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double millis(String text, String percentile) {
+        Matcher m = Pattern.compile("\\s" + percentile + "\\s+([0-9.]+)(us|ms|s)\\b").matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + percentile + " latency in wrk output:\n" + text);
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static String openWebSockets(Child proxy) throws Exception {
+        long before = proxy.liveHeap();
         List<WebSocket> sockets = new ArrayList<>();
-        for (int i = 0; i < WEBSOCKETS; i++) {
-            CompletableFuture<String> echoed = new CompletableFuture<>();
-            WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create(uri), new WebSocket.Listener() {
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    echoed.complete(data.toString());
-                    return null;
-                }
-            }).get(10, TimeUnit.SECONDS);
-            socket.sendText("hello " + i, true).join();
-            echoed.get(10, TimeUnit.SECONDS);
-            sockets.add(socket);
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            String uri = "ws://127.0.0.1:" + proxy.port + BASE + "/api/kernels/k/channels";
+            for (int i = 0; i < WEBSOCKETS; i++) {
+                CompletableFuture<String> echoed = new CompletableFuture<>();
+                WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create(uri), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        echoed.complete(data.toString());
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+                socket.sendText("hello " + i, true).join();
+                echoed.get(10, TimeUnit.SECONDS);
+                sockets.add(socket);
+            }
+            long after = proxy.liveHeap();
+            sockets.forEach(WebSocket::abort);
+            String line = String.format(Locale.ROOT,
+                    "%d open proxied WebSockets: proxy live heap +%.1f MiB (%.1f KiB each)",
+                    WEBSOCKETS, (after - before) / 1048576.0, (after - before) / 1024.0 / WEBSOCKETS);
+            System.out.println(line);
+            return line;
         }
-        long after = liveHeap();
-        sockets.forEach(WebSocket::abort);
-        String line = String.format(Locale.ROOT,
-                "%d open proxied WebSockets: live heap +%.1f MiB (%.1f KiB each; bench JVM also holds both client ends)",
-                WEBSOCKETS, (after - before) / 1048576.0, (after - before) / 1024.0 / WEBSOCKETS);
-        System.out.println(line);
-        return line;
-    }
-
-    private static long liveHeap() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static String format(Result r) {
@@ -202,10 +171,12 @@ public final class ProxyBench {
 
     private static void write(Path output, List<Result> results, String websockets) throws IOException {
         StringBuilder text = new StringBuilder();
-        text.append("# AAPF notebook proxy benchmark, ").append(Instant.now()).append('\n');
-        text.append(String.format(Locale.ROOT, "# loopback, %d cores, java %s; small: %d requests x %d concurrent;"
-                        + " 1 MiB: %d requests x 4 concurrent%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.version(), SMALL_REQUESTS, CONCURRENCY, BIG_REQUESTS));
+        text.append("# AAPF notebook proxy benchmark (bench/proxy.sh), ").append(Instant.now()).append('\n');
+        text.append(String.format(Locale.ROOT, "# loopback, %d cores, load average before %s, java %s, %s;%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.version(), wrkVersion()));
+        text.append(String.format(Locale.ROOT, "# wrk -t2 --latency, keep-alive; small: %d connections x %d s after %d s"
+                + " warm-up, 1 MiB: %d connections x %d s after 5 s%n", CONCURRENCY, RUN.toSeconds(),
+                WARMUP.toSeconds(), BIG_CONCURRENCY, RUN.toSeconds()));
         text.append("target        small/s   p50(ms)   p99(ms)  1MiB (MiB/s)\n");
         results.forEach(r -> text.append(format(r)).append('\n'));
         Result direct = results.get(0);
@@ -214,31 +185,138 @@ public final class ProxyBench {
                     r.target(), 100 * r.smallRps() / direct.smallRps(), r.p99Ms() / direct.p99Ms(),
                     100 * r.bigMiBps() / direct.bigMiBps()));
         }
-        results.stream().filter(r -> r.target().equals("nginx")).findFirst().ifPresent(nginx -> {
-            Result aapf = results.get(1);
-            text.append(String.format(Locale.ROOT, "aapf-proxy vs nginx: %.0f%% of requests/s, p99 x%.2f%n",
-                    100 * aapf.smallRps() / nginx.smallRps(), aapf.p99Ms() / nginx.p99Ms()));
-        });
+        Result aapf = results.get(1);
+        Result nginx = results.get(2);
+        text.append(String.format(Locale.ROOT,
+                "aapf-proxy vs nginx: %.0f%% of requests/s (goal >= 70%%), p99 x%.2f (goal <= 1.5), throughput %.0f%%%n",
+                100 * aapf.smallRps() / nginx.smallRps(), aapf.p99Ms() / nginx.p99Ms(),
+                100 * aapf.bigMiBps() / nginx.bigMiBps()));
         text.append(websockets).append('\n');
-        Files.createDirectories(output.getParent());
+        Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, text.toString());
         System.out.print(text);
     }
 
-    /** Debian's nginx as a plain reverse proxy on a free port, when installed. */
-    private record Nginx(Process process, int port, Path dir) {
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
 
-        static Nginx startIfInstalled(int upstreamPort) throws Exception {
+    private static void requireWrk() throws Exception {
+        try {
+            new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("wrk is needed as the load generator: apt-get install wrk", e);
+        }
+    }
+
+    private static String wrkVersion() {
+        try {
+            Process process = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            return out.lines().findFirst().map(line -> line.replaceAll("\\s*\\[.*", "").strip()).orElse("wrk");
+        } catch (Exception e) {
+            return "wrk";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitPort(int port, Process process, Path log) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("port " + port + " never opened: " + Files.readString(log));
+    }
+
+    /** A child JVM running this file in another role; stopped by closing its stdin. */
+    private static final class Child implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader out;
+        private final int port;
+
+        private Child(Process process) throws IOException {
+            this.process = process;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.port = Integer.parseInt(expect("PORT "));
+        }
+
+        static Child start(String role, List<String> args, Path work) throws IOException {
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElseThrow(),
+                    // the same fixed heap for every JVM, so runs compare
+                    "-Xms512m", "-Xmx512m",
+                    // the production logging configuration: the access log writes one line per request to the console
+                    "-Djava.util.logging.config.file=bootstrap/src/main/resources/logging.properties",
+                    "--class-path", System.getProperty("java.class.path"),
+                    "bench/ProxyBench.java", role));
+            command.addAll(args);
+            Path log = work.resolve(role + ".log");
+            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            try {
+                return new Child(process);
+            } catch (RuntimeException | IOException e) {
+                process.destroyForcibly();
+                throw new IllegalStateException(role + " did not start: " + Files.readString(log), e);
+            }
+        }
+
+        long liveHeap() throws IOException {
+            process.getOutputStream().write("heap\n".getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            return Long.parseLong(expect("HEAP "));
+        }
+
+        private String expect(String prefix) throws IOException {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith(prefix)) {
+                    return line.substring(prefix.length()).strip();
+                }
+            }
+            throw new IOException("child ended before printing " + prefix);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Debian's nginx as a plain reverse proxy (keep-alive to the upstream, as its docs recommend), access log off. */
+    private record Nginx(Process process, int port) implements AutoCloseable {
+
+        static Nginx start(int upstreamPort, Path work) throws Exception {
             Path binary = Path.of("/usr/sbin/nginx");
             if (!Files.isExecutable(binary)) {
-                System.out.println("nginx not installed: skipping (c)");
-                return null;
+                throw new IllegalStateException("nginx is needed for the comparison: apt-get install nginx");
             }
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Path dir = Files.createTempDirectory("aapf-bench-nginx");
+            int port = freePort();
+            Path dir = Files.createDirectories(work.resolve("nginx"));
             Files.createDirectories(dir.resolve("logs"));
             Files.writeString(dir.resolve("nginx.conf"), """
                     worker_processes 2;
@@ -246,7 +324,7 @@ public final class ProxyBench {
                     error_log %1$s/logs/error.log warn;
                     events { worker_connections 1024; }
                     http {
-                      access_log off;
+                      access_log %1$s/logs/access.log;
                       client_body_temp_path %1$s/body; proxy_temp_path %1$s/proxy;
                       fastcgi_temp_path %1$s/fcgi; uwsgi_temp_path %1$s/uwsgi; scgi_temp_path %1$s/scgi;
                       upstream notebook { server 127.0.0.1:%2$d; keepalive 64; }
@@ -257,31 +335,99 @@ public final class ProxyBench {
                           proxy_http_version 1.1;
                           proxy_set_header Connection "";
                           proxy_set_header Host $host;
+                          proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                          proxy_set_header X-Forwarded-Proto $scheme;
+                          proxy_set_header X-Forwarded-Host $host;
                         }
                       }
                     }
                     """.formatted(dir, upstreamPort, port));
+            Path log = dir.resolve("logs/stdout");
             Process process = new ProcessBuilder(binary.toString(), "-p", dir.toString(), "-c",
                     dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout").toFile()).start();
-            for (int i = 0; i < 50; i++) {
-                try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
-                    return new Nginx(process, port, dir);
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            process.destroyForcibly();
-            throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("logs/stdout")));
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitPort(port, process, log);
+            return new Nginx(process, port);
         }
 
-        void stop() throws Exception {
+        @Override
+        public void close() throws Exception {
             process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
-            process.destroyForcibly();
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    // ---- the child processes ----------------------------------------------------------------------------------
+
+    /** The stand-in notebook: a small JSON answer, a 1 MiB answer, a WebSocket echo. */
+    private static void serveUpstream() throws IOException {
+        byte[] big = new byte[BIG_SIZE];
+        HttpRouting.Builder http = HttpRouting.builder()
+                .get(BASE + "/small", (req, res) -> res.send(SMALL))
+                .get(BASE + "/big", (req, res) -> res.send(big));
+        WsListener echo = new WsListener() {
+            @Override
+            public void onMessage(WsSession session, String text, boolean last) {
+                session.send(text, last);
+            }
+        };
+        WebServer server = WebServer.builder().host("127.0.0.1").port(0)
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
+                .routing(http).addRouting(WsRouting.builder().endpoint("/proxy/*", echo)).build().start();
+        serveUntilStdinCloses(server);
+    }
+
+    /** The AAPF proxy as {@code aapf serve} wires it: access log and metrics first, then the proxy. */
+    private static void serveProxy(int upstreamPort) throws IOException {
+        ResolveNotebookRouteQuery routes = id -> id.equals("bench")
+                ? new ResolveNotebookRouteQuery.Ready("127.0.0.1", upstreamPort)
+                : new ResolveNotebookRouteQuery.Unknown();
+        NotebookProxy proxy = new NotebookProxy(routes, new ProxySettings(
+                Duration.ofSeconds(5), Duration.ofSeconds(60), Set.of()));
+        HttpRouting.Builder http = HttpRouting.builder();
+        new OperationsRouting(Metrics.none(), List.of(), Optional.empty(), () -> "").register(http);
+        proxy.register(http);
+        WsRouting.Builder ws = WsRouting.builder();
+        proxy.register(ws);
+        WebServer server = WebServer.builder().host("127.0.0.1").port(0)
+                .connectionOptions(NotebookProxy.connectionOptions())
+                .addProtocol(proxy.webSocketProtocol())
+                .routing(http).addRouting(ws).build().start();
+        try {
+            serveUntilStdinCloses(server);
+        } finally {
+            proxy.close();
+        }
+    }
+
+    private static void serveUntilStdinCloses(WebServer server) throws IOException {
+        PrintStream out = System.out;
+        out.println("PORT " + server.port());
+        out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.equals("heap")) {
+                    out.println("HEAP " + liveHeap());
+                    out.flush();
+                }
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static long liveHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -1,13 +1,31 @@
 #!/usr/bin/env bash
-# Loopback benchmark of the notebook proxy: direct vs through AAPF (vs nginx when installed), and the memory of
-# 200 open proxied WebSockets. Writes bench/results/proxy.txt. Run from anywhere; takes about a minute.
-# Tunables: BENCH_OPTS="-Dbench.small=20000 -Dbench.big=300 -Dbench.concurrency=16 -Dbench.websockets=200"
+# Loopback benchmark of the notebook proxy: requests/s, p50/p99 of a small answer and throughput of a 1 MiB answer,
+# (a) direct to a stand-in notebook, (b) through the AAPF proxy, (c) through nginx; then the proxy's live heap with
+# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes about four minutes.
+# Needs wrk and nginx (Debian: apt-get install wrk nginx).
+#
+# How the comparison is kept fair:
+# - One load generator for all three targets: wrk (C, event loop), 2 threads, the same keep-alive connections and
+#   concurrency, a warm-up run before each measured run (20 s: a fresh JVM needs that long for its JIT to settle,
+#   a server that runs for days is measured warm). An earlier version drove the load from the JVM that also
+#   hosted the upstream and the proxy, with the JDK HTTP client; that client (one selector thread for all its
+#   connections) was the bottleneck, which is why nginx then seemed twice as fast as "direct".
+# - Every party is its own process, as deployed: the upstream (a Helidon server standing in for Jupyter), the AAPF
+#   proxy (a JVM with the fixed heap -Xms512m -Xmx512m), nginx (2 workers, keep-alive to the upstream), wrk.
+# - Both proxies log every request: AAPF's access log with the production logging configuration
+#   (bootstrap/src/main/resources/logging.properties, to the console, here a file), nginx's access_log to a file.
+#   Both set X-Forwarded-For/Proto/Host. The route of the proxy id is fixed here: the database lookup behind it is
+#   cached in production (ResolveNotebookRouteService) and not part of this figure.
+# - The machine (2 cores) is shared: run when `uptime` shows a low load, run twice; the ratios within one run are
+#   what compare. The load average at the start is written into the results.
+# Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.warmup=20 -Dbench.concurrency=16 -Dbench.websockets=200"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -q -ntp -o -pl adapters-http -am compile -DskipTests
-mvn -B -q -ntp -o -pl adapters-http dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
-  -Dmdep.includeScope=runtime
-CP="adapters-http/target/classes:application/target/classes:domain/target/classes:$(cat adapters-http/target/bench.classpath)"
-# Fixed heap so the run is comparable; -Xlog off to keep the figures readable.
-"$JAVA_HOME/bin/java" -Xms512m -Xmx512m ${BENCH_OPTS:-} --class-path "$CP" bench/ProxyBench.java bench/results/proxy.txt
+# One reactor build, so the sibling modules resolve to their target/classes (nothing is installed); then bootstrap
+# for the console log handler that logging.properties names.
+mvn -B -q -ntp -pl adapters-http -am compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+mvn -B -q -ntp -pl bootstrap -am compile -DskipTests
+CP="adapters-http/target/classes:bootstrap/target/classes:$(cat adapters-http/target/bench.classpath)"
+"$JAVA_HOME/bin/java" ${BENCH_OPTS:-} --class-path "$CP" bench/ProxyBench.java "${1:-bench/results/proxy.txt}"

@@ -52,6 +52,7 @@ public final class AapfServer implements AutoCloseable {
                     .port(config.server().port())
                     .shutdownGracePeriod(config.server().shutdownGracePeriod())
                     .directHandlers(AapfHttp.directHandlers())
+                    .connectionOptions(AapfHttp.connectionOptions())
                     .shutdownHook(false)
                     .addProtocol(http.webSocketProtocol())
                     .routing(routing -> {

@@ -1,5 +1,6 @@
 package org.aapf.embedded;
 
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsConfig;
@@ -53,6 +54,14 @@ public final class AapfHttp {
     /** The WebSocket protocol settings the server needs for the proxy (allowed origins, frame size). */
     public WsConfig webSocketProtocol() {
         return proxy.webSocketProtocol();
+    }
+
+    /**
+     * Socket options for the server's connections ({@code WebServer.builder().connectionOptions(...)}):
+     * {@code TCP_NODELAY}, so that proxied answers are not held back by the client's delayed ACK.
+     */
+    public static SocketOptions connectionOptions() {
+        return NotebookProxy.connectionOptions();
     }
 
     /** JSON bodies for requests Helidon refuses before routing ({@code WebServer.builder().directHandlers(...)}). */

@@ -21,6 +21,8 @@ import org.aapf.application.port.out.LoginAttemptRepository;
 import org.aapf.application.port.out.ServerSettingsRepository;
 import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.UserRepository;
+import org.aapf.application.service.cluster.NotebookRouteCache;
+import org.aapf.application.service.cluster.RouteForgettingClusterRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Jdbi repositories over one migrated database. */
@@ -54,8 +56,12 @@ interface PersistenceModule {
     @Binds
     ServerSettingsRepository serverSettings(JdbiServerSettingsRepository repository);
 
-    @Binds
-    ClusterRepository clusters(JdbiClusterRepository repository);
+    /** Every saved change to a cluster also makes the proxy's route cache forget the cluster's notebooks. */
+    @Provides
+    @Singleton
+    static ClusterRepository clusters(JdbiClusterRepository repository, NotebookRouteCache routes) {
+        return new RouteForgettingClusterRepository(repository, routes);
+    }
 
     @Binds
     ClusterEventRepository clusterEvents(JdbiClusterEventRepository repository);

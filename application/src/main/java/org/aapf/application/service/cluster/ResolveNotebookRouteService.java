@@ -18,9 +18,9 @@ import org.aapf.domain.cluster.ProxyId;
 import org.aapf.domain.cluster.ServiceKind;
 
 /**
- * Resolves a proxy id from the database (which notebook, is it ready, is its cluster being deleted) on every call, so
- * a deleted or failed notebook stops being served at once, also when another server process changed it. Only the
- * backend's answer (where the notebook listens) is cached, keyed by the instance's last change, because asking the
+ * Resolves a proxy id from the database (which notebook, is it ready, is its cluster being deleted) and the backend
+ * (where the notebook listens). A ready route is remembered by the {@link NotebookRouteCache} (see there how a change
+ * makes it forget); the backend's answer is cached too, keyed by the instance's last change, because asking the
  * engine is the expensive part and a notebook page makes many requests.
  */
 @Singleton
@@ -30,20 +30,38 @@ public final class ResolveNotebookRouteService implements ResolveNotebookRouteQu
 
     private final ClusterRepository clusters;
     private final ClusterBackend backend;
+    private final NotebookRouteCache routes;
     private final Map<EndpointKey, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     @Inject
-    public ResolveNotebookRouteService(ClusterRepository clusters, ClusterBackend backend) {
+    public ResolveNotebookRouteService(ClusterRepository clusters, ClusterBackend backend, NotebookRouteCache routes) {
         this.clusters = clusters;
         this.backend = backend;
+        this.routes = routes;
     }
 
     @Override
     public NotebookRoute resolve(String text) {
         Optional<ProxyId> proxyId = parse(text);
-        Optional<AACluster> cluster = proxyId.flatMap(clusters::findByProxyId).filter(c -> !c.isDeleting());
+        if (proxyId.isEmpty()) {
+            return new Unknown();
+        }
+        Optional<Ready> remembered = routes.find(proxyId.get());
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        long readAt = routes.generation();
+        NotebookRoute route = read(proxyId.get());
+        if (route instanceof Ready ready) {
+            routes.remember(proxyId.get(), ready, readAt);
+        }
+        return route;
+    }
+
+    private NotebookRoute read(ProxyId proxyId) {
+        Optional<AACluster> cluster = clusters.findByProxyId(proxyId).filter(c -> !c.isDeleting());
         Optional<Instance> notebook = cluster.flatMap(c -> c.instancesOf(ServiceKind.JUPYTER_NOTEBOOK).stream()
-                .filter(instance -> instance.notebook().map(access -> access.proxyId().equals(proxyId.get()))
+                .filter(instance -> instance.notebook().map(access -> access.proxyId().equals(proxyId))
                         .orElse(false))
                 .findFirst());
         if (notebook.isEmpty()) {

@@ -4,7 +4,9 @@ import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotReady;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotebookRoute;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Ready;
@@ -12,15 +14,25 @@ import org.aapf.application.port.in.ResolveNotebookRouteQuery.Unknown;
 import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance.Phase;
+import org.aapf.domain.cluster.AACluster;
+import org.aapf.domain.cluster.ClusterName;
+import org.aapf.domain.cluster.InstanceState;
+import org.aapf.domain.cluster.InstanceStatus;
 import org.aapf.domain.cluster.ServiceKind;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResolveNotebookRouteServiceTest {
 
     private final ClusterWorld world = new ClusterWorld();
-    private final Reconciler reconciler = world.newReconciler();
-    private final ResolveNotebookRouteService routes =
-            new ResolveNotebookRouteService(world.clusters, world.backend);
+    private final NotebookRouteCache cache = new NotebookRouteCache(world.clock);
+    /** The repository as this process's writers (the reconciler too) get it wired: saved changes make the cache forget. */
+    private final RouteForgettingClusterRepository watched = new RouteForgettingClusterRepository(world.clusters, cache);
+    private final Reconciler reconciler = new Reconciler(watched, world.events, world.backend, world.catalogue::get,
+            world.lease, world.clock, world.settings.withHolderId("process-routes"));
+    private final ResolveNotebookRouteService routes = new ResolveNotebookRouteService(watched, world.backend, cache);
+    private final DeleteClusterService delete = new DeleteClusterService(watched, world.events, () -> { }, world.clock);
 
     @Test
     void readyNotebook_resolvesToItsBackendEndpoint() {
@@ -82,10 +94,42 @@ class ResolveNotebookRouteServiceTest {
         reconciler.reconcileOnce();
         assertInstanceOf(Ready.class, routes.resolve(proxyId));
 
-        world.deleteCluster(ALICE, "sample");
+        delete.delete(new DeleteClusterCommand(ALICE, "sample"));
 
         NotebookRoute route = routes.resolve(proxyId);
         assertInstanceOf(Unknown.class, route);
+    }
+
+    @Test
+    void notebookFailingInThisProcess_isNotReadyAtOnce() {
+        String proxyId = createNotebook("sample");
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+        assertInstanceOf(Ready.class, routes.resolve(proxyId));
+
+        AACluster cluster = watched.findByName(ALICE, new ClusterName("sample")).orElseThrow();
+        cluster.observe(ServiceKind.JUPYTER_NOTEBOOK, 1,
+                new InstanceState(InstanceStatus.FAILED, Optional.empty(), List.of()), world.clock.instant());
+        assertTrue(watched.update(cluster));
+
+        assertInstanceOf(NotReady.class, routes.resolve(proxyId));
+    }
+
+    @Test
+    void readyRoute_isRemembered_andAChangeByAnotherProcessIsSeenAfterTheTtl() {
+        String proxyId = createNotebook("sample");
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+        Ready ready = assertInstanceOf(Ready.class, routes.resolve(proxyId));
+
+        // another server process sharing the database deletes the cluster: this process's cache is not told
+        AACluster cluster = world.clusters.findByName(ALICE, new ClusterName("sample")).orElseThrow();
+        assertTrue(cluster.requestDeletion(world.clock.instant()));
+        assertTrue(world.clusters.update(cluster));
+
+        assertEquals(ready, routes.resolve(proxyId), "served from the cache within the TTL");
+        world.advance(NotebookRouteCache.TTL);
+        assertInstanceOf(Unknown.class, routes.resolve(proxyId));
     }
 
     private String createNotebook(String name) {

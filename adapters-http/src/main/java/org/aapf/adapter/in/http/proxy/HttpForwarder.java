@@ -1,102 +1,116 @@
 package org.aapf.adapter.in.http.proxy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.List;
+import java.net.SocketTimeoutException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeoutException;
 
+import io.helidon.common.uri.UriInfo;
+import io.helidon.common.uri.UriPath;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webclient.api.ClientUri;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.aapf.application.port.out.Metrics;
 
 /**
- * Forwards one HTTP request to the notebook and streams the answer back. Request and response bodies flow through
- * {@code java.net.http.HttpClient} chunk by chunk, never whole in memory.
+ * Forwards one HTTP request to the notebook and streams the answer back, on the request's own (virtual) thread with
+ * blocking I/O: the request body is copied to the notebook as it arrives, the response body to the client as it
+ * arrives, never whole in memory. The client's read timeout is the idle timeout: it counts silence, not duration.
  */
 final class HttpForwarder implements Handler {
 
     private static final System.Logger LOG = System.getLogger(HttpForwarder.class.getName());
+    /** Bodies up to this size are read whole and sent in one write with the headers: the common small JSON answer. */
+    private static final int SMALL_BODY = 64 * 1024;
 
     private final ProxyAdmission admission;
-    private final HttpClient client;
-    private final Duration idleTimeout;
+    private final Http1Client client;
     private final Metrics metrics;
 
-    HttpForwarder(ProxyAdmission admission, HttpClient client, Duration idleTimeout, Metrics metrics) {
+    HttpForwarder(ProxyAdmission admission, Http1Client client, Metrics metrics) {
         this.admission = admission;
         this.client = client;
-        this.idleTimeout = idleTimeout;
         this.metrics = metrics;
     }
 
     @Override
-    public void handle(ServerRequest request, ServerResponse response) throws InterruptedException {
+    public void handle(ServerRequest request, ServerResponse response) {
         ProxyAdmission.Admitted admitted;
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> upstream;
-        ActivityClock clock = new ActivityClock(idleTimeout);
+        CountingInputStream uploaded = null;
+        HttpClientResponse upstream;
         try {
             admitted = admission.admit(request.prologue().uriPath().rawPath(),
                     request.headers().first(HeaderNames.ORIGIN), request.headers().first(HeaderNames.HOST));
-            if (isWebSocketUpgrade(request)) {
+            if (UpgradeGate.isWebSocketUpgrade(request.headers())) {
                 // An upgrade reaches HTTP routing only when no WebSocket route is registered.
                 throw ProxyRefusal.unreachable();
             }
-            upstream = exchange(request, admitted, clock);
+            Http1ClientRequest forwarded = forwardedRequest(request, admitted);
+            OptionalLong length = request.headers().contentLength();
+            if (hasRequestBody(request, length)) {
+                length.ifPresent(value -> forwarded.headers(headers -> headers.contentLength(value)));
+                uploaded = new CountingInputStream(request.content().inputStream());
+                CountingInputStream body = uploaded;
+                upstream = exchange(admitted, () -> forwarded.outputStream(out -> {
+                    body.transferTo(out);
+                    out.close();
+                }));
+            } else {
+                upstream = exchange(admitted, forwarded::request);
+            }
         } catch (ProxyRefusal refusal) {
             Refusals.send(response, refusal);
             return;
         } finally {
-            metrics.proxied(Metrics.Direction.TO_NOTEBOOK, clock.bytesRead());
+            metrics.proxied(Metrics.Direction.TO_NOTEBOOK, uploaded == null ? 0 : uploaded.count());
         }
-        long relayed = relayResponse(request, response, admitted, upstream, clock);
-        metrics.proxied(Metrics.Direction.FROM_NOTEBOOK, relayed);
+        try (upstream) {
+            metrics.proxied(Metrics.Direction.FROM_NOTEBOOK, relayResponse(request, response, admitted, upstream));
+        }
     }
 
-    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> exchange(ServerRequest request,
-                                                                   ProxyAdmission.Admitted admitted,
-                                                                   ActivityClock clock) throws InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(
-                UpstreamRequests.target("http", admitted, request.prologue().query().rawValue()));
-        UpstreamRequests.copyHeaders(request.headers(), admitted, forwarding(request), builder::header);
-        builder.method(request.prologue().method().text(), body(request, clock));
+    private Http1ClientRequest forwardedRequest(ServerRequest request, ProxyAdmission.Admitted admitted) {
+        UriInfo target = UriInfo.builder()
+                .scheme("http")
+                .host(admitted.upstream().host())
+                .port(admitted.upstream().port())
+                .path(UriPath.create(UpstreamRequests.requestTarget(admitted, request.prologue().query().rawValue())))
+                .build();
+        Http1ClientRequest forwarded = client.method(request.prologue().method()).uri(ClientUri.create(target));
+        forwarded.headers(headers -> UpstreamRequests.copyHeaders(request.headers(), admitted, forwarding(request),
+                (name, value) -> headers.add(HeaderValues.create(HeaderNames.create(name), value))));
+        return forwarded;
+    }
+
+    private static HttpClientResponse exchange(ProxyAdmission.Admitted admitted, Exchange exchange) {
         try {
-            return clock.await(client.sendAsync(builder.build(), BodyHandlers.ofPublisher()));
-        } catch (TimeoutException e) {
-            LOG.log(System.Logger.Level.INFO, "Notebook {0} did not answer within the idle timeout",
-                    admitted.path().proxyId());
-            throw ProxyRefusal.timedOut();
-        } catch (ExecutionException e) {
-            LOG.log(System.Logger.Level.INFO, "Notebook {0} unreachable: {1}",
-                    admitted.path().proxyId(), e.getCause().getClass().getSimpleName());
+            return exchange.send();
+        } catch (UncheckedIOException e) {
+            if (causedBy(e, SocketTimeoutException.class)) {
+                LOG.log(System.Logger.Level.INFO, "Notebook {0} did not answer within the idle timeout",
+                        admitted.path().proxyId());
+                throw ProxyRefusal.timedOut();
+            }
+            LOG.log(System.Logger.Level.INFO, "Notebook {0} unreachable: {1}", admitted.path().proxyId(),
+                    rootCause(e).getClass().getSimpleName());
+            throw ProxyRefusal.unreachable();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // what the client throws for an answer that is not HTTP/1.1 (a wrong port, a crashed notebook)
+            LOG.log(System.Logger.Level.INFO, "Notebook {0} gave no valid answer: {1}", admitted.path().proxyId(),
+                    e.getClass().getSimpleName());
             throw ProxyRefusal.unreachable();
         }
-    }
-
-    private static BodyPublisher body(ServerRequest request, ActivityClock clock) {
-        OptionalLong length = request.headers().contentLength();
-        boolean chunked = request.headers().contains(HeaderNames.TRANSFER_ENCODING);
-        if (!chunked && (length.isEmpty() || length.getAsLong() == 0)) {
-            return BodyPublishers.noBody();
-        }
-        BodyPublisher stream = BodyPublishers.ofInputStream(() -> clock.counting(request.content().inputStream()));
-        return chunked ? stream : BodyPublishers.fromPublisher(stream, length.getAsLong());
     }
 
     private static UpstreamRequests.Forwarding forwarding(ServerRequest request) {
@@ -105,39 +119,64 @@ final class HttpForwarder implements Handler {
     }
 
     /** Returns the number of body bytes relayed. */
-    private static long relayResponse(ServerRequest request,
-                                      ServerResponse response,
-                                      ProxyAdmission.Admitted admitted,
-                                      HttpResponse<Flow.Publisher<List<ByteBuffer>>> upstream,
-                                      ActivityClock clock) throws InterruptedException {
-        StreamedBody body = new StreamedBody();
-        upstream.body().subscribe(body);
-        response.status(Status.create(upstream.statusCode()));
+    private static long relayResponse(ServerRequest request, ServerResponse response,
+                                      ProxyAdmission.Admitted admitted, HttpClientResponse upstream) {
+        int status = upstream.status().code();
+        response.status(Status.create(status));
         UpstreamResponses.copyHeaders(upstream.headers(), admitted, response);
-        OptionalLong length = upstream.headers().firstValueAsLong("content-length");
-        if (!hasBody(request.prologue().method(), upstream.statusCode(), length)) {
-            body.cancel();
+        OptionalLong length = upstream.headers().contentLength();
+        if (!hasResponseBody(request.prologue().method(), status, length)) {
             response.send();
             return 0;
         }
-        length.ifPresent(response::contentLength);
-        try (OutputStream out = response.outputStream()) {
-            return body.copyTo(out, clock);
-        } catch (IOException e) {
-            body.cancel();
+        try (InputStream in = upstream.inputStream()) {
+            if (length.isPresent() && length.getAsLong() <= SMALL_BODY) {
+                byte[] body = in.readNBytes((int) length.getAsLong());
+                response.send(body);
+                return body.length;
+            }
+            length.ifPresent(response::contentLength);
+            try (OutputStream out = response.outputStream()) {
+                return in.transferTo(out);
+            }
+        } catch (IOException | UncheckedIOException e) {
             LOG.log(System.Logger.Level.DEBUG, "Response from notebook {0} interrupted: {1}",
-                    admitted.path().proxyId(), e.getClass().getSimpleName());
+                    admitted.path().proxyId(), rootCause(e).getClass().getSimpleName());
             // Failing the handler makes Helidon drop the connection, so the client sees a truncated body as such.
             throw new UncheckedIOException(new IOException("notebook response interrupted"));
         }
     }
 
-    private static boolean hasBody(Method method, int status, OptionalLong length) {
+    private static boolean hasRequestBody(ServerRequest request, OptionalLong length) {
+        return request.headers().contains(HeaderNames.TRANSFER_ENCODING)
+                || (length.isPresent() && length.getAsLong() > 0);
+    }
+
+    private static boolean hasResponseBody(Method method, int status, OptionalLong length) {
         boolean noBodyStatus = status < 200 || status == 204 || status == 304;
         return !Method.HEAD.equals(method) && !noBodyStatus && !(length.isPresent() && length.getAsLong() == 0);
     }
 
-    private static boolean isWebSocketUpgrade(ServerRequest request) {
-        return request.headers().first(HeaderNames.UPGRADE).filter("websocket"::equalsIgnoreCase).isPresent();
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Sends the request to the notebook and returns once its response headers are in. */
+    @FunctionalInterface
+    private interface Exchange {
+        HttpClientResponse send();
     }
 }

@@ -1,42 +1,71 @@
 package org.aapf.adapter.in.http.proxy;
 
+import java.util.Optional;
+
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * Answers refused WebSocket upgrades under {@code /proxy/} with the proper status and JSON message (400, 403, 404,
- * 503) before Helidon switches protocols; a refusal inside the WebSocket listener could only ever be a bare 400.
- * Helidon runs HTTP filters on upgrade requests before the upgrade itself.
+ * Opens proxied WebSockets up to the notebook before Helidon switches protocols, so that every refusal gets its
+ * proper status and JSON message (400, 403, 404, 503, and 502 when the notebook refuses the WebSocket or is down):
+ * a refusal inside the WebSocket listener could only ever be a bare 400. Helidon runs HTTP filters around the
+ * upgrade, on the same thread: the filter opens the notebook side, hands it to the {@link WebSocketRelay} through
+ * {@link #claim()} while the upgrade runs, and closes it if no relay took it.
  */
 final class UpgradeGate implements Filter {
 
-    private final ProxyAdmission admission;
+    private static final ThreadLocal<NotebookSockets.Opened> HANDOFF = new ThreadLocal<>();
 
-    UpgradeGate(ProxyAdmission admission) {
+    private final ProxyAdmission admission;
+    private final NotebookSockets sockets;
+
+    UpgradeGate(ProxyAdmission admission, NotebookSockets sockets) {
         this.admission = admission;
+        this.sockets = sockets;
     }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         String rawPath = request.prologue().uriPath().rawPath();
-        if (!isWebSocketUpgrade(request) || !rawPath.startsWith(ProxyPath.PREFIX)) {
+        if (!isWebSocketUpgrade(request.headers()) || !rawPath.startsWith(ProxyPath.PREFIX)) {
             chain.proceed();
             return;
         }
+        NotebookSockets.Opened opened;
         try {
-            admission.admit(rawPath, request.headers().first(HeaderNames.ORIGIN),
+            ProxyAdmission.Admitted admitted = admission.admit(rawPath, request.headers().first(HeaderNames.ORIGIN),
                     request.headers().first(HeaderNames.HOST));
+            opened = sockets.open(admitted, request.prologue().query().rawValue(), request.headers(),
+                    new UpstreamRequests.Forwarding(Optional.ofNullable(request.remotePeer().host()),
+                            Optional.of(request.isSecure() ? "https" : "http")));
         } catch (ProxyRefusal refusal) {
             Refusals.send(response, refusal);
             return;
         }
-        chain.proceed();
+        HANDOFF.set(opened);
+        try {
+            chain.proceed();
+        } finally {
+            if (HANDOFF.get() != null) {
+                // the upgrade did not happen after all: the notebook side must not stay open
+                opened.notebook().abort();
+            }
+            HANDOFF.remove();
+        }
     }
 
-    static boolean isWebSocketUpgrade(RoutingRequest request) {
-        return request.headers().first(HeaderNames.UPGRADE).filter("websocket"::equalsIgnoreCase).isPresent();
+    /** The notebook side opened for the upgrade running on this thread; {@code null} outside one. */
+    static NotebookSockets.Opened claim() {
+        NotebookSockets.Opened opened = HANDOFF.get();
+        HANDOFF.remove();
+        return opened;
+    }
+
+    static boolean isWebSocketUpgrade(Headers headers) {
+        return headers.first(HeaderNames.UPGRADE).filter("websocket"::equalsIgnoreCase).isPresent();
     }
 }

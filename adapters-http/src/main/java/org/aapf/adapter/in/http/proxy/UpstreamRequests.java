@@ -31,6 +31,16 @@ final class UpstreamRequests {
         }
     }
 
+    /**
+     * The request target ({@code /raw/path?raw=query}) exactly as the client sent it. The HTTP client writes a raw
+     * path as given but would parse a query into a map and write it back reordered, so the query rides along in the
+     * raw path: a proxy must not decode, re-encode or reorder anything on the way.
+     */
+    static String requestTarget(ProxyAdmission.Admitted admitted, String rawQuery) {
+        String path = admitted.path().rawPath();
+        return rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + rawQuery;
+    }
+
     /** Calls {@code sink} for each end-to-end header to pass on, then for the rewritten and forwarding headers. */
     static void copyHeaders(Headers incoming, ProxyAdmission.Admitted admitted, Forwarding forwarding, HeaderSink sink) {
         HopByHopHeaders hopByHop = HopByHopHeaders.from(incoming.values(HeaderNames.CONNECTION));

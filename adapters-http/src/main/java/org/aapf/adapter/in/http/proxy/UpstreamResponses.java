@@ -1,11 +1,12 @@
 package org.aapf.adapter.in.http.proxy;
 
-import java.net.http.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
 import io.helidon.webserver.http.ServerResponse;
 
 /** Copies the notebook's response headers to the client, minus hop-by-hop ones, with redirects kept on the proxy. */
@@ -14,17 +15,19 @@ final class UpstreamResponses {
     private UpstreamResponses() {
     }
 
-    static void copyHeaders(HttpHeaders upstream, ProxyAdmission.Admitted admitted, ServerResponse response) {
-        HopByHopHeaders hopByHop = HopByHopHeaders.from(upstream.allValues("connection"));
-        for (Map.Entry<String, List<String>> header : upstream.map().entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (hopByHop.isHopByHop(name) || name.equals("content-length") || name.startsWith(":")) {
+    static void copyHeaders(Headers upstream, ProxyAdmission.Admitted admitted, ServerResponse response) {
+        HopByHopHeaders hopByHop = HopByHopHeaders.from(upstream.values(HeaderNames.CONNECTION));
+        for (Header header : upstream) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (hopByHop.isHopByHop(name) || name.equals("content-length")) {
                 continue;
             }
-            List<String> values = name.equals("location")
-                    ? header.getValue().stream().map(value -> relativeLocation(value, admitted)).toList()
-                    : header.getValue();
-            response.header(HeaderValues.create(header.getKey(), values));
+            if (name.equals("location")) {
+                List<String> values = header.allValues().stream().map(value -> relativeLocation(value, admitted)).toList();
+                response.header(HeaderValues.create(header.headerName(), values));
+            } else {
+                response.header(header);
+            }
         }
     }
 

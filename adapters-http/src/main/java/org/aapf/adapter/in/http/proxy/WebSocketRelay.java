@@ -1,20 +1,14 @@
 package org.aapf.adapter.in.http.proxy;
 
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.helidon.common.buffers.BufferData;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.http.WritableHeaders;
@@ -22,72 +16,42 @@ import io.helidon.webserver.websocket.WsUpgrader;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
-import org.aapf.application.port.out.Metrics;
 
 /**
- * One proxied WebSocket, browser side: during the handshake it opens the notebook side (so the notebook's refusal
- * or chosen subprotocol reaches the browser), then relays every frame, ping, pong and close to it. A send waits for
- * the previous one, so a slow notebook slows the browser instead of filling memory.
+ * One proxied WebSocket, browser side: takes over the notebook side that {@link UpgradeGate} opened during the
+ * handshake (so the notebook's refusal or chosen subprotocol reaches the browser), then relays every frame, ping, pong
+ * and close to it. A send waits for the previous one, so a slow notebook slows the browser instead of filling memory.
  */
 final class WebSocketRelay implements WsListener {
 
     private static final System.Logger LOG = System.getLogger(WebSocketRelay.class.getName());
 
-    private final ProxyAdmission admission;
-    private final HttpClient client;
-    private final Duration connectTimeout;
-    private final SocketTally tally;
-    private final CompletableFuture<WsSession> browser = new CompletableFuture<>();
+    private final Duration closeTimeout;
     private volatile WebSocket notebook;
+    private volatile CompletableFuture<WsSession> browser;
+    private volatile SocketTally tally;
     private volatile String proxyId = "?";
 
-    WebSocketRelay(ProxyAdmission admission, HttpClient client, Duration connectTimeout, Metrics metrics) {
-        this.admission = admission;
-        this.client = client;
-        this.connectTimeout = connectTimeout;
-        this.tally = new SocketTally(metrics);
+    /** @param closeTimeout how long the notebook may take to answer a close before its socket is dropped */
+    WebSocketRelay(Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
     }
 
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
-        try {
-            ProxyAdmission.Admitted admitted = admission.admit(prologue.uriPath().rawPath(),
-                    headers.first(HeaderNames.ORIGIN), headers.first(HeaderNames.HOST));
-            proxyId = admitted.path().proxyId();
-            notebook = connect(admitted, prologue, headers);
-        } catch (ProxyRefusal refusal) {
-            // Helidon then hands the request to HTTP routing, which answers with the matching status.
-            throw new WsUpgradeException(refusal.getMessage());
+        NotebookSockets.Opened opened = UpgradeGate.claim();
+        if (opened == null) {
+            // NotebookProxy registers the gate with the relay; without it no notebook side exists
+            throw new WsUpgradeException("no notebook side was opened for this upgrade");
         }
+        notebook = opened.notebook();
+        browser = opened.browser();
+        tally = opened.tally();
+        proxyId = opened.proxyId();
         String subprotocol = notebook.getSubprotocol();
         return subprotocol.isEmpty()
                 ? Optional.empty()
                 : Optional.of(WritableHeaders.create().set(WsUpgrader.PROTOCOL, subprotocol));
-    }
-
-    private WebSocket connect(ProxyAdmission.Admitted admitted, HttpPrologue prologue, Headers headers) {
-        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(connectTimeout);
-        UpstreamRequests.copyHeaders(headers, admitted,
-                new UpstreamRequests.Forwarding(Optional.empty(), Optional.empty()), builder::header);
-        List<String> subprotocols = headers.values(WsUpgrader.PROTOCOL).stream()
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::strip).filter(value -> !value.isEmpty()).toList();
-        if (!subprotocols.isEmpty()) {
-            builder.subprotocols(subprotocols.getFirst(),
-                    subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
-        }
-        try {
-            return builder.buildAsync(UpstreamRequests.target("ws", admitted, prologue.query().rawValue()),
-                            new NotebookSocketListener(browser, admitted.path().proxyId(), tally))
-                    .get(connectTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.log(System.Logger.Level.INFO, "Notebook {0} refused the WebSocket: {1}",
-                    admitted.path().proxyId(), rootCause(e).getClass().getSimpleName());
-            throw ProxyRefusal.unreachable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProxyRefusal.unreachable();
-        }
     }
 
     @Override
@@ -125,7 +89,7 @@ final class WebSocketRelay implements WsListener {
         WebSocket current = notebook;
         current.sendClose(CloseFrames.toNotebook(status), CloseFrames.reason(reason));
         // A notebook that never answers the close must not keep its socket forever.
-        CompletableFuture.delayedExecutor(connectTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(current::abort);
+        CompletableFuture.delayedExecutor(closeTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(current::abort);
     }
 
     @Override

@@ -39,7 +39,11 @@ final class FakeWsNotebook implements AutoCloseable {
 
     /** What the notebook saw of the upgrade request. */
     record Handshake(String rawPath, String rawQuery, Optional<String> cookie, Optional<String> authorization,
-                     Optional<String> origin, Optional<String> subprotocols) {
+                     Optional<String> origin, Optional<String> subprotocols, Forwarded forwarded) {
+    }
+
+    /** The {@code X-Forwarded-*} headers of the upgrade request. */
+    record Forwarded(Optional<String> forwardedFor, Optional<String> proto, Optional<String> host) {
     }
 
     private final class Echo implements WsListener {
@@ -48,7 +52,9 @@ final class FakeWsNotebook implements AutoCloseable {
         public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
             handshake.complete(new Handshake(prologue.uriPath().rawPath(), prologue.query().rawValue(),
                     headers.first(HeaderNames.COOKIE), headers.first(HeaderNames.AUTHORIZATION),
-                    headers.first(HeaderNames.ORIGIN), headers.first(WsUpgrader.PROTOCOL)));
+                    headers.first(HeaderNames.ORIGIN), headers.first(WsUpgrader.PROTOCOL),
+                    new Forwarded(headers.first(HeaderNames.X_FORWARDED_FOR), headers.first(HeaderNames.X_FORWARDED_PROTO),
+                            headers.first(HeaderNames.X_FORWARDED_HOST))));
             return headers.first(WsUpgrader.PROTOCOL)
                     .map(offered -> WritableHeaders.create().set(WsUpgrader.PROTOCOL, offered.split(",")[0].strip()));
         }

@@ -78,6 +78,19 @@ class NotebookProxyWebSocketTest {
     }
 
     @Test
+    void handshakeCarriesForwardedHeadersLikeHttpRequests() throws Exception {
+        WebSocket socket = client.newWebSocketBuilder()
+                .header("X-Forwarded-For", "10.0.0.9")
+                .buildAsync(proxy.ws(PATH), new Recorder()).get(5, TimeUnit.SECONDS);
+
+        FakeWsNotebook.Forwarded seen = notebook.handshake.get(5, TimeUnit.SECONDS).forwarded();
+        assertEquals(Optional.of("10.0.0.9, 127.0.0.1"), seen.forwardedFor());
+        assertEquals(Optional.of("http"), seen.proto());
+        assertEquals(Optional.of("127.0.0.1:" + proxy.port()), seen.host());
+        socket.abort();
+    }
+
+    @Test
     void relaysPingAndPong() throws Exception {
         Recorder recorder = new Recorder();
         WebSocket socket = open(PATH, Optional.empty(), recorder);
@@ -152,16 +165,38 @@ class NotebookProxyWebSocketTest {
     }
 
     @Test
-    void givenNotebookRefusingWebSockets_handshakeFails() throws Exception {
+    void givenNotebookRefusingWebSockets_handshakeIs502Json() throws Exception {
         try (FakeHttpNotebook plainHttp = new FakeHttpNotebook()) {
             proxy.routes.ready("plain", plainHttp.port());
 
             ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                     () -> open("/proxy/plain/jupyter/api/kernels/k1/channels", Optional.empty(), new Recorder()));
+            RawHttp.Response raw = rawUpgrade("/proxy/plain/jupyter/api/kernels/k1/channels?token=secret");
 
-            // Helidon turns a refusal inside the WebSocket listener into a bare 400.
-            assertEquals(400, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+            assertEquals(502, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+            assertEquals(502, raw.status());
+            assertEquals("application/json", raw.header("Content-Type"));
+            assertEquals("{\"message\":\"The notebook cannot be reached.\"}", raw.body());
         }
+    }
+
+    @Test
+    void givenNotebookDown_handshakeIs502Json() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        proxy.routes.ready("down", closedPort);
+
+        RawHttp.Response raw = rawUpgrade("/proxy/down/jupyter/api/kernels/k1/channels");
+
+        assertEquals(502, raw.status());
+        assertEquals("{\"message\":\"The notebook cannot be reached.\"}", raw.body());
+    }
+
+    private RawHttp.Response rawUpgrade(String pathAndQuery) throws java.io.IOException {
+        return RawHttp.send(proxy.port(), "GET " + pathAndQuery + " HTTP/1.1", "Upgrade: websocket",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13");
     }
 
     private WebSocket open(String pathAndQuery, Optional<String> origin, Recorder recorder) throws Exception {
