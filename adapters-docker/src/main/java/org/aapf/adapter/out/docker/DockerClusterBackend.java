@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.aapf.adapter.out.docker.DockerEventWatch.Readiness;
+import org.aapf.adapter.out.docker.DockerEventWatch.HealthTarget;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.Endpoint;
@@ -139,7 +139,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     public Watch watch(Consumer<InstanceRef> onChange) {
         Objects.requireNonNull(onChange, "'onChange' must not be null");
         listeners.add(onChange);
-        DockerEventWatch events = new DockerEventWatch(client, settings.serverId(), onChange, this::readiness)
+        DockerEventWatch events = new DockerEventWatch(client, settings.serverId(), onChange, readiness)
                 .start();
         return () -> {
             listeners.remove(onChange);
@@ -163,15 +163,20 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
         }
     }
 
-    private Readiness readiness(InstanceRef ref) {
-        Optional<InspectContainerResponse> container = inspectOwned(specs.containerName(ref));
-        Optional<String> path = container.flatMap(c -> OwnedLabels.healthPath(labels(c)));
-        Optional<Endpoint> endpoint = container.flatMap(reader::endpoint);
-        if (path.isEmpty() || endpoint.isEmpty()) {
-            return Readiness.NOT_RUNNING;
+    private final DockerEventWatch.ReadinessCheck readiness = new DockerEventWatch.ReadinessCheck() {
+
+        @Override
+        public Optional<HealthTarget> target(InstanceRef ref) {
+            Optional<InspectContainerResponse> container = inspectOwned(specs.containerName(ref));
+            Optional<String> path = container.flatMap(c -> OwnedLabels.healthPath(labels(c)));
+            return container.flatMap(reader::endpoint).flatMap(endpoint -> path.map(p -> new HealthTarget(endpoint, p)));
         }
-        return probe.isHealthy(endpoint.get(), path.get()) ? Readiness.READY : Readiness.NOT_YET;
-    }
+
+        @Override
+        public boolean healthy(HealthTarget target) {
+            return probe.isHealthy(target.endpoint(), target.path());
+        }
+    };
 
     /**
      * The engine will not run this spec (for example more CPUs than the host has, or a GPU without the NVIDIA

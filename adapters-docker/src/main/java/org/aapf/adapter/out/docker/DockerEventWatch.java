@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
 
 /**
@@ -26,7 +27,8 @@ final class DockerEventWatch implements ClusterBackend.Watch {
     private static final System.Logger LOG = System.getLogger(DockerEventWatch.class.getName());
     private static final String[] ACTIONS = {"start", "die", "oom", "health_status", "destroy"};
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(50);
+    private static final Duration RESOLVE_EVERY = Duration.ofSeconds(1);
     private static final Duration PROBE_FOR = Duration.ofMinutes(10);
 
     private final DockerClient client;
@@ -106,28 +108,7 @@ final class DockerEventWatch implements ClusterBackend.Watch {
         }
         deliver(ref.get());
         if ("start".equals(event.getAction()) && OwnedLabels.healthPath(attributes).isPresent()) {
-            Instant until = Instant.now().plus(PROBE_FOR);
-            scheduler.execute(() -> probeUntilReady(ref.get(), until));
-        }
-    }
-
-    private void probeUntilReady(InstanceRef ref, Instant until) {
-        if (closed || Instant.now().isAfter(until)) {
-            return;
-        }
-        Readiness now;
-        try {
-            now = readiness.check(ref);
-        } catch (RuntimeException e) {
-            now = Readiness.NOT_YET;
-        }
-        switch (now) {
-            case READY -> deliver(ref);
-            case NOT_YET -> scheduler.schedule(() -> probeUntilReady(ref, until), PROBE_INTERVAL.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            case NOT_RUNNING -> {
-                // its die or destroy event wakes the listener
-            }
+            scheduler.execute(new Probing(ref.get(), Instant.now().plus(PROBE_FOR)));
         }
     }
 
@@ -147,17 +128,60 @@ final class DockerEventWatch implements ClusterBackend.Watch {
         }
     }
 
-    /** Whether a started instance answers its health path yet. */
-    enum Readiness {
-        READY,
-        NOT_YET,
-        NOT_RUNNING
+    /** Where a started instance's health path is asked: the endpoint the backend resolved, and the path. */
+    record HealthTarget(Endpoint endpoint, String path) {
     }
 
-    /** Probes one instance's health path. */
-    @FunctionalInterface
+    /** Finds and asks one instance's health path. */
     interface ReadinessCheck {
-        Readiness check(InstanceRef ref);
+
+        /** Where to ask; empty when the instance is not running (its die or destroy event follows). */
+        Optional<HealthTarget> target(InstanceRef ref);
+
+        /** True when the target answers 2xx. */
+        boolean healthy(HealthTarget target);
+    }
+
+    /**
+     * Asks a started instance's health path every {@link #PROBE_INTERVAL} until it answers, then wakes the listener.
+     * The engine is asked where the instance listens only at first and every {@link #RESOLVE_EVERY} after, so that a
+     * probe is one local connection attempt while a stopped instance is still noticed.
+     */
+    private final class Probing implements Runnable {
+
+        private final InstanceRef ref;
+        private final Instant until;
+        private Optional<HealthTarget> target = Optional.empty();
+        private Instant resolvedAt = Instant.MIN;
+
+        Probing(InstanceRef ref, Instant until) {
+            this.ref = ref;
+            this.until = until;
+        }
+
+        @Override
+        public void run() {
+            Instant now = Instant.now();
+            if (closed || now.isAfter(until)) {
+                return;
+            }
+            try {
+                if (target.isEmpty() || !now.isBefore(resolvedAt.plus(RESOLVE_EVERY))) {
+                    target = readiness.target(ref);
+                    resolvedAt = now;
+                    if (target.isEmpty()) {
+                        return; // not running: its die or destroy event wakes the listener
+                    }
+                }
+                if (readiness.healthy(target.get())) {
+                    deliver(ref);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                target = Optional.empty();
+            }
+            scheduler.schedule(this, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** One connection's event callback; its end, for any reason but closing, schedules the next connection. */
