@@ -28,6 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.aapf.application.port.out.ClusterBackend;
@@ -279,6 +282,31 @@ class DockerClusterBackendIT extends ClusterBackendContract {
         assertEquals(2, instancesOf(cluster).size());
         assertFalse(docker.listNetworksCmd().withNameFilter(new ContainerSpecs(DockerSettings.local(serverId))
                 .networkName(cluster)).exec().isEmpty());
+    }
+
+    @Test
+    void concurrentAppliesOfOneCluster_shareOneNetwork() throws Exception {
+        ClusterId cluster = newCluster();
+        UserId owner = UserId.random();
+        List<DesiredInstance> instances = List.of(
+                runnableInstance(notebookOf(cluster), owner),
+                runnableInstance(new InstanceRef(cluster, ServiceKind.SPARK_MASTER, 1), owner),
+                runnableInstance(new InstanceRef(cluster, ServiceKind.SPARK_WORKER, 1), owner),
+                runnableInstance(new InstanceRef(cluster, ServiceKind.SPARK_WORKER, 2), owner));
+        ClusterBackend shared = backend();
+
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> applies = new ArrayList<>();
+            instances.forEach(i -> applies.add(pool.submit(() -> shared.apply(i))));
+            for (Future<?> apply : applies) {
+                apply.get();
+            }
+        }
+
+        instances.forEach(i -> awaitInstance(i.ref(), seen -> seen.phase() == Phase.READY));
+        String name = new ContainerSpecs(DockerSettings.local(serverId)).networkName(cluster);
+        assertEquals(1, docker.listNetworksCmd().withNameFilter(name).exec().stream()
+                .filter(network -> name.equals(network.getName())).count(), "one network, not one per racing apply");
     }
 
     @Test
