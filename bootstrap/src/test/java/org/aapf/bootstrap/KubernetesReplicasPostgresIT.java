@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -32,9 +31,8 @@ import org.aapf.adapter.out.persistence.TestDatabase;
 import org.aapf.adapter.out.persistence.TestDatabases;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.DesiredInstance;
-import org.aapf.application.port.out.Endpoint;
+import org.aapf.application.port.out.ForwardingClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
-import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.service.cluster.PassReport;
 import org.aapf.bootstrap.support.Api.Reply;
 import org.aapf.bootstrap.support.MockKubernetes;
@@ -270,16 +268,15 @@ class KubernetesReplicasPostgresIT {
     }
 
     /** One replica's Kubernetes backend, which may stall in its first apply; counts the changes that got through. */
-    private static final class StallingBackend implements ClusterBackend {
+    private static final class StallingBackend extends ForwardingClusterBackend {
 
         private final String replica;
-        private final ClusterBackend backend;
         private final Stall stall;
         private final AtomicInteger changes = new AtomicInteger();
 
         StallingBackend(String replica, ClusterBackend backend, Stall stall) {
+            super(backend);
             this.replica = replica;
-            this.backend = backend;
             this.stall = stall;
         }
 
@@ -288,42 +285,22 @@ class KubernetesReplicasPostgresIT {
         }
 
         @Override
-        public String name() {
-            return backend.name();
-        }
-
-        @Override
         public void apply(DesiredInstance desired) {
             stall.maybeStall(replica);
             changes.incrementAndGet();
-            backend.apply(desired);
+            super.apply(desired);
         }
 
         @Override
         public void remove(InstanceRef ref) {
             changes.incrementAndGet();
-            backend.remove(ref);
+            super.remove(ref);
         }
 
         @Override
         public void removeCluster(ClusterId cluster) {
             changes.incrementAndGet();
-            backend.removeCluster(cluster);
-        }
-
-        @Override
-        public List<ObservedInstance> observe() {
-            return backend.observe();
-        }
-
-        @Override
-        public Watch watch(Consumer<InstanceRef> onChange) {
-            return backend.watch(onChange);
-        }
-
-        @Override
-        public Optional<Endpoint> endpoint(InstanceRef ref) {
-            return backend.endpoint(ref);
+            super.removeCluster(cluster);
         }
     }
 }

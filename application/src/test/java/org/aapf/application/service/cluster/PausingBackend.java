@@ -4,10 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.DesiredInstance;
-import org.aapf.application.port.out.Endpoint;
+import org.aapf.application.port.out.ForwardingClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.domain.cluster.ClusterId;
@@ -17,9 +16,8 @@ import org.aapf.domain.cluster.ClusterId;
  * the test's action runs right before (or after) that call reaches the backend, or after an observation. Counts the
  * changes that got through.
  */
-final class PausingBackend implements ClusterBackend {
+final class PausingBackend extends ForwardingClusterBackend {
 
-    private final ClusterBackend backend;
     private final Map<Integer, Runnable> before = new HashMap<>();
     private final Map<Integer, Runnable> after = new HashMap<>();
     private Optional<Runnable> afterObserve = Optional.empty();
@@ -27,7 +25,7 @@ final class PausingBackend implements ClusterBackend {
     private int changes;
 
     PausingBackend(ClusterBackend backend) {
-        this.backend = backend;
+        super(backend);
     }
 
     /** Runs {@code pause} when the {@code n}-th apply is about to reach the backend (it has passed every check). */
@@ -54,47 +52,32 @@ final class PausingBackend implements ClusterBackend {
     }
 
     @Override
-    public String name() {
-        return backend.name();
-    }
-
-    @Override
     public void apply(DesiredInstance desired) {
         applies++;
         Optional.ofNullable(before.remove(applies)).ifPresent(Runnable::run);
         changes++;
-        backend.apply(desired);
+        super.apply(desired);
         Optional.ofNullable(after.remove(applies)).ifPresent(Runnable::run);
     }
 
     @Override
     public void remove(InstanceRef ref) {
         changes++;
-        backend.remove(ref);
+        super.remove(ref);
     }
 
     @Override
     public void removeCluster(ClusterId cluster) {
         changes++;
-        backend.removeCluster(cluster);
+        super.removeCluster(cluster);
     }
 
     @Override
     public List<ObservedInstance> observe() {
-        List<ObservedInstance> observed = backend.observe();
+        List<ObservedInstance> observed = super.observe();
         Optional<Runnable> pause = afterObserve;
         afterObserve = Optional.empty();
         pause.ifPresent(Runnable::run);
         return observed;
-    }
-
-    @Override
-    public Watch watch(Consumer<InstanceRef> onChange) {
-        return backend.watch(onChange);
-    }
-
-    @Override
-    public Optional<Endpoint> endpoint(InstanceRef ref) {
-        return backend.endpoint(ref);
     }
 }

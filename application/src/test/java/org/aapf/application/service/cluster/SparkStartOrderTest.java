@@ -9,14 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.DesiredInstance;
-import org.aapf.application.port.out.Endpoint;
+import org.aapf.application.port.out.ForwardingClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
-import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.ObservedInstance.Phase;
-import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterStatus;
 import org.aapf.domain.cluster.Health;
 import org.aapf.domain.cluster.ServiceKind;
@@ -65,15 +62,14 @@ class SparkStartOrderTest {
     }
 
     /** Counts how many applies run at once; each waits (bounded) until {@code expected} have arrived. */
-    private static final class ConcurrencyProbe implements ClusterBackend {
+    private static final class ConcurrencyProbe extends ForwardingClusterBackend {
 
-        private final ClusterBackend delegate;
         private final CountDownLatch arrived;
         private final AtomicInteger running = new AtomicInteger();
         private final AtomicInteger mostAtOnce = new AtomicInteger();
 
         ConcurrencyProbe(ClusterBackend delegate, int expected) {
-            this.delegate = delegate;
+            super(delegate);
             this.arrived = new CountDownLatch(expected);
         }
 
@@ -86,38 +82,8 @@ class SparkStartOrderTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            delegate.apply(desired);
+            super.apply(desired);
             running.decrementAndGet();
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public void remove(InstanceRef ref) {
-            delegate.remove(ref);
-        }
-
-        @Override
-        public void removeCluster(ClusterId cluster) {
-            delegate.removeCluster(cluster);
-        }
-
-        @Override
-        public List<ObservedInstance> observe() {
-            return delegate.observe();
-        }
-
-        @Override
-        public Watch watch(Consumer<InstanceRef> onChange) {
-            return delegate.watch(onChange);
-        }
-
-        @Override
-        public Optional<Endpoint> endpoint(InstanceRef ref) {
-            return delegate.endpoint(ref);
         }
     }
 }

@@ -1,0 +1,71 @@
+package org.aapf.application.port.out;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.aapf.domain.cluster.ClusterId;
+
+/**
+ * A {@link ClusterBackend} that hands every call to another one. Extend it to add to some calls (a guard, a count, a
+ * connection to close) and inherit the rest: a new method of the port, or one with a default, is then forwarded
+ * instead of silently answered by the default.
+ */
+public abstract class ForwardingClusterBackend implements ClusterBackend {
+
+    private final ClusterBackend delegate;
+
+    protected ForwardingClusterBackend(ClusterBackend delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "'delegate' must not be null");
+    }
+
+    /** The backend the calls go to. */
+    protected final ClusterBackend delegate() {
+        return delegate;
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public void apply(DesiredInstance desired) {
+        delegate.apply(desired);
+    }
+
+    @Override
+    public void remove(InstanceRef ref) {
+        delegate.remove(ref);
+    }
+
+    @Override
+    public void removeCluster(ClusterId cluster) {
+        delegate.removeCluster(cluster);
+    }
+
+    @Override
+    public List<ObservedInstance> observe() {
+        return delegate.observe();
+    }
+
+    @Override
+    public boolean restartsItself(InstanceRef failed) {
+        return delegate.restartsItself(failed);
+    }
+
+    @Override
+    public Watch watch(Consumer<InstanceRef> onChange) {
+        return delegate.watch(onChange);
+    }
+
+    @Override
+    public Optional<Endpoint> endpoint(InstanceRef ref) {
+        return delegate.endpoint(ref);
+    }
+
+    @Override
+    public Optional<String> imageProblem(String reference) {
+        return delegate.imageProblem(reference);
+    }
+}
