@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -34,6 +35,9 @@ public final class AsyncConsoleHandler extends Handler {
     private static final int BATCH = 256;
 
     private final BlockingQueue<LogRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
+    /** Records queued so far, and records written (or given up on) so far: flush waits until these agree. */
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private final Writer out;
     private final Thread writer;
     private volatile boolean closed;
@@ -57,22 +61,27 @@ public final class AsyncConsoleHandler extends Handler {
         record.setSourceClassName(record.getLoggerName());
         try {
             queue.put(record);
+            queued.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Waits until the writer has taken everything queued so far, then flushes. */
+    /**
+     * Waits until the writer has written everything queued before this call (a batch it has taken from the queue but
+     * not written yet counts as not written), then flushes.
+     */
     @Override
     public void flush() {
+        long target = queued.get();
         try {
-            while (!queue.isEmpty() && writer.isAlive()) {
+            while (written.get() < target && writer.isAlive()) {
                 Thread.sleep(1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        write(List.of());
+        write(List.of(), true);
     }
 
     @Override
@@ -84,7 +93,7 @@ public final class AsyncConsoleHandler extends Handler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        write(drain());
+        write(drain(), true);
     }
 
     private void writeUntilClosed() {
@@ -94,7 +103,7 @@ public final class AsyncConsoleHandler extends Handler {
                 List<LogRecord> batch = new ArrayList<>(BATCH);
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                write(batch);
+                write(batch, false);
             } catch (InterruptedException e) {
                 return;
             }
@@ -107,7 +116,7 @@ public final class AsyncConsoleHandler extends Handler {
         return rest;
     }
 
-    private synchronized void write(List<LogRecord> records) {
+    private synchronized void write(List<LogRecord> records, boolean forceFlush) {
         try {
             for (LogRecord record : records) {
                 try {
@@ -116,11 +125,13 @@ public final class AsyncConsoleHandler extends Handler {
                     reportError("cannot format a log record", e, ErrorManager.FORMAT_FAILURE);
                 }
             }
-            if (queue.isEmpty()) {
+            if (forceFlush || queue.isEmpty()) {
                 out.flush();
             }
         } catch (IOException e) {
             reportError("cannot write to the console", e, ErrorManager.WRITE_FAILURE);
+        } finally {
+            written.addAndGet(records.size());
         }
     }
 
