@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.aapf.bootstrap.support.Api;
@@ -130,13 +136,30 @@ class AccountsApiIT {
     }
 
     @Test
-    void badInput_isAClearJsonError() {
+    void badInput_isAClearJsonError() throws IOException {
         Reply malformed = api.post("/api/v1/login", null, "{\"username\": ");
         assertEquals(400, malformed.status());
         assertFalse(malformed.text("message").isBlank());
         assertEquals(404, api.get("/api/v1/no-such-thing", api.login("user1", "user1pass").text("accessToken"))
                 .status());
-        Reply huge = api.post("/api/v1/login", null, "{\"username\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
-        assertEquals(413, huge.status());
+        assertEquals("HTTP/1.1 413", statusOfOversizedLogin());
+    }
+
+    /**
+     * Announces a 2 MiB login body and reads the answer before sending any of it: the server refuses by the length
+     * alone. (Sending the body first races the server's close, and a client may then see a reset instead of the 413.)
+     */
+    private static String statusOfOversizedLogin() throws IOException {
+        URI base = URI.create(server.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/login HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + 2 * 1024 * 1024 + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return statusLine == null ? "" : statusLine.substring(0, Math.min(12, statusLine.length()));
+        }
     }
 }
