@@ -1,15 +1,19 @@
 package org.aapf.bootstrap;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -20,24 +24,29 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * The console handler of {@code aapf serve} ({@code System.err}, like {@code java.util.logging.ConsoleHandler}), which
- * writes on its own thread: a logging thread (a request's, for the access log) only queues its record; the writer
- * formats whatever is queued and writes it in one go, flushing whenever the queue is empty, so lines still appear at
- * once. A full queue makes loggers wait rather than lose lines, and {@link #close()} (the LogManager calls it at
- * shutdown) writes everything still queued. Configured like ConsoleHandler: {@code <this class>.level} (default
- * {@code ALL}), {@code .formatter} (default {@link SimpleFormatter}), {@code .encoding}.
+ * writes on its own thread: a logging thread (a request's, for the access log) only queues its record, without waking
+ * anyone while the writer is busy. The writer formats what is queued and writes it with one system call; under a steady
+ * stream of records it then lingers {@link #LINGER} to collect the next batch, so a busy server writes its access log a
+ * few hundred times a second instead of once per request, and a quiet one writes each line at once. At most
+ * {@link #CAPACITY} records wait: beyond that, loggers wait rather than lose lines. {@link #close()} (the LogManager
+ * calls it at shutdown) writes everything still queued. Configured like ConsoleHandler: {@code <this class>.level}
+ * (default {@code ALL}), {@code .formatter} (default {@link SimpleFormatter}), {@code .encoding}.
  *
  * <p>The source of a record ({@code %2$s} in a SimpleFormatter format) is not looked up by walking the logging
  * thread's stack: it is the logger name, which for AAPF's loggers is the class name.
  */
 public final class AsyncConsoleHandler extends Handler {
 
-    private static final int CAPACITY = 8192;
-    private static final int BATCH = 256;
+    static final int CAPACITY = 8192;
+    static final Duration LINGER = Duration.ofMillis(5);
+    private static final int BUFFER_BYTES = 64 * 1024;
 
-    private final BlockingQueue<LogRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final Queue<LogRecord> queue = new ConcurrentLinkedQueue<>();
     /** Records queued so far, and records written (or given up on) so far: flush waits until these agree. */
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    /** Set by the writer before it parks with nothing to do; the logger that clears it wakes the writer. */
+    private final AtomicBoolean writerAsleep = new AtomicBoolean();
     private final Writer out;
     private final Thread writer;
     private volatile boolean closed;
@@ -48,7 +57,7 @@ public final class AsyncConsoleHandler extends Handler {
         setLevel(level(manager.getProperty(prefix + ".level")));
         setFormatter(formatter(manager.getProperty(prefix + ".formatter")));
         Charset charset = charset(manager.getProperty(prefix + ".encoding"));
-        out = new OutputStreamWriter(System.err, charset);
+        out = new OutputStreamWriter(new BufferedOutputStream(System.err, BUFFER_BYTES), charset);
         writer = Thread.ofPlatform().daemon().name("aapf-log-writer").start(this::writeUntilClosed);
     }
 
@@ -59,11 +68,14 @@ public final class AsyncConsoleHandler extends Handler {
         }
         // No stack walk to find the caller, here or (worse, finding the writer's stack) on the writer thread.
         record.setSourceClassName(record.getLoggerName());
-        try {
-            queue.put(record);
-            queued.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        while (queued.get() - written.get() >= CAPACITY && !closed && writer.isAlive()) {
+            wakeWriter();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        queue.add(record);
+        queued.incrementAndGet();
+        if (writerAsleep.get() && writerAsleep.compareAndSet(true, false)) {
+            LockSupport.unpark(writer);
         }
     }
 
@@ -76,47 +88,57 @@ public final class AsyncConsoleHandler extends Handler {
         long target = queued.get();
         try {
             while (written.get() < target && writer.isAlive()) {
+                wakeWriter();
                 Thread.sleep(1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        write(List.of(), true);
+        write(List.of());
     }
 
     @Override
     public void close() {
         closed = true;
-        writer.interrupt();
+        LockSupport.unpark(writer);
         try {
             writer.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        write(drain(), true);
+        write(drain(Integer.MAX_VALUE));
+    }
+
+    private void wakeWriter() {
+        writerAsleep.set(false);
+        LockSupport.unpark(writer);
     }
 
     private void writeUntilClosed() {
         while (!closed) {
-            try {
-                LogRecord first = queue.take();
-                List<LogRecord> batch = new ArrayList<>(BATCH);
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                write(batch, false);
-            } catch (InterruptedException e) {
-                return;
+            List<LogRecord> batch = drain(CAPACITY);
+            if (!batch.isEmpty()) {
+                write(batch);
+                LockSupport.parkNanos(LINGER.toNanos());
+            } else {
+                writerAsleep.set(true);
+                if (queue.isEmpty() && !closed) {
+                    LockSupport.park(this);
+                }
+                writerAsleep.set(false);
             }
         }
     }
 
-    private List<LogRecord> drain() {
-        List<LogRecord> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        return rest;
+    private List<LogRecord> drain(int max) {
+        List<LogRecord> batch = new ArrayList<>();
+        for (LogRecord record; batch.size() < max && (record = queue.poll()) != null; ) {
+            batch.add(record);
+        }
+        return batch;
     }
 
-    private synchronized void write(List<LogRecord> records, boolean forceFlush) {
+    private synchronized void write(List<LogRecord> records) {
         try {
             for (LogRecord record : records) {
                 try {
@@ -125,9 +147,7 @@ public final class AsyncConsoleHandler extends Handler {
                     reportError("cannot format a log record", e, ErrorManager.FORMAT_FAILURE);
                 }
             }
-            if (forceFlush || queue.isEmpty()) {
-                out.flush();
-            }
+            out.flush();
         } catch (IOException e) {
             reportError("cannot write to the console", e, ErrorManager.WRITE_FAILURE);
         } finally {

@@ -2,45 +2,54 @@ package org.aapf.adapter.in.http.proxy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
-import io.helidon.common.uri.UriInfo;
-import io.helidon.common.uri.UriPath;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
-import io.helidon.webclient.api.ClientUri;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.aapf.application.port.out.Metrics;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.net.URIAuthority;
 
 /**
  * Forwards one HTTP request to the notebook and streams the answer back, on the request's own (virtual) thread with
  * blocking I/O: the request body is copied to the notebook as it arrives, the response body to the client as it
- * arrives, never whole in memory. The client's read timeout is the idle timeout: it counts silence, not duration.
+ * arrives, never whole in memory. The socket timeout is the idle timeout: it counts silence, not duration.
  */
 final class HttpForwarder implements Handler {
 
     private static final System.Logger LOG = System.getLogger(HttpForwarder.class.getName());
     /** Bodies up to this size are read whole and sent in one write with the headers: the common small JSON answer. */
     private static final int SMALL_BODY = 64 * 1024;
+    /** Safe to send twice (RFC 9110 §9.2.2) when a kept-alive connection turns out closed before any answer. */
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "DELETE");
 
     private final ProxyAdmission admission;
-    private final Http1Client client;
+    private final NotebookConnections notebooks;
     private final Metrics metrics;
 
-    HttpForwarder(ProxyAdmission admission, Http1Client client, Metrics metrics) {
+    HttpForwarder(ProxyAdmission admission, NotebookConnections notebooks, Metrics metrics) {
         this.admission = admission;
-        this.client = client;
+        this.notebooks = notebooks;
         this.metrics = metrics;
     }
 
@@ -48,7 +57,7 @@ final class HttpForwarder implements Handler {
     public void handle(ServerRequest request, ServerResponse response) {
         ProxyAdmission.Admitted admitted;
         CountingInputStream uploaded = null;
-        HttpClientResponse upstream;
+        ClassicHttpResponse upstream;
         try {
             admitted = admission.admit(request.prologue().uriPath().rawPath(),
                     request.headers().first(HeaderNames.ORIGIN), request.headers().first(HeaderNames.HOST));
@@ -56,19 +65,13 @@ final class HttpForwarder implements Handler {
                 // An upgrade reaches HTTP routing only when no WebSocket route is registered.
                 throw ProxyRefusal.unreachable();
             }
-            Http1ClientRequest forwarded = forwardedRequest(request, admitted);
+            BasicClassicHttpRequest forwarded = forwardedRequest(request, admitted);
             OptionalLong length = request.headers().contentLength();
             if (hasRequestBody(request, length)) {
-                length.ifPresent(value -> forwarded.headers(headers -> headers.contentLength(value)));
                 uploaded = new CountingInputStream(request.content().inputStream());
-                CountingInputStream body = uploaded;
-                upstream = exchange(admitted, () -> forwarded.outputStream(out -> {
-                    body.transferTo(out);
-                    out.close();
-                }));
-            } else {
-                upstream = exchange(admitted, forwarded::request);
+                forwarded.setEntity(new InputStreamEntity(uploaded, length.orElse(-1), null));
             }
+            upstream = exchange(admitted, forwarded, uploaded == null);
         } catch (ProxyRefusal refusal) {
             Refusals.send(response, refusal);
             return;
@@ -77,40 +80,68 @@ final class HttpForwarder implements Handler {
         }
         try (upstream) {
             metrics.proxied(Metrics.Direction.FROM_NOTEBOOK, relayResponse(request, response, admitted, upstream));
+        } catch (IOException e) {
+            // closing a response whose body was not read to its end: the connection is dropped, nothing to tell
+            LOG.log(System.Logger.Level.DEBUG, "Closing the response of notebook {0}: {1}",
+                    admitted.path().proxyId(), e.getClass().getSimpleName());
         }
     }
 
-    private Http1ClientRequest forwardedRequest(ServerRequest request, ProxyAdmission.Admitted admitted) {
-        UriInfo target = UriInfo.builder()
-                .scheme("http")
-                .host(admitted.upstream().host())
-                .port(admitted.upstream().port())
-                .path(UriPath.create(UpstreamRequests.requestTarget(admitted, request.prologue().query().rawValue())))
-                .build();
-        Http1ClientRequest forwarded = client.method(request.prologue().method()).uri(ClientUri.create(target));
-        forwarded.headers(headers -> UpstreamRequests.copyHeaders(request.headers(), admitted, forwarding(request),
-                (name, value) -> headers.add(HeaderValues.create(HeaderNames.create(name), value))));
+    private static BasicClassicHttpRequest forwardedRequest(ServerRequest request, ProxyAdmission.Admitted admitted) {
+        BasicClassicHttpRequest forwarded = new BasicClassicHttpRequest(request.prologue().method().text(), "http",
+                new URIAuthority(admitted.upstream().host(), admitted.upstream().port()),
+                UpstreamRequests.requestTarget(admitted, request.prologue().query().rawValue()));
+        forwarded.addHeader("Host", admitted.hostPort());
+        UpstreamRequests.copyHeaders(request.headers(), admitted, forwarding(request), forwarded::addHeader);
         return forwarded;
     }
 
-    private static HttpClientResponse exchange(ProxyAdmission.Admitted admitted, Exchange exchange) {
-        try {
-            return exchange.send();
-        } catch (UncheckedIOException e) {
-            if (causedBy(e, SocketTimeoutException.class)) {
-                LOG.log(System.Logger.Level.INFO, "Notebook {0} did not answer within the idle timeout",
-                        admitted.path().proxyId());
-                throw ProxyRefusal.timedOut();
+    /**
+     * Sends the request and returns once the notebook's response headers are in. A request without a body whose
+     * method is idempotent is sent once more when the connection it went out on was found closed before any answer
+     * (a notebook that restarted, or dropped a kept-alive connection, while it sat in the pool).
+     */
+    private ClassicHttpResponse exchange(ProxyAdmission.Admitted admitted, BasicClassicHttpRequest forwarded,
+                                         boolean bodiless) {
+        HttpHost notebook = new HttpHost("http", admitted.upstream().host(), admitted.upstream().port());
+        boolean retry = bodiless && IDEMPOTENT.contains(forwarded.getMethod());
+        while (true) {
+            try {
+                return notebooks.exchange(notebook, forwarded);
+            } catch (IOException e) {
+                if (retry && closedBeforeAnswer(e)) {
+                    retry = false;
+                    continue;
+                }
+                throw refusal(admitted, e);
+            } catch (HttpException e) {
+                // what HttpCore throws for an answer that is not HTTP/1.1 (a wrong port, a crashed notebook)
+                LOG.log(System.Logger.Level.INFO, "Notebook {0} gave no valid answer: {1}",
+                        admitted.path().proxyId(), e.getClass().getSimpleName());
+                throw ProxyRefusal.unreachable();
             }
-            LOG.log(System.Logger.Level.INFO, "Notebook {0} unreachable: {1}", admitted.path().proxyId(),
-                    rootCause(e).getClass().getSimpleName());
-            throw ProxyRefusal.unreachable();
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // what the client throws for an answer that is not HTTP/1.1 (a wrong port, a crashed notebook)
-            LOG.log(System.Logger.Level.INFO, "Notebook {0} gave no valid answer: {1}", admitted.path().proxyId(),
-                    e.getClass().getSimpleName());
-            throw ProxyRefusal.unreachable();
         }
+    }
+
+    private static boolean closedBeforeAnswer(IOException e) {
+        return !(e instanceof InterruptedIOException) && !(e instanceof ConnectException)
+                && !(e instanceof NoRouteToHostException) && !(e instanceof UnknownHostException);
+    }
+
+    private static ProxyRefusal refusal(ProxyAdmission.Admitted admitted, IOException e) {
+        if (e instanceof SocketTimeoutException) {
+            LOG.log(System.Logger.Level.INFO, "Notebook {0} did not answer within the timeout",
+                    admitted.path().proxyId());
+            return ProxyRefusal.timedOut();
+        }
+        if (e instanceof ConnectionRequestTimeoutException) {
+            LOG.log(System.Logger.Level.WARNING, "Notebook {0}: every connection to it stayed busy",
+                    admitted.path().proxyId());
+            return ProxyRefusal.timedOut();
+        }
+        LOG.log(System.Logger.Level.INFO, "Notebook {0} unreachable: {1}", admitted.path().proxyId(),
+                e.getClass().getSimpleName());
+        return ProxyRefusal.unreachable();
     }
 
     private static UpstreamRequests.Forwarding forwarding(ServerRequest request) {
@@ -120,30 +151,51 @@ final class HttpForwarder implements Handler {
 
     /** Returns the number of body bytes relayed. */
     private static long relayResponse(ServerRequest request, ServerResponse response,
-                                      ProxyAdmission.Admitted admitted, HttpClientResponse upstream) {
-        int status = upstream.status().code();
+                                      ProxyAdmission.Admitted admitted, ClassicHttpResponse upstream) {
+        int status = upstream.getCode();
         response.status(Status.create(status));
-        UpstreamResponses.copyHeaders(upstream.headers(), admitted, response);
-        OptionalLong length = upstream.headers().contentLength();
-        if (!hasResponseBody(request.prologue().method(), status, length)) {
+        UpstreamResponses.copyHeaders(upstream, admitted, response);
+        HttpEntity entity = upstream.getEntity();
+        long length = entity == null ? 0 : entity.getContentLength();
+        if (entity == null || !hasResponseBody(request.prologue().method(), status, length)) {
             response.send();
             return 0;
         }
-        try (InputStream in = upstream.inputStream()) {
-            if (length.isPresent() && length.getAsLong() <= SMALL_BODY) {
-                byte[] body = in.readNBytes((int) length.getAsLong());
+        InputStream in = null;
+        try {
+            in = entity.getContent();
+            long relayed;
+            if (length >= 0 && length <= SMALL_BODY) {
+                byte[] body = in.readNBytes((int) length);
                 response.send(body);
-                return body.length;
+                relayed = body.length;
+            } else {
+                if (length >= 0) {
+                    response.contentLength(length);
+                }
+                try (OutputStream out = response.outputStream()) {
+                    relayed = in.transferTo(out);
+                }
             }
-            length.ifPresent(response::contentLength);
-            try (OutputStream out = response.outputStream()) {
-                return in.transferTo(out);
-            }
+            in.close(); // at the body's end: the connection goes back to the pool
+            return relayed;
         } catch (IOException | UncheckedIOException e) {
+            abort(in);
             LOG.log(System.Logger.Level.DEBUG, "Response from notebook {0} interrupted: {1}",
-                    admitted.path().proxyId(), rootCause(e).getClass().getSimpleName());
+                    admitted.path().proxyId(), e.getClass().getSimpleName());
             // Failing the handler makes Helidon drop the connection, so the client sees a truncated body as such.
             throw new UncheckedIOException(new IOException("notebook response interrupted"));
+        }
+    }
+
+    /** Drops the notebook connection of a body not read to its end, rather than reading the rest first. */
+    private static void abort(InputStream in) {
+        if (in instanceof EofSensorInputStream sensor) {
+            try {
+                sensor.abort();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Dropping a notebook connection: {0}", e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -152,31 +204,8 @@ final class HttpForwarder implements Handler {
                 || (length.isPresent() && length.getAsLong() > 0);
     }
 
-    private static boolean hasResponseBody(Method method, int status, OptionalLong length) {
+    private static boolean hasResponseBody(Method method, int status, long length) {
         boolean noBodyStatus = status < 200 || status == 204 || status == 304;
-        return !Method.HEAD.equals(method) && !noBodyStatus && !(length.isPresent() && length.getAsLong() == 0);
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    /** Sends the request to the notebook and returns once its response headers are in. */
-    @FunctionalInterface
-    private interface Exchange {
-        HttpClientResponse send();
+        return !Method.HEAD.equals(method) && !noBodyStatus && length != 0;
     }
 }

@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 
 import io.helidon.common.socket.SocketOptions;
-import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
@@ -27,7 +26,7 @@ public final class NotebookProxy implements AutoCloseable {
     private static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
     private final ProxySettings settings;
-    private final Http1Client httpClient;
+    private final NotebookConnections notebookConnections;
     private final HttpClient webSocketClient;
     private final ProxyAdmission admission;
     private final NotebookSockets notebookSockets;
@@ -44,7 +43,7 @@ public final class NotebookProxy implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
         this.admission = new ProxyAdmission(Objects.requireNonNull(routes, "'routes' must not be null"),
                 new OriginPolicy(settings.allowedOrigins()));
-        this.httpClient = httpClient(settings);
+        this.notebookConnections = new NotebookConnections(settings);
         this.webSocketClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -54,31 +53,10 @@ public final class NotebookProxy implements AutoCloseable {
         this.notebookSockets = new NotebookSockets(webSocketClient, settings.connectTimeout(), this.metrics);
     }
 
-    /**
-     * HTTP to the notebooks: Helidon's blocking client on the request's virtual thread, with its own pool of
-     * kept-alive connections. (The JDK client funnels every exchange through one selector thread, which caps a
-     * proxy at a fraction of what the server can do.) No redirects followed, no {@code Expect: 100-continue}
-     * round trip, and the read timeout is the idle timeout: it counts silence, not duration.
-     */
-    private static Http1Client httpClient(ProxySettings settings) {
-        return Http1Client.builder()
-                // what is sent was already parsed and checked by the server as the browser's request
-                .protocolConfig(protocol -> protocol.validateRequestHeaders(false))
-                .followRedirects(false)
-                .sendExpectContinue(false)
-                .shareConnectionCache(false)
-                .socketOptions(SocketOptions.builder()
-                        .connectTimeout(settings.connectTimeout())
-                        .readTimeout(settings.idleTimeout())
-                        .tcpNoDelay(true)
-                        .build())
-                .build();
-    }
-
     /** Routes HTTP requests under {@code /proxy/} (any method) to the notebooks, and vets WebSocket upgrades. */
     public void register(HttpRouting.Builder routing) {
         routing.addFilter(new UpgradeGate(admission, notebookSockets));
-        routing.any(PATH_PATTERN, new HttpForwarder(admission, httpClient, metrics));
+        routing.any(PATH_PATTERN, new HttpForwarder(admission, notebookConnections, metrics));
     }
 
     /** Routes WebSocket upgrades under {@code /proxy/} to the notebooks (one relay per connection). */
@@ -110,7 +88,7 @@ public final class NotebookProxy implements AutoCloseable {
     /** Drops every connection to the notebooks, open WebSockets included. */
     @Override
     public void close() {
-        httpClient.closeResource();
+        notebookConnections.close();
         webSocketClient.shutdownNow();
     }
 }

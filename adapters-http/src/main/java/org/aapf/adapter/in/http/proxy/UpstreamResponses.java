@@ -1,13 +1,14 @@
 package org.aapf.adapter.in.http.proxy;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
-import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
-import io.helidon.http.Headers;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.webserver.http.ServerResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
 
 /** Copies the notebook's response headers to the client, minus hop-by-hop ones, with redirects kept on the proxy. */
 final class UpstreamResponses {
@@ -15,19 +16,22 @@ final class UpstreamResponses {
     private UpstreamResponses() {
     }
 
-    static void copyHeaders(Headers upstream, ProxyAdmission.Admitted admitted, ServerResponse response) {
-        HopByHopHeaders hopByHop = HopByHopHeaders.from(upstream.values(HeaderNames.CONNECTION));
-        for (Header header : upstream) {
-            String name = header.name().toLowerCase(Locale.ROOT);
-            if (hopByHop.isHopByHop(name) || name.equals("content-length")) {
+    static void copyHeaders(HttpResponse upstream, ProxyAdmission.Admitted admitted, ServerResponse response) {
+        List<String> connection = new ArrayList<>(1);
+        for (Header header : upstream.getHeaders("Connection")) {
+            connection.add(header.getValue());
+        }
+        HopByHopHeaders hopByHop = HopByHopHeaders.from(connection);
+        ServerResponseHeaders headers = response.headers();
+        for (Iterator<Header> it = upstream.headerIterator(); it.hasNext(); ) {
+            Header header = it.next();
+            String name = header.getName();
+            if (hopByHop.isHopByHop(name) || name.equalsIgnoreCase("content-length")) {
                 continue;
             }
-            if (name.equals("location")) {
-                List<String> values = header.allValues().stream().map(value -> relativeLocation(value, admitted)).toList();
-                response.header(HeaderValues.create(header.headerName(), values));
-            } else {
-                response.header(header);
-            }
+            String value = name.equalsIgnoreCase("location") ? relativeLocation(header.getValue(), admitted)
+                    : header.getValue();
+            headers.add(HeaderNames.create(name), value);
         }
     }
 
