@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Loopback benchmark of the notebook proxy: requests/s, p50/p99 of a small answer and throughput of a 1 MiB answer,
 # (a) direct to a stand-in notebook, (b) through the AAPF proxy, (c) through nginx; then the proxy's live heap with
-# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes about four minutes.
+# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes about five minutes.
+#
+# The small answer is measured twice: saturated (as fast as wrk can send: requests/s, and latencies that are mostly
+# queueing on the 2 shared cores) and paced (each connection waits 3 ms between requests, about 5,000 requests/s for
+# every target: the latency each hop adds when nobody queues).
 # Needs wrk and nginx (Debian: apt-get install wrk nginx).
 #
 # How the comparison is kept fair:

@@ -40,6 +40,10 @@ record ProxyPath(String proxyId, String rawPath) {
     }
 
     private static void requireNoTraversal(String rawPath) {
+        if (rawPath.indexOf('%') < 0) {
+            requireSafeSegments(rawPath); // nothing to decode: what the notebook sees is what was checked
+            return;
+        }
         String lower = rawPath.toLowerCase(Locale.ROOT);
         if (lower.contains("%2f") || lower.contains("%5c")) {
             throw ProxyRefusal.badPath();
