@@ -66,12 +66,14 @@ final class HttpForwarder implements Handler {
                 throw ProxyRefusal.unreachable();
             }
             BasicClassicHttpRequest forwarded = forwardedRequest(request, admitted);
+            // A body as the client framed it: chunked stays chunked, a Content-Length (0 included) is kept.
+            boolean chunked = request.headers().contains(HeaderNames.TRANSFER_ENCODING);
             OptionalLong length = request.headers().contentLength();
-            if (hasRequestBody(request, length)) {
+            if (chunked || length.isPresent()) {
                 uploaded = new CountingInputStream(request.content().inputStream());
-                forwarded.setEntity(new InputStreamEntity(uploaded, length.orElse(-1), null));
+                forwarded.setEntity(new InputStreamEntity(uploaded, chunked ? -1 : length.getAsLong(), null));
             }
-            upstream = exchange(admitted, forwarded, uploaded == null);
+            upstream = exchange(admitted, forwarded, !chunked && length.orElse(0) == 0);
         } catch (ProxyRefusal refusal) {
             Refusals.send(response, refusal);
             return;
@@ -197,11 +199,6 @@ final class HttpForwarder implements Handler {
                 LOG.log(System.Logger.Level.DEBUG, "Dropping a notebook connection: {0}", e.getClass().getSimpleName());
             }
         }
-    }
-
-    private static boolean hasRequestBody(ServerRequest request, OptionalLong length) {
-        return request.headers().contains(HeaderNames.TRANSFER_ENCODING)
-                || (length.isPresent() && length.getAsLong() > 0);
     }
 
     private static boolean hasResponseBody(Method method, int status, long length) {

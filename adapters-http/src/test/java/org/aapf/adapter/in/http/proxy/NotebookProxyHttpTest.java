@@ -60,6 +60,20 @@ class NotebookProxyHttpTest {
     }
 
     @Test
+    void keepsAnEmptyBodysContentLength_andSendsNoneWhereTheClientSentNone() throws Exception {
+        RawHttp.Response empty = RawHttp.send(proxy.port(),
+                "POST /proxy/abc/jupyter/api/kernels/k/restart HTTP/1.1", "Content-Length: 0");
+        RawHttp.Response none = RawHttp.send(proxy.port(), "GET /proxy/abc/jupyter/api/status HTTP/1.1");
+
+        assertEquals(200, empty.status());
+        assertEquals("POST ", empty.body());
+        assertEquals("0", notebook.seen.get(0).header("Content-Length"));
+        assertEquals(200, none.status());
+        assertNull(notebook.seen.get(1).header("Content-Length"));
+        assertNull(notebook.seen.get(1).header("Transfer-Encoding"));
+    }
+
+    @Test
     void forwardsTheBaseUrlItself() throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(proxy.http("/proxy/abc/jupyter")).build(),
                 HttpResponse.BodyHandlers.ofString());
