@@ -3,6 +3,7 @@ package org.aapf.adapter.in.http.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,9 @@ class NotebookProxyConnectionTest {
     private static final long UPLOAD = 64L * 1024 * 1024;
     private static final int ANNOUNCED = 100_000;
     private static final int SENT_BEFORE_STALL = 30_000;
+    /** The head of an answer small enough for the proxy to read whole before relaying it. */
+    private static final String SMALL_ANSWER_HEAD =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Notebook: yes\r\nContent-Length: 1000\r\n\r\n";
 
     @Test
     void givenNotebookStopsReadingAnUpload_clientGets504AndTheNotebookConnectionIsClosed() throws Exception {
@@ -156,6 +160,49 @@ class NotebookProxyConnectionTest {
             assertTrue(elapsed.compareTo(IDLE) >= 0, "cut before the idle timeout: " + elapsed);
             assertTrue(elapsed.compareTo(PROMPTLY) < 0, "cut only after " + elapsed);
             assertTrue(notebookSawClose.get(20, TimeUnit.SECONDS), "the proxy left the notebook connection open");
+        }
+    }
+
+    @Test
+    void givenNotebookStallsMidwayThroughASmallBody_clientGets504Json() throws Exception {
+        CompletableFuture<Boolean> notebookSawClose = new CompletableFuture<>();
+        try (ScriptedNotebook notebook = new ScriptedNotebook(0, connection -> {
+                if (connection.readHead() != null) {
+                    connection.send(SMALL_ANSWER_HEAD + "{\"content\":[");
+                    notebookSawClose.complete(connection.closedByPeerWithin(PROMPTLY)); // sends nothing more
+                }
+            });
+             ProxyHarness proxy = harness("stall", notebook.port());
+             Socket client = client(proxy)) {
+            long start = System.nanoTime();
+            Answer answer = exchange(client, proxy, "GET /proxy/stall/jupyter/api/contents HTTP/1.1");
+            Duration elapsed = since(start);
+
+            // Nothing went to the client yet: the proxy answers as for a notebook that never answered.
+            assertEquals(504, answer.status());
+            assertEquals("{\"message\":\"The notebook did not answer in time.\"}", answer.text());
+            assertNull(answer.header("x-notebook"), "a header of the unfinished answer reached the client");
+            assertTrue(elapsed.compareTo(IDLE) >= 0, "gave up before the idle timeout: " + elapsed);
+            assertTrue(elapsed.compareTo(PROMPTLY) < 0, "gave up only after " + elapsed);
+            assertTrue(notebookSawClose.get(20, TimeUnit.SECONDS), "the proxy left the notebook connection open");
+        }
+    }
+
+    @Test
+    void givenNotebookClosesMidwayThroughASmallBody_clientGets502Json() throws Exception {
+        try (ScriptedNotebook notebook = new ScriptedNotebook(0, connection -> {
+                if (connection.readHead() != null) {
+                    connection.send(SMALL_ANSWER_HEAD + "{\"content\":["); // and closes
+                }
+            });
+             ProxyHarness proxy = harness("closing", notebook.port());
+             Socket client = client(proxy)) {
+            Answer answer = exchange(client, proxy, "GET /proxy/closing/jupyter/api/contents HTTP/1.1");
+
+            assertEquals(502, answer.status());
+            assertEquals("{\"message\":\"The notebook cannot be reached.\"}", answer.text());
+            assertNull(answer.header("x-notebook"), "a header of the unfinished answer reached the client");
+            assertEquals(1, notebook.requests.size());
         }
     }
 
