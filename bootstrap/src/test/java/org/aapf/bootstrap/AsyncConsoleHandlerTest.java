@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
@@ -154,6 +158,61 @@ class AsyncConsoleHandlerTest {
         expected.sort(null);
         assertEquals(expected.size(), written.size(), "records written more than once, or lost");
         assertEquals(expected, written);
+    }
+
+    /**
+     * A race, so a sample: flush used to return early when another thread had queued a record ahead of the flushing
+     * thread's own but not counted it yet (here, with eight threads logging on two CPUs, within the first few hundred
+     * flushes in most runs). This runs for two seconds, some hundreds of flushes, and fails on the first that returns
+     * before its record is written.
+     */
+    @Test
+    void flushWaitsForTheRecordPublishedBeforeIt_whileOtherThreadsLog() throws Exception {
+        AsyncConsoleHandler busy = handlerWritingNowhere();
+        Set<String> formatted = ConcurrentHashMap.newKeySet();
+        busy.setFormatter(new Formatter() {
+            @Override
+            public String format(LogRecord record) {
+                if (record.getMessage().startsWith("mine ")) {
+                    formatted.add(record.getMessage());
+                }
+                return record.getMessage() + "\n";
+            }
+        });
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> others = new ArrayList<>();
+        try {
+            for (int t = 0; t < 8; t++) {
+                others.add(Thread.ofPlatform().name("other-logger-" + t).start(() -> {
+                    while (!stop.get()) {
+                        busy.publish(new LogRecord(Level.INFO, "other"));
+                    }
+                }));
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            for (int i = 0; System.nanoTime() - end < 0; i++) {
+                busy.publish(new LogRecord(Level.INFO, "mine " + i));
+                busy.flush();
+                assertTrue(formatted.contains("mine " + i), "flush " + i + " returned before its record was written");
+            }
+        } finally {
+            stop.set(true);
+            for (Thread other : others) {
+                other.join();
+            }
+            busy.close();
+        }
+    }
+
+    /** A second handler, its console a sink (the other loggers write a lot). */
+    private static AsyncConsoleHandler handlerWritingNowhere() {
+        PrintStream captured = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return new AsyncConsoleHandler();
+        } finally {
+            System.setErr(captured);
+        }
     }
 
     /** Polls the console for {@code line} for up to 2 s. */
