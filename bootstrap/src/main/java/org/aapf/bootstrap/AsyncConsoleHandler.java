@@ -72,8 +72,10 @@ public final class AsyncConsoleHandler extends Handler {
             wakeWriter();
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
-        queue.add(record);
+        // Counted before it is queued: a flush that counts it then waits for it. Counted after, a record queued ahead
+        // of it but not yet counted would be written in its stead, and flush would return with it still queued.
         queued.incrementAndGet();
+        queue.add(record);
         if (writerAsleep.get() && writerAsleep.compareAndSet(true, false)) {
             LockSupport.unpark(writer);
         }

@@ -82,6 +82,8 @@ final class HttpForwarder implements Handler {
         }
         try (upstream) {
             metrics.proxied(Metrics.Direction.FROM_NOTEBOOK, relayResponse(request, response, admitted, upstream));
+        } catch (ProxyRefusal refusal) {
+            Refusals.send(response, refusal); // a small body that failed midway: nothing was sent yet
         } catch (IOException e) {
             // closing a response whose body was not read to its end: the connection is dropped, nothing to tell
             LOG.log(System.Logger.Level.DEBUG, "Closing the response of notebook {0}: {1}",
@@ -151,33 +153,36 @@ final class HttpForwarder implements Handler {
                 Optional.of(request.isSecure() ? "https" : "http"));
     }
 
-    /** Returns the number of body bytes relayed. */
+    /**
+     * Returns the number of body bytes relayed. A small body is read whole before anything goes to the client, so a
+     * notebook that fails midway through it is refused ({@link ProxyRefusal}) like one that never answered.
+     */
     private static long relayResponse(ServerRequest request, ServerResponse response,
                                       ProxyAdmission.Admitted admitted, ClassicHttpResponse upstream) {
         int status = upstream.getCode();
-        response.status(Status.create(status));
-        UpstreamResponses.copyHeaders(upstream, admitted, response);
         HttpEntity entity = upstream.getEntity();
         long length = entity == null ? 0 : entity.getContentLength();
         if (entity == null || !hasResponseBody(request.prologue().method(), status, length)) {
+            relayHead(response, admitted, upstream);
             response.send();
             return 0;
         }
+        if (length >= 0 && length <= SMALL_BODY) {
+            byte[] body = readSmallBody(entity, (int) length, admitted);
+            relayHead(response, admitted, upstream);
+            response.send(body);
+            return body.length;
+        }
+        relayHead(response, admitted, upstream);
         InputStream in = null;
         try {
             in = entity.getContent();
             long relayed;
-            if (length >= 0 && length <= SMALL_BODY) {
-                byte[] body = in.readNBytes((int) length);
-                response.send(body);
-                relayed = body.length;
-            } else {
-                if (length >= 0) {
-                    response.contentLength(length);
-                }
-                try (OutputStream out = response.outputStream()) {
-                    relayed = in.transferTo(out);
-                }
+            if (length >= 0) {
+                response.contentLength(length);
+            }
+            try (OutputStream out = response.outputStream()) {
+                relayed = in.transferTo(out);
             }
             in.close(); // at the body's end: the connection goes back to the pool
             return relayed;
@@ -187,6 +192,25 @@ final class HttpForwarder implements Handler {
                     admitted.path().proxyId(), e.getClass().getSimpleName());
             // Failing the handler makes Helidon drop the connection, so the client sees a truncated body as such.
             throw new UncheckedIOException(new IOException("notebook response interrupted"));
+        }
+    }
+
+    private static void relayHead(ServerResponse response, ProxyAdmission.Admitted admitted,
+                                  ClassicHttpResponse upstream) {
+        response.status(Status.create(upstream.getCode()));
+        UpstreamResponses.copyHeaders(upstream, admitted, response);
+    }
+
+    private static byte[] readSmallBody(HttpEntity entity, int length, ProxyAdmission.Admitted admitted) {
+        InputStream in = null;
+        try {
+            in = entity.getContent();
+            byte[] body = in.readNBytes(length);
+            in.close(); // at the body's end: the connection goes back to the pool
+            return body;
+        } catch (IOException e) {
+            abort(in);
+            throw refusal(admitted, e);
         }
     }
 
