@@ -33,7 +33,8 @@ import org.apache.hc.core5.net.URIAuthority;
 /**
  * Forwards one HTTP request to the notebook and streams the answer back, on the request's own (virtual) thread with
  * blocking I/O: the request body is copied to the notebook as it arrives, the response body to the client as it
- * arrives, never whole in memory. The socket timeout is the idle timeout: it counts silence, not duration.
+ * arrives, never whole in memory. The idle timeout counts silence on the notebook connection, not duration
+ * ({@link WatchedConnection}).
  */
 final class HttpForwarder implements Handler {
 
