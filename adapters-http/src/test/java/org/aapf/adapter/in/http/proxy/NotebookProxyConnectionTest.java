@@ -78,16 +78,44 @@ class NotebookProxyConnectionTest {
         }
     }
 
+    /**
+     * A notebook that drops every connection after answering, a proxy and one client connection, after a first GET:
+     * the proxy's pool now holds a dead connection to the notebook.
+     */
+    private record Dropped(ScriptedNotebook notebook, ProxyHarness proxy, Socket client, Answer first)
+            implements AutoCloseable {
+
+        static Dropped afterFirstGet() throws Exception {
+            ScriptedNotebook notebook = new ScriptedNotebook(0, NotebookProxyConnectionTest::answerOkAndClose);
+            ProxyHarness proxy = harness("dropping", notebook.port());
+            Socket client = NotebookProxyConnectionTest.client(proxy);
+            try {
+                Answer first = exchange(client, proxy, "GET /proxy/dropping/jupyter/api/first HTTP/1.1");
+                assertTrue(notebook.awaitClosed(1, PROMPTLY), "the notebook did not close its connection");
+                return new Dropped(notebook, proxy, client, first);
+            } catch (Exception | AssertionError e) {
+                new Dropped(notebook, proxy, client, null).close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (notebook; proxy; client) {
+                // closed in reverse order: the client, the proxy, then the notebook
+            }
+        }
+    }
+
     @Test
     void givenNotebookDroppedTheKeptAliveConnection_aGetIsSentAgainOnAFreshOne() throws Exception {
-        try (ScriptedNotebook notebook = new ScriptedNotebook(0, NotebookProxyConnectionTest::answerOkAndClose);
-             ProxyHarness proxy = harness("dropping", notebook.port());
-             Socket client = client(proxy)) {
-            Answer first = exchange(client, proxy, "GET /proxy/dropping/jupyter/api/first HTTP/1.1");
-            assertTrue(notebook.awaitClosed(1, PROMPTLY), "the notebook did not close its connection");
+        try (Dropped dropped = Dropped.afterFirstGet()) {
+            Answer first = dropped.first();
+            ScriptedNotebook notebook = dropped.notebook();
             // On the same client connection, the proxy handles the second request only after the first one's
             // handler returned, its notebook connection back in the pool: the proxy sends the GET on the dead one.
-            Answer second = exchange(client, proxy, "GET /proxy/dropping/jupyter/api/second HTTP/1.1");
+            Answer second = exchange(dropped.client(), dropped.proxy(),
+                    "GET /proxy/dropping/jupyter/api/second HTTP/1.1");
 
             assertEquals(200, first.status());
             assertEquals("ok", first.text());
@@ -101,12 +129,11 @@ class NotebookProxyConnectionTest {
 
     @Test
     void givenNotebookDroppedTheKeptAliveConnection_aPostWithABodyIsNeverSentTwice() throws Exception {
-        try (ScriptedNotebook notebook = new ScriptedNotebook(0, NotebookProxyConnectionTest::answerOkAndClose);
-             ProxyHarness proxy = harness("dropping", notebook.port());
-             Socket client = client(proxy)) {
-            Answer first = exchange(client, proxy, "GET /proxy/dropping/jupyter/api/first HTTP/1.1");
-            assertTrue(notebook.awaitClosed(1, PROMPTLY), "the notebook did not close its connection");
-            Answer post = exchange(client, proxy, "POST /proxy/dropping/jupyter/api/kernels HTTP/1.1",
+        try (Dropped dropped = Dropped.afterFirstGet()) {
+            Answer first = dropped.first();
+            ScriptedNotebook notebook = dropped.notebook();
+            Answer post = exchange(dropped.client(), dropped.proxy(),
+                    "POST /proxy/dropping/jupyter/api/kernels HTTP/1.1",
                     List.of("Content-Type: application/json", "Content-Length: 13"), "{\"name\":\"py\"}");
 
             assertEquals(200, first.status());
