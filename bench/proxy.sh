@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Loopback benchmark of the notebook proxy: requests/s, p50/p99 of a small answer and throughput of a 1 MiB answer,
 # (a) direct to a stand-in notebook, (b) through the AAPF proxy, (c) through nginx; then the proxy's live heap with
-# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes about five minutes.
+# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes about six minutes.
 #
 # The small answer is measured twice: saturated (as fast as wrk can send: requests/s, and latencies that are mostly
 # queueing on the 2 shared cores) and paced (each connection waits 3 ms between requests, about 5,000 requests/s for
-# every target: the latency each hop adds when nobody queues).
+# every target: the latency each hop adds when nobody queues), after a warm-up at that pace: a JVM fresh from the
+# saturated run is slower at first on the paths of a lightly loaded server (seen: p99 1.0-1.5 ms in the first 15 s,
+# 0.6 ms after).
 # Needs wrk and nginx (Debian: apt-get install wrk nginx).
 #
 # How the comparison is kept fair:
@@ -22,7 +24,7 @@
 #   cached in production (ResolveNotebookRouteService) and not part of this figure.
 # - The machine (2 cores) is shared: run when `uptime` shows a low load, run twice; the ratios within one run are
 #   what compare. The load average at the start is written into the results.
-# Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.warmup=20 -Dbench.concurrency=16 -Dbench.websockets=200"
+# Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.warmup=20 -Dbench.pacedWarmup=15 -Dbench.concurrency=16 -Dbench.websockets=200"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
