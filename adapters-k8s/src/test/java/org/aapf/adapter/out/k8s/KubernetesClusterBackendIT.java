@@ -218,6 +218,11 @@ class KubernetesClusterBackendIT {
         setStatus(notebook, PodStatuses.oomKilled());
         Eventually.until("OOMKilled is reported", () -> observed(notebook.ref()).orElseThrow().alerts()
                 .stream().anyMatch(alert -> alert.reason().equals("OOMKilled")));
+        // The informer delivers one event at a time, in order: once a pod created after every change above has
+        // reached the watcher, none of those changes is still on its way to it (to arrive after close).
+        DesiredInstance marker = Instances.gpuWorker(cluster, 1);
+        backend.apply(marker);
+        Eventually.until("the watcher hears of a later pod", () -> changed.contains(marker.ref()));
 
         watch.close();
         changed.clear();
