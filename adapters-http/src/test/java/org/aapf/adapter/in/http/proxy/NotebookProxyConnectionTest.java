@@ -99,6 +99,11 @@ class NotebookProxyConnectionTest {
             }
         }
 
+        /** Sends one more request on the same client connection and reads its answer. */
+        Answer send(String requestLine, List<String> headers, String body) throws Exception {
+            return exchange(client, proxy, requestLine, headers, body);
+        }
+
         @Override
         public void close() throws Exception {
             try (notebook; proxy; client) {
@@ -110,15 +115,13 @@ class NotebookProxyConnectionTest {
     @Test
     void givenNotebookDroppedTheKeptAliveConnection_aGetIsSentAgainOnAFreshOne() throws Exception {
         try (Dropped dropped = Dropped.afterFirstGet()) {
-            Answer first = dropped.first();
-            ScriptedNotebook notebook = dropped.notebook();
             // On the same client connection, the proxy handles the second request only after the first one's
             // handler returned, its notebook connection back in the pool: the proxy sends the GET on the dead one.
-            Answer second = exchange(dropped.client(), dropped.proxy(),
-                    "GET /proxy/dropping/jupyter/api/second HTTP/1.1");
+            Answer second = dropped.send("GET /proxy/dropping/jupyter/api/second HTTP/1.1", List.of(), "");
+            ScriptedNotebook notebook = dropped.notebook();
 
-            assertEquals(200, first.status());
-            assertEquals("ok", first.text());
+            assertEquals(200, dropped.first().status());
+            assertEquals("ok", dropped.first().text());
             assertEquals(200, second.status());
             assertEquals("ok", second.text());
             assertEquals(List.of("GET /proxy/dropping/jupyter/api/first HTTP/1.1",
@@ -130,13 +133,11 @@ class NotebookProxyConnectionTest {
     @Test
     void givenNotebookDroppedTheKeptAliveConnection_aPostWithABodyIsNeverSentTwice() throws Exception {
         try (Dropped dropped = Dropped.afterFirstGet()) {
-            Answer first = dropped.first();
-            ScriptedNotebook notebook = dropped.notebook();
-            Answer post = exchange(dropped.client(), dropped.proxy(),
-                    "POST /proxy/dropping/jupyter/api/kernels HTTP/1.1",
+            Answer post = dropped.send("POST /proxy/dropping/jupyter/api/kernels HTTP/1.1",
                     List.of("Content-Type: application/json", "Content-Length: 13"), "{\"name\":\"py\"}");
+            ScriptedNotebook notebook = dropped.notebook();
 
-            assertEquals(200, first.status());
+            assertEquals(200, dropped.first().status());
             assertTrue(post.status() == 200 || post.status() == 502, "unexpected status " + post.status());
             long posts = notebook.requests.stream().filter(line -> line.startsWith("POST ")).count();
             assertTrue(posts <= 1, "the POST reached the notebook " + posts + " times");
