@@ -16,6 +16,7 @@ import java.util.Set;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -191,8 +192,9 @@ final class HttpForwarder implements Handler {
             abort(in);
             LOG.log(System.Logger.Level.DEBUG, "Response from notebook {0} interrupted: {1}",
                     admitted.path().proxyId(), e.getClass().getSimpleName());
-            // Failing the handler makes Helidon drop the connection, so the client sees a truncated body as such.
-            throw new UncheckedIOException(new IOException("notebook response interrupted"));
+            // Helidon drops the connection (quietly: this is the notebook's or the client's doing, not a server
+            // error), so the client sees a truncated body as such.
+            throw new CloseConnectionException("notebook response interrupted", e);
         }
     }
 
