@@ -1,5 +1,8 @@
 package org.aapf.adapter.out.k8s;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -15,10 +18,13 @@ import org.aapf.adapter.out.k8s.KubernetesSettings.NamespaceMode;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ClusterBackendContract;
 import org.aapf.application.port.out.DesiredInstance;
+import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.ObservedInstance.Phase;
 import org.aapf.domain.catalogue.Resources;
 import org.aapf.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@link ClusterBackendContract} on fabric8's mock API server in CRUD mode. The mock runs nothing, so a
@@ -84,6 +90,20 @@ class KubernetesClusterBackendContractIT extends ClusterBackendContract {
     @Override
     protected Duration readyTimeout() {
         return Duration.ofSeconds(20);
+    }
+
+    /** What this runner sets up and the contract leaves open: where pods go and how the proxy reaches them. */
+    @Test
+    void instancesArePodsInTheSharedNamespace_reachedByTheirServiceName() {
+        InstanceRef notebook = notebookOf(newCluster());
+        backend().apply(runnableInstance(notebook, UserId.random()));
+        awaitInstance(notebook, instance -> instance.phase() == Phase.READY);
+
+        Endpoint endpoint = backend().endpoint(notebook).orElseThrow();
+        assertTrue(endpoint.host().endsWith("." + NAMESPACE + ".svc"), endpoint::toString);
+        assertEquals(HTTP_PORT, endpoint.port());
+        assertEquals(1, newClient().pods().inNamespace(NAMESPACE)
+                .withLabels(Labels.server(serverId)).list().getItems().size());
     }
 
     /** A backend on its own client, with a kubelet of its own that makes its pods ready. */

@@ -1,5 +1,9 @@
 package org.aapf.adapter.out.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.SQLException;
+
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,5 +32,25 @@ abstract class DatabaseFixture {
 
     protected final TestDatabase testDatabase() {
         return database;
+    }
+
+    /** For the runners of a contract: asserts that it runs on H2, as the runner's name says. */
+    protected final void assertRunsOnH2() {
+        assertEquals("H2", databaseProduct());
+    }
+
+    /** For the runners of a contract: asserts that it runs on PostgreSQL, in the schema made for this test alone. */
+    protected final void assertRunsOnPostgresInItsOwnSchema() {
+        assertEquals("PostgreSQL", databaseProduct());
+        assertEquals(TestDatabases.postgresSchema(database), jdbi().withHandle(handle ->
+                handle.createQuery("SELECT current_schema()").mapTo(String.class).one()));
+    }
+
+    private String databaseProduct() {
+        try {
+            return jdbi().withHandle(handle -> handle.getConnection().getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's product name", e);
+        }
     }
 }
