@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class NotebookConnections implements AutoCloseable {
 
-    static final TimeValue IDLE_IN_POOL = TimeValue.ofSeconds(30);
+    private static final TimeValue IDLE_IN_POOL = TimeValue.ofSeconds(30);
     /** Concurrent exchanges with one notebook; a browser opens at most six, so this only stops a runaway client. */
     private static final int MAX_PER_NOTEBOOK = 256;
     private static final int MAX_TOTAL = 4096;
@@ -49,7 +50,7 @@ final class NotebookConnections implements AutoCloseable {
 
     private final HttpRequester requester;
     private final Timeout leaseTimeout;
-    private final Set<WatchedConnection> live = WatchedConnection.registry();
+    private final Set<WatchedConnection> live = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog;
 
     NotebookConnections(ProxySettings settings) {

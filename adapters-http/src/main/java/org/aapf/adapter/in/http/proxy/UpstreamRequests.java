@@ -32,9 +32,8 @@ final class UpstreamRequests {
     }
 
     /**
-     * The request target ({@code /raw/path?raw=query}) exactly as the client sent it. The HTTP client writes a raw
-     * path as given but would parse a query into a map and write it back reordered, so the query rides along in the
-     * raw path: a proxy must not decode, re-encode or reorder anything on the way.
+     * The request target ({@code /raw/path?raw=query}) exactly as the client sent it: a proxy must not decode,
+     * re-encode or reorder anything on the way.
      */
     static String requestTarget(ProxyAdmission.Admitted admitted, String rawQuery) {
         String path = admitted.path().rawPath();

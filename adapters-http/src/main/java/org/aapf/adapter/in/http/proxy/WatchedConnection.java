@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
@@ -35,11 +34,6 @@ final class WatchedConnection extends DefaultBHttpClientConnection {
     WatchedConnection(Http1Config config, Set<WatchedConnection> live) {
         super(config);
         this.live = live;
-    }
-
-    /** A registry for the connections of one pool. */
-    static Set<WatchedConnection> registry() {
-        return ConcurrentHashMap.newKeySet();
     }
 
     @Override
