@@ -33,6 +33,7 @@ import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import org.aapf.adapter.in.http.OperationsRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
+import org.aapf.adapter.in.http.proxy.ProxyFront;
 import org.aapf.adapter.in.http.proxy.ProxySettings;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.out.Metrics;
@@ -412,11 +413,24 @@ public final class ProxyBench {
         serveUntilStdinCloses(server);
     }
 
-    /** The AAPF proxy as {@code aapf serve} wires it: access log and metrics first, then the proxy. */
+    /**
+     * The AAPF proxy as {@code aapf serve} wires it: the front listener on the measured port, the Helidon server
+     * (access log and metrics first, then the proxy) behind it on loopback. The route is known without a lookup, as
+     * the route cache has it in production ({@link ResolveNotebookRouteQuery#remembered}).
+     */
     private static void serveProxy(int upstreamPort) throws IOException {
-        ResolveNotebookRouteQuery routes = id -> id.equals("bench")
-                ? new ResolveNotebookRouteQuery.Ready("127.0.0.1", upstreamPort)
-                : new ResolveNotebookRouteQuery.Unknown();
+        ResolveNotebookRouteQuery.Ready bench = new ResolveNotebookRouteQuery.Ready("127.0.0.1", upstreamPort);
+        ResolveNotebookRouteQuery routes = new ResolveNotebookRouteQuery() {
+            @Override
+            public NotebookRoute resolve(String id) {
+                return id.equals("bench") ? bench : new Unknown();
+            }
+
+            @Override
+            public Optional<Ready> remembered(String id) {
+                return id.equals("bench") ? Optional.of(bench) : Optional.empty();
+            }
+        };
         NotebookProxy proxy = new NotebookProxy(routes, new ProxySettings(
                 Duration.ofSeconds(5), Duration.ofSeconds(60), Set.of()));
         HttpRouting.Builder http = HttpRouting.builder();
@@ -428,27 +442,34 @@ public final class ProxyBench {
                 .connectionOptions(NotebookProxy.connectionOptions())
                 .addProtocol(proxy.webSocketProtocol())
                 .routing(http).addRouting(ws).build().start();
+        ProxyFront front = ProxyFront.start("127.0.0.1", 0, server.port(), proxy);
         try {
-            serveUntilStdinCloses(server);
+            serveUntilStdinCloses(front.port());
         } finally {
+            front.close();
+            server.stop();
             proxy.close();
         }
     }
 
     private static void serveUntilStdinCloses(WebServer server) throws IOException {
-        PrintStream out = System.out;
-        out.println("PORT " + server.port());
-        out.flush();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.equals("heap")) {
-                    out.println("HEAP " + liveHeap());
-                    out.flush();
-                }
-            }
+            serveUntilStdinCloses(server.port());
         } finally {
             server.stop();
+        }
+    }
+
+    private static void serveUntilStdinCloses(int port) throws IOException {
+        PrintStream out = System.out;
+        out.println("PORT " + port);
+        out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            if (line.equals("heap")) {
+                out.println("HEAP " + liveHeap());
+                out.flush();
+            }
         }
     }
 

@@ -17,7 +17,9 @@
 #   hosted the upstream and the proxy, with the JDK HTTP client; that client (one selector thread for all its
 #   connections) was the bottleneck, which is why nginx then seemed twice as fast as "direct".
 # - Every party is its own process, as deployed: the upstream (a Helidon server standing in for Jupyter), the AAPF
-#   proxy (a JVM with the fixed heap -Xms512m -Xmx512m), nginx (2 workers, keep-alive to the upstream), wrk.
+#   proxy as `aapf serve` runs it (its front listener on the measured port, the Helidon server behind it; a JVM with
+#   the fixed heap -Xms512m -Xmx512m), nginx (2 workers, keep-alive to the upstream), wrk. The WebSockets go through
+#   both, as in production.
 # - Both proxies log every request: AAPF's access log with the production logging configuration
 #   (bootstrap/src/main/resources/logging.properties, to the console, here a file), nginx's access_log to a file.
 #   Both set X-Forwarded-For/Proto/Host. The route of the proxy id is fixed here: the database lookup behind it is

@@ -3,6 +3,8 @@ package org.aapf.bootstrap;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import org.aapf.adapter.in.http.proxy.ProxyFront;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.config.ConfigException;
@@ -21,13 +23,18 @@ import org.aapf.embedded.wiring.AapfComponent;
 public final class AapfServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AapfServer.class.getName());
+    private static final String BACKEND_HOST = "127.0.0.1";
 
     private final Aapf aapf;
     private final WebServer webServer;
+    private final ProxyFront front;
+    private final Duration grace;
 
-    private AapfServer(Aapf aapf, WebServer webServer) {
+    private AapfServer(Aapf aapf, WebServer webServer, ProxyFront front, Duration grace) {
         this.aapf = aapf;
         this.webServer = webServer;
+        this.front = front;
+        this.grace = grace;
     }
 
     /** Migrates the database, then starts listening; returns once the port is bound. */
@@ -47,9 +54,10 @@ public final class AapfServer implements AutoCloseable {
             AapfHttp http = aapf.http();
             WsRouting.Builder webSockets = WsRouting.builder();
             http.register(webSockets);
+            // Helidon listens on loopback only, behind the front listener that owns the public port
             WebServer webServer = WebServer.builder()
-                    .host(config.server().host())
-                    .port(config.server().port())
+                    .host(BACKEND_HOST)
+                    .port(0)
                     .shutdownGracePeriod(config.server().shutdownGracePeriod())
                     .directHandlers(AapfHttp.directHandlers())
                     .connectionOptions(AapfHttp.connectionOptions())
@@ -62,9 +70,16 @@ public final class AapfServer implements AutoCloseable {
                     .addRouting(webSockets)
                     .build()
                     .start();
+            ProxyFront front;
+            try {
+                front = http.startFront(config.server().host(), config.server().port(), webServer.port());
+            } catch (RuntimeException e) {
+                webServer.stop();
+                throw e;
+            }
             LOG.log(Level.INFO, "AAPF listening on http://{0}:{1,number,#} using {2}", config.server().host(),
-                    webServer.port(), aapf.component().database().describe());
-            return new AapfServer(aapf, webServer);
+                    front.port(), aapf.component().database().describe());
+            return new AapfServer(aapf, webServer, front, config.server().shutdownGracePeriod());
         } catch (RuntimeException e) {
             aapf.close();
             throw e;
@@ -73,7 +88,7 @@ public final class AapfServer implements AutoCloseable {
 
     /** The bound port (useful when configured as 0). */
     public int port() {
-        return webServer.port();
+        return front.port();
     }
 
     public AapfComponent component() {
@@ -88,6 +103,7 @@ public final class AapfServer implements AutoCloseable {
     public void close() {
         long started = System.nanoTime();
         LOG.log(Level.INFO, "AAPF stopping: no new connections; requests in flight may finish");
+        front.close(grace);
         webServer.stop();
         aapf.close();
         LOG.log(Level.INFO, "AAPF stopped in {0,number,#} ms", (System.nanoTime() - started) / 1_000_000);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.aapf.adapter.in.http.ApiRouting;
 import org.aapf.adapter.in.http.OperationsRouting;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
+import org.aapf.adapter.in.http.proxy.ProxyFront;
 import org.aapf.adapter.in.http.webui.WebUiRouting;
 
 /**
@@ -49,6 +50,16 @@ public final class AapfHttp {
     /** Adds the proxy's WebSocket side (Jupyter kernels talk over WebSockets). */
     public void register(WsRouting.Builder routing) {
         proxy.register(routing);
+    }
+
+    /**
+     * Starts the front listener on {@code host:port} (0: a free port) before the Helidon server at
+     * {@code 127.0.0.1:backendPort} that has this layer registered: notebook requests are served on event loops, as a
+     * dedicated reverse proxy would, and every other request is relayed to that server. This is how
+     * {@code aapf serve} listens; close the front before stopping the server behind it.
+     */
+    public ProxyFront startFront(String host, int port, int backendPort) {
+        return ProxyFront.start(host, port, backendPort, proxy);
     }
 
     /** The WebSocket protocol settings the server needs for the proxy (allowed origins, frame size). */

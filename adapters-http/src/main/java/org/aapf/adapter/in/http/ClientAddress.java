@@ -1,6 +1,5 @@
 package org.aapf.adapter.in.http;
 
-import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,7 @@ final class ClientAddress {
                 return forwarded.get();
             }
         }
-        return peer(req);
+        return FrontPeer.address(req);
     }
 
     private static Optional<String> lastForwardedHop(ServerRequest req) {
@@ -36,12 +35,5 @@ final class ClientAddress {
                 .filter(hop -> !hop.isEmpty())
                 .toList();
         return hops.isEmpty() ? Optional.empty() : Optional.of(hops.getLast());
-    }
-
-    private static String peer(ServerRequest req) {
-        if (req.remotePeer().address() instanceof InetSocketAddress socket && socket.getAddress() != null) {
-            return socket.getAddress().getHostAddress();
-        }
-        return req.remotePeer().host();
     }
 }

@@ -1,6 +1,7 @@
 package org.aapf.application.port.in;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Finds where the notebook behind a {@code /proxy/<proxyId>/jupyter} URL can be reached right now. Answers from
@@ -10,6 +11,14 @@ public interface ResolveNotebookRouteQuery {
 
     /** Never throws for an unknown id: it answers {@link Unknown}. */
     NotebookRoute resolve(String proxyId);
+
+    /**
+     * The ready route of {@code proxyId} if it is known without asking the database or the backend, for callers that
+     * must not block (an event loop): they call {@link #resolve} elsewhere when this is empty.
+     */
+    default Optional<Ready> remembered(String proxyId) {
+        return Optional.empty();
+    }
 
     /** The answer: where to forward, or why not. */
     sealed interface NotebookRoute permits Ready, NotReady, Unknown {

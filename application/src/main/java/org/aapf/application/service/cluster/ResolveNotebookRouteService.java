@@ -58,6 +58,11 @@ public final class ResolveNotebookRouteService implements ResolveNotebookRouteQu
         return route;
     }
 
+    @Override
+    public Optional<Ready> remembered(String text) {
+        return parse(text).flatMap(routes::find);
+    }
+
     private NotebookRoute read(ProxyId proxyId) {
         Optional<AACluster> cluster = clusters.findByProxyId(proxyId).filter(c -> !c.isDeleting());
         Optional<Instance> notebook = cluster.flatMap(c -> c.instancesOf(ServiceKind.JUPYTER_NOTEBOOK).stream()

@@ -20,6 +20,7 @@ import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.aapf.adapter.in.http.FrontPeer;
 import org.aapf.application.port.out.Metrics;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
@@ -151,7 +152,7 @@ final class HttpForwarder implements Handler {
     }
 
     private static UpstreamRequests.Forwarding forwarding(ServerRequest request) {
-        return new UpstreamRequests.Forwarding(Optional.ofNullable(request.remotePeer().host()),
+        return new UpstreamRequests.Forwarding(Optional.ofNullable(FrontPeer.address(request)),
                 Optional.of(request.isSecure() ? "https" : "http"));
     }
 

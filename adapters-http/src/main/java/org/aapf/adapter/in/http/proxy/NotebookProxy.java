@@ -85,6 +85,18 @@ public final class NotebookProxy implements AutoCloseable {
         return SocketOptions.builder().tcpNoDelay(true).build();
     }
 
+    ProxyAdmission admission() {
+        return admission;
+    }
+
+    ProxySettings settings() {
+        return settings;
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
     /** Drops every connection to the notebooks, open WebSockets included. */
     @Override
     public void close() {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotReady;
+import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotebookRoute;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Ready;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Unknown;
 
@@ -20,11 +21,31 @@ final class ProxyAdmission {
 
     /** Returns where to forward, or throws the {@link ProxyRefusal} to answer with. */
     Admitted admit(String rawPath, Optional<String> origin, Optional<String> host) {
+        ProxyPath path = vet(rawPath, origin, host);
+        return admit(path, routes.resolve(path.proxyId()));
+    }
+
+    /** The checks that need no lookup: a safe path and an allowed origin; throws the {@link ProxyRefusal}. */
+    ProxyPath vet(String rawPath, Optional<String> origin, Optional<String> host) {
         ProxyPath path = ProxyPath.parse(rawPath);
         if (!originPolicy.allows(origin, host)) {
             throw ProxyRefusal.forbiddenOrigin();
         }
-        return switch (routes.resolve(path.proxyId())) {
+        return path;
+    }
+
+    /** The route of a vetted path if known without blocking ({@link ResolveNotebookRouteQuery#remembered}). */
+    Optional<Admitted> remembered(ProxyPath path) {
+        return routes.remembered(path.proxyId()).map(ready -> new Admitted(path, ready));
+    }
+
+    /** Looks the route up (may ask the database and the backend): where to forward, or the refusal to throw. */
+    Admitted resolve(ProxyPath path) {
+        return admit(path, routes.resolve(path.proxyId()));
+    }
+
+    private static Admitted admit(ProxyPath path, NotebookRoute route) {
+        return switch (route) {
             case Ready ready -> new Admitted(path, ready);
             case NotReady notReady -> throw ProxyRefusal.notReady(notReady.status());
             case Unknown unknown -> throw ProxyRefusal.unknownNotebook();

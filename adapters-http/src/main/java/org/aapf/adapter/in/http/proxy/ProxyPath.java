@@ -3,7 +3,6 @@ package org.aapf.adapter.in.http.proxy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A request path checked to stay inside {@code /proxy/<proxyId>/jupyter}: the proxy id is one whole segment, and no
@@ -17,7 +16,7 @@ record ProxyPath(String proxyId, String rawPath) {
 
     static final String PREFIX = "/proxy/";
     private static final String NOTEBOOK_SEGMENT = "/jupyter";
-    private static final Pattern PROXY_ID = Pattern.compile("[a-z0-9]{1,64}");
+    private static final int MAX_PROXY_ID = 64;
     /** Enough rounds to unwrap any nesting a downstream server would still decode. */
     private static final int DECODING_ROUNDS = 4;
 
@@ -28,7 +27,7 @@ record ProxyPath(String proxyId, String rawPath) {
         }
         int idEnd = rawPath.indexOf('/', PREFIX.length());
         String proxyId = rawPath.substring(PREFIX.length(), idEnd < 0 ? rawPath.length() : idEnd);
-        if (!PROXY_ID.matcher(proxyId).matches()) {
+        if (!isProxyId(proxyId)) {
             throw ProxyRefusal.unknownNotebook();
         }
         String rest = rawPath.substring(PREFIX.length() + proxyId.length());
@@ -37,6 +36,20 @@ record ProxyPath(String proxyId, String rawPath) {
         }
         requireNoTraversal(rawPath);
         return new ProxyPath(proxyId, rawPath);
+    }
+
+    /** {@code [a-z0-9]{1,64}}, the form of every proxy id. */
+    private static boolean isProxyId(String text) {
+        if (text.isEmpty() || text.length() > MAX_PROXY_ID) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireNoTraversal(String rawPath) {
@@ -64,17 +77,27 @@ record ProxyPath(String proxyId, String rawPath) {
         if (path.contains("\\") || path.contains("//")) {
             throw ProxyRefusal.badPath();
         }
+        int segmentStart = 0;
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c < 0x20 || c == 0x7f) {
                 throw ProxyRefusal.badPath();
             }
-        }
-        for (String segment : path.split("/", -1)) {
-            String name = segment.indexOf(';') >= 0 ? segment.substring(0, segment.indexOf(';')) : segment;
-            if (name.equals(".") || name.equals("..")) {
-                throw ProxyRefusal.badPath();
+            if (c == '/') {
+                requireNoDotSegment(path, segmentStart, i);
+                segmentStart = i + 1;
             }
+        }
+        requireNoDotSegment(path, segmentStart, path.length());
+    }
+
+    /** Refuses the segment {@code path[start, end)} if it is {@code .} or {@code ..} (parameters after ';' aside). */
+    private static void requireNoDotSegment(String path, int start, int end) {
+        int semicolon = path.indexOf(';', start);
+        int nameEnd = semicolon >= 0 && semicolon < end ? semicolon : end;
+        int length = nameEnd - start;
+        if ((length == 1 || length == 2) && path.charAt(start) == '.' && path.charAt(nameEnd - 1) == '.') {
+            throw ProxyRefusal.badPath();
         }
     }
 

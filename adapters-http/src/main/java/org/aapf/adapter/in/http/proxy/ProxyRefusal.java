@@ -37,6 +37,14 @@ final class ProxyRefusal extends RuntimeException {
         return new ProxyRefusal(504, "The notebook did not answer in time.");
     }
 
+    static ProxyRefusal lookupFailed() {
+        return new ProxyRefusal(503, "The notebook cannot be looked up right now; retry in a few seconds.");
+    }
+
+    static ProxyRefusal serverUnavailable() {
+        return new ProxyRefusal(503, "The server cannot take requests right now; retry in a few seconds.");
+    }
+
     int status() {
         return status;
     }

@@ -12,7 +12,7 @@ import io.helidon.webserver.http.ServerResponse;
 final class Refusals {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RETRY_AFTER_SECONDS = "5";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private Refusals() {
     }

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import org.aapf.adapter.in.http.FrontPeer;
 
 /**
  * Opens proxied WebSockets up to the notebook before Helidon switches protocols, so that every refusal gets its
@@ -40,7 +41,7 @@ final class UpgradeGate implements Filter {
             ProxyAdmission.Admitted admitted = admission.admit(rawPath, request.headers().first(HeaderNames.ORIGIN),
                     request.headers().first(HeaderNames.HOST));
             opened = sockets.open(admitted, request.prologue().query().rawValue(), request.headers(),
-                    new UpstreamRequests.Forwarding(Optional.ofNullable(request.remotePeer().host()),
+                    new UpstreamRequests.Forwarding(Optional.ofNullable(FrontPeer.address(request)),
                             Optional.of(request.isSecure() ? "https" : "http")));
         } catch (ProxyRefusal refusal) {
             Refusals.send(response, refusal);

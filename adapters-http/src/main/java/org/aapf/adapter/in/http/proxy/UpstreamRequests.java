@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
+import org.aapf.adapter.in.http.FrontPeer;
 
 /** Turns what the client sent into what the notebook receives: target URI and the end-to-end headers. */
 final class UpstreamRequests {
@@ -16,7 +18,8 @@ final class UpstreamRequests {
     /** Set by the HTTP client itself, rewritten by the proxy, or meaningful only for the WebSocket handshake. */
     private static final Set<String> NOT_COPIED = Set.of(
             "host", "content-length", "expect", "origin",
-            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
+            FrontPeer.HEADER.toLowerCase(Locale.ROOT));
 
     private UpstreamRequests() {
     }
@@ -42,31 +45,67 @@ final class UpstreamRequests {
 
     /** Calls {@code sink} for each end-to-end header to pass on, then for the rewritten and forwarding headers. */
     static void copyHeaders(Headers incoming, ProxyAdmission.Admitted admitted, Forwarding forwarding, HeaderSink sink) {
-        HopByHopHeaders hopByHop = HopByHopHeaders.from(incoming.values(HeaderNames.CONNECTION));
-        for (Header header : incoming) {
-            String name = header.name().toLowerCase(Locale.ROOT);
-            if (hopByHop.isHopByHop(name) || NOT_COPIED.contains(name) || name.startsWith("sec-websocket-")) {
-                continue;
+        copyHeaders(HeaderView.of(incoming), admitted, forwarding, sink);
+    }
+
+    /** As {@link #copyHeaders(Headers, ProxyAdmission.Admitted, Forwarding, HeaderSink)}, for any source of headers. */
+    static void copyHeaders(HeaderView incoming, ProxyAdmission.Admitted admitted, Forwarding forwarding,
+                            HeaderSink sink) {
+        HopByHopHeaders hopByHop = HopByHopHeaders.from(incoming.values("Connection"));
+        incoming.forEach((headerName, value) -> {
+            String name = headerName.toLowerCase(Locale.ROOT);
+            if (!hopByHop.isHopByHop(name) && !NOT_COPIED.contains(name) && !name.startsWith("sec-websocket-")) {
+                sink.add(headerName, value);
             }
-            for (String value : header.allValues()) {
-                sink.add(header.name(), value);
-            }
-        }
-        if (incoming.contains(HeaderNames.ORIGIN)) {
+        });
+        if (incoming.first("Origin").isPresent()) {
             // The proxy already applied the AAPF origin policy; the notebook compares Origin with its own Host.
             sink.add("Origin", admitted.upstreamOrigin());
         }
         forwardingHeaders(incoming, forwarding, sink);
     }
 
-    private static void forwardingHeaders(Headers incoming, Forwarding forwarding, HeaderSink sink) {
-        List<String> priorFor = incoming.values(HeaderNames.X_FORWARDED_FOR);
+    private static void forwardingHeaders(HeaderView incoming, Forwarding forwarding, HeaderSink sink) {
+        List<String> priorFor = incoming.values("X-Forwarded-For");
         forwarding.clientAddress().ifPresent(client -> sink.add("X-Forwarded-For",
                 priorFor.isEmpty() ? client : String.join(", ", priorFor) + ", " + client));
-        incoming.first(HeaderNames.X_FORWARDED_PROTO).or(forwarding::scheme)
+        incoming.first("X-Forwarded-Proto").or(forwarding::scheme)
                 .ifPresent(proto -> sink.add("X-Forwarded-Proto", proto));
-        incoming.first(HeaderNames.X_FORWARDED_HOST).or(() -> incoming.first(HeaderNames.HOST))
+        incoming.first("X-Forwarded-Host").or(() -> incoming.first("Host"))
                 .ifPresent(host -> sink.add("X-Forwarded-Host", host));
+    }
+
+    /** A request's headers as the proxy reads them: from Helidon, or from the front listener's codec. */
+    interface HeaderView {
+
+        /** Calls {@code action} with each name and value, a header with several values once per value. */
+        void forEach(BiConsumer<String, String> action);
+
+        /** Every value of the header {@code name} (case-insensitive). */
+        List<String> values(String name);
+
+        default Optional<String> first(String name) {
+            List<String> values = values(name);
+            return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+        }
+
+        static HeaderView of(Headers helidon) {
+            return new HeaderView() {
+                @Override
+                public void forEach(BiConsumer<String, String> action) {
+                    for (Header header : helidon) {
+                        for (String value : header.allValues()) {
+                            action.accept(header.name(), value);
+                        }
+                    }
+                }
+
+                @Override
+                public List<String> values(String name) {
+                    return helidon.values(HeaderNames.create(name));
+                }
+            };
+        }
     }
 
     /** What the proxy knows about the client connection ({@code empty} when Helidon does not tell). */

@@ -36,7 +36,7 @@ final class UpstreamResponses {
     }
 
     /** An absolute redirect to the notebook's internal address would bypass the proxy: keep only its path. */
-    private static String relativeLocation(String location, ProxyAdmission.Admitted admitted) {
+    static String relativeLocation(String location, ProxyAdmission.Admitted admitted) {
         String internal = admitted.upstreamOrigin();
         if (location.regionMatches(true, 0, internal, 0, internal.length())) {
             String rest = location.substring(internal.length());

@@ -1,0 +1,201 @@
+package org.aapf.adapter.in.http.proxy;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+/**
+ * The server's front listener: it owns the public port, serves notebook requests ({@code /proxy/<id>/jupyter/...})
+ * itself on event loops, and relays every other request (the API, the WebUI, health and metrics, and WebSocket
+ * upgrades, notebook ones included) to the Helidon server listening on loopback behind it.
+ *
+ * <p>Why: a notebook page makes many small requests, and on Helidon's virtual threads each of them waits twice on
+ * a socket (for the client, for the notebook), each wait costing a poller registration and two thread hand-offs.
+ * Here one event-loop thread serves both sides of an exchange, as nginx does. Notebook requests get the same checks,
+ * headers, timeouts, JSON refusals, access-log line and metrics as on the Helidon side ({@link NotebookProxy}); the
+ * Helidon side still serves hosts that mount the proxy on their own server, and proxied WebSockets.
+ *
+ * <p>Requests relayed to Helidon carry the client's address ({@code org.aapf.adapter.in.http.FrontPeer}).
+ */
+public final class ProxyFront implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ProxyFront.class.getName());
+    /** A kept-alive client connection with no request for this long is closed. */
+    private static final Duration CLIENT_IDLE = Duration.ofMinutes(5);
+    private static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
+    private static final int MAX_REQUEST_HEADERS_BYTES = 16 * 1024;
+
+    /**
+     * How much may wait to be written to a connection before the other side's reads pause (resuming below the low
+     * mark): room for several 64 KiB reads, so that a big body does not switch reading off and on for every one.
+     */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
+    private final EventLoopGroup loops;
+    private final Channel listener;
+    private final ChannelGroup connections;
+    private final ExecutorService lookups;
+
+    private ProxyFront(EventLoopGroup loops, Channel listener, ChannelGroup connections, ExecutorService lookups) {
+        this.loops = loops;
+        this.listener = listener;
+        this.connections = connections;
+        this.lookups = lookups;
+    }
+
+    /**
+     * Listens on {@code host:port} (0: any free port) in front of the Helidon server at {@code 127.0.0.1:backendPort},
+     * with {@code proxy}'s settings, routes and metrics for notebook requests.
+     */
+    public static ProxyFront start(String host, int port, int backendPort, NotebookProxy proxy) {
+        Objects.requireNonNull(host, "'host' must not be null");
+        Objects.requireNonNull(proxy, "'proxy' must not be null");
+        Transport transport = Transport.best();
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("aapf-front", true), transport.handlers());
+        ExecutorService lookups = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("aapf-front-lookup-", 0).factory());
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        InetSocketAddress backend = new InetSocketAddress("127.0.0.1", backendPort);
+        FrontContext front = new FrontContext(proxy.admission(),
+                new NotebookChannels(proxy.settings(), transport.client()), proxy.metrics(), lookups,
+                (loop, onIdleClose) -> connectToBackend(transport, loop, backend, onIdleClose));
+        try {
+            Channel listener = new ServerBootstrap()
+                    .group(loops)
+                    .channel(transport.server())
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            connections.add(channel);
+                            channel.pipeline().addLast(
+                                    new IdleStateHandler(0, 0, CLIENT_IDLE.toSeconds(), TimeUnit.SECONDS),
+                                    new HttpServerCodec(new HttpDecoderConfig()
+                                            .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+                                            .setMaxHeaderSize(MAX_REQUEST_HEADERS_BYTES)
+                                            .setMaxChunkSize(NotebookChannels.MAX_CHUNK_BYTES)),
+                                    new FrontConnection(front));
+                        }
+                    })
+                    .bind(host, port)
+                    .syncUninterruptibly()
+                    .channel();
+            return new ProxyFront(loops, listener, connections, lookups);
+        } catch (RuntimeException e) {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            lookups.shutdownNow();
+            throw e;
+        }
+    }
+
+    private static ChannelFuture connectToBackend(Transport transport, EventLoop loop, InetSocketAddress backend,
+                                                  Consumer<Channel> onIdleClose) {
+        return new Bootstrap()
+                .group(loop)
+                .channel(transport.client())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(
+                                new HttpClientCodec(new HttpDecoderConfig()
+                                        .setMaxHeaderSize(NotebookChannels.MAX_RESPONSE_HEADERS_BYTES)
+                                        .setMaxChunkSize(NotebookChannels.MAX_CHUNK_BYTES), false, false),
+                                new UpstreamLink(() -> onIdleClose.accept(channel)));
+                    }
+                })
+                .connect(backend);
+    }
+
+    /** The bound port (useful when started with 0). */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Stops at once: no grace for requests in flight. */
+    @Override
+    public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops accepting connections, closes idle ones, lets requests in flight finish for up to {@code grace}, then
+     * closes what is left (open WebSockets included).
+     */
+    public void close(Duration grace) {
+        listener.close().syncUninterruptibly();
+        connections.forEach(channel -> channel.eventLoop().execute(() -> {
+            FrontConnection connection = channel.pipeline().get(FrontConnection.class);
+            if (connection != null) {
+                connection.closeWhenIdle();
+            }
+        }));
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!connections.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "Closing {0} connection(s) still open after the grace period",
+                    connections.size());
+        }
+        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        lookups.shutdownNow();
+    }
+
+    /** Linux's epoll where Netty's native library loads, else the JDK's selector. */
+    private record Transport(IoHandlerFactory handlers, Class<? extends ServerChannel> server,
+                             Class<? extends SocketChannel> client) {
+
+        static Transport best() {
+            if (Epoll.isAvailable()) {
+                return new Transport(EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
+                        EpollSocketChannel.class);
+            }
+            return new Transport(NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class);
+        }
+    }
+}
