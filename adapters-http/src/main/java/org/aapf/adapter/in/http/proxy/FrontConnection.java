@@ -682,15 +682,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         void answer(ProxyRefusal refusal) {
             answered = true;
             status = refusal.status();
-            if (upstream != null) {
-                upstream.pipeline().get(UpstreamLink.class).unbind();
-                upstream.close();
-                upstream = null;
-            }
-            if (pending != null) {
-                pending.forEach(ReferenceCountUtil::release);
-                pending = null;
-            }
+            dropUpstream();
             if (request.decoderResult().isFailure() || !requestComplete && !bodyless()) {
                 // a request that is not HTTP, or a body not read yet: the connection cannot go on
                 keepAlive = false;
@@ -739,12 +731,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             client.close();
         }
 
-        void clientGone() {
-            if (done) {
-                return;
-            }
-            done = true;
-            dropHeldAnswer();
+        /** Closes the notebook or Helidon connection mid-exchange and drops what was waiting to go out on it. */
+        private void dropUpstream() {
             if (upstream != null) {
                 upstream.pipeline().get(UpstreamLink.class).unbind();
                 upstream.close();
@@ -754,6 +742,15 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 pending.forEach(ReferenceCountUtil::release);
                 pending = null;
             }
+        }
+
+        void clientGone() {
+            if (done) {
+                return;
+            }
+            done = true;
+            dropHeldAnswer();
+            dropUpstream();
             if (notebook) {
                 logged();
             }
