@@ -28,7 +28,7 @@ final class NotebookChannels {
     /** Idle connections kept per notebook and event loop; more are closed when their exchange ends. */
     private static final int MAX_IDLE_PER_NOTEBOOK = 64;
     static final int MAX_RESPONSE_HEADERS_BYTES = 64 * 1024;
-    static final int MAX_CHUNK_BYTES = 64 * 1024;
+    static final int MAX_CHUNK_BYTES = 256 * 1024;
 
     private final ProxySettings settings;
     private final Class<? extends SocketChannel> channelType;
@@ -75,6 +75,7 @@ final class NotebookChannels {
                 .channel(channelType)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ProxyFront.WATER_MARK)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, ProxyFront.READS)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         settings.connectTimeout().toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
