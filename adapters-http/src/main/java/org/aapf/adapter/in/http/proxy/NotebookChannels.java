@@ -3,19 +3,13 @@ package org.aapf.adapter.in.http.proxy;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.timeout.IdleStateHandler;
 
 /**
  * The front listener's kept-alive connections to the notebooks, per event loop: a client's request goes out on a
@@ -27,8 +21,6 @@ final class NotebookChannels {
 
     /** Idle connections kept per notebook and event loop; more are closed when their exchange ends. */
     private static final int MAX_IDLE_PER_NOTEBOOK = 64;
-    static final int MAX_RESPONSE_HEADERS_BYTES = 64 * 1024;
-    static final int MAX_CHUNK_BYTES = 256 * 1024;
 
     private final ProxySettings settings;
     private final Class<? extends SocketChannel> channelType;
@@ -68,28 +60,10 @@ final class NotebookChannels {
         channels.addLast(channel);
     }
 
-    /** Opens a new connection to {@code endpoint} on {@code loop}, bounded by the connect timeout. */
+    /** Opens a new connection to {@code endpoint} on {@code loop}, bounded by the connect and idle timeouts. */
     ChannelFuture connect(EventLoop loop, Endpoint endpoint) {
-        return new Bootstrap()
-                .group(loop)
-                .channel(channelType)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ProxyFront.WATER_MARK)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, ProxyFront.READS)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        settings.connectTimeout().toMillis()))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(
-                                new HttpClientCodec(new HttpDecoderConfig()
-                                        .setMaxHeaderSize(MAX_RESPONSE_HEADERS_BYTES)
-                                        .setMaxChunkSize(MAX_CHUNK_BYTES), false, false),
-                                new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                                new UpstreamLink(() -> forget(channel, endpoint)));
-                    }
-                })
-                .connect(endpoint.host(), endpoint.port());
+        return UpstreamLink.connect(loop, channelType, endpoint.host(), endpoint.port(), settings.connectTimeout(),
+                Optional.of(settings.idleTimeout()), channel -> forget(channel, endpoint));
     }
 
     private void forget(Channel channel, Endpoint endpoint) {

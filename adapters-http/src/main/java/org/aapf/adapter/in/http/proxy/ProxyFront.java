@@ -3,19 +3,16 @@ package org.aapf.adapter.in.http.proxy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -31,7 +28,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -58,6 +54,10 @@ public final class ProxyFront implements AutoCloseable {
     private static final Duration CLIENT_IDLE = Duration.ofMinutes(5);
     private static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
     private static final int MAX_REQUEST_HEADERS_BYTES = 16 * 1024;
+    /** The largest piece of a body handed on at a time (a read may bring less). */
+    static final int MAX_CHUNK_BYTES = 256 * 1024;
+    private static final String BACKEND_HOST = "127.0.0.1";
+    private static final Duration BACKEND_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /**
      * How much may wait to be written to a connection before the other side's reads pause (resuming below the low
@@ -93,10 +93,10 @@ public final class ProxyFront implements AutoCloseable {
         ExecutorService lookups = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("aapf-front-lookup-", 0).factory());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-        InetSocketAddress backend = new InetSocketAddress("127.0.0.1", backendPort);
         FrontContext front = new FrontContext(proxy.admission(),
                 new NotebookChannels(proxy.settings(), transport.client()), proxy.metrics(), lookups,
-                (loop, onIdleClose) -> connectToBackend(transport, loop, backend, onIdleClose));
+                (loop, onIdleClose) -> UpstreamLink.connect(loop, transport.client(), BACKEND_HOST, backendPort,
+                        BACKEND_CONNECT_TIMEOUT, Optional.empty(), onIdleClose));
         try {
             Channel listener = new ServerBootstrap()
                     .group(loops)
@@ -115,7 +115,7 @@ public final class ProxyFront implements AutoCloseable {
                                     new HttpServerCodec(new HttpDecoderConfig()
                                             .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
                                             .setMaxHeaderSize(MAX_REQUEST_HEADERS_BYTES)
-                                            .setMaxChunkSize(NotebookChannels.MAX_CHUNK_BYTES)),
+                                            .setMaxChunkSize(MAX_CHUNK_BYTES)),
                                     new FrontConnection(front));
                         }
                     })
@@ -128,27 +128,6 @@ public final class ProxyFront implements AutoCloseable {
             lookups.shutdownNow();
             throw e;
         }
-    }
-
-    private static ChannelFuture connectToBackend(Transport transport, EventLoop loop, InetSocketAddress backend,
-                                                  Consumer<Channel> onIdleClose) {
-        return new Bootstrap()
-                .group(loop)
-                .channel(transport.client())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, READS)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(
-                                new HttpClientCodec(new HttpDecoderConfig()
-                                        .setMaxHeaderSize(NotebookChannels.MAX_RESPONSE_HEADERS_BYTES)
-                                        .setMaxChunkSize(NotebookChannels.MAX_CHUNK_BYTES), false, false),
-                                new UpstreamLink(() -> onIdleClose.accept(channel)));
-                    }
-                })
-                .connect(backend);
     }
 
     /** The bound port (useful when started with 0). */

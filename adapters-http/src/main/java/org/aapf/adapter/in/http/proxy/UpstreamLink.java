@@ -1,7 +1,22 @@
 package org.aapf.adapter.in.http.proxy;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -23,6 +38,37 @@ final class UpstreamLink extends ChannelInboundHandlerAdapter {
 
         /** The connection closed, failed, or went quiet for the idle timeout ({@code timedOut}). */
         void upstreamLost(boolean timedOut);
+    }
+
+    static final int MAX_RESPONSE_HEADERS_BYTES = 64 * 1024;
+
+    /**
+     * Opens a connection from the front to {@code host:port} on {@code loop}: the HTTP client codec, the idle timeout
+     * if any, and a link that calls {@code onIdleClose} with the connection when it closes while no receiver is bound.
+     */
+    static ChannelFuture connect(EventLoop loop, Class<? extends SocketChannel> type, String host, int port,
+                                 Duration connectTimeout, Optional<Duration> idleTimeout,
+                                 Consumer<Channel> onIdleClose) {
+        return new Bootstrap()
+                .group(loop)
+                .channel(type)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ProxyFront.WATER_MARK)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, ProxyFront.READS)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        connectTimeout.toMillis()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpClientCodec(new HttpDecoderConfig()
+                                .setMaxHeaderSize(MAX_RESPONSE_HEADERS_BYTES)
+                                .setMaxChunkSize(ProxyFront.MAX_CHUNK_BYTES), false, false));
+                        idleTimeout.ifPresent(idle -> channel.pipeline().addLast(
+                                new IdleStateHandler(0, 0, idle.toMillis(), TimeUnit.MILLISECONDS)));
+                        channel.pipeline().addLast(new UpstreamLink(() -> onIdleClose.accept(channel)));
+                    }
+                })
+                .connect(host, port);
     }
 
     private Receiver receiver;
