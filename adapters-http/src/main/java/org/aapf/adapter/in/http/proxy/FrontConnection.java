@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 import io.netty.buffer.ByteBuf;
@@ -58,13 +56,6 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     private static final System.Logger LOG = System.getLogger(FrontConnection.class.getName());
     static final String ROUTE = NotebookProxy.PATH_PATTERN;
-    /** Answers up to this size are held until whole ({@link HttpForwarder} reads them whole too). */
-    private static final int SMALL_BODY = 64 * 1024;
-    /** Safe to send twice (RFC 9110 §9.2.2) when a kept-alive connection turns out closed before any answer. */
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.TRACE, HttpMethod.DELETE);
-    /** The front's own header for the Helidon side ({@link FrontPeer}): never passed on to a notebook. */
-    private static final String PEER_HEADER = FrontPeer.HEADER.toLowerCase(Locale.ROOT);
 
     private final FrontContext front;
     private Channel client;
@@ -506,7 +497,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             if (notebook) {
                 notebookResponseHeaders(response);
                 long length = HttpUtil.getContentLength(response, -1L);
-                if (length > 0 && length <= SMALL_BODY && !HttpMethod.HEAD.equals(request.method())) {
+                if (length > 0 && length <= HttpForwarder.SMALL_BODY && !HttpMethod.HEAD.equals(request.method())) {
                     heldHead = response;
                     heldParts = new ArrayList<>(2);
                     return;
@@ -673,7 +664,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         }
 
         private boolean retryable() {
-            return requestComplete && bytesUp == 0 && IDEMPOTENT.contains(request.method())
+            return requestComplete && bytesUp == 0 && HttpForwarder.IDEMPOTENT.contains(request.method().name())
                     && !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
         }
 
@@ -719,9 +710,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
             done = true;
-            if (notebook || requestId != null) {
-                logged();
-            }
+            logged();
             finished(this, answerWrite);
         }
 
@@ -790,9 +779,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         @Override
         public void forEach(BiConsumer<String, String> action) {
             for (Map.Entry<String, String> header : headers) {
-                if (!header.getKey().equalsIgnoreCase(PEER_HEADER)) {
-                    action.accept(header.getKey(), header.getValue());
-                }
+                action.accept(header.getKey(), header.getValue());
             }
         }
 

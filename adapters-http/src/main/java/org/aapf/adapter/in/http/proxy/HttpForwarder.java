@@ -42,9 +42,9 @@ final class HttpForwarder implements Handler {
 
     private static final System.Logger LOG = System.getLogger(HttpForwarder.class.getName());
     /** Bodies up to this size are read whole and sent in one write with the headers: the common small JSON answer. */
-    private static final int SMALL_BODY = 64 * 1024;
+    static final int SMALL_BODY = 64 * 1024;
     /** Safe to send twice (RFC 9110 §9.2.2) when a kept-alive connection turns out closed before any answer. */
-    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "DELETE");
+    static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "DELETE");
 
     private final ProxyAdmission admission;
     private final NotebookConnections notebooks;
