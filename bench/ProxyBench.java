@@ -44,14 +44,27 @@ import org.aapf.application.port.out.Metrics;
  * serve}: access log on, production logging configuration), nginx as a reverse proxy, and wrk as the one load
  * generator for all three targets. Then the proxy's live heap with 200 open proxied WebSockets.
  *
- * <p>{@code java ProxyBench.java [output]} runs it all; {@code upstream} and {@code proxy <upstreamPort>} are the
- * child processes it starts: each prints {@code PORT <n>}, the proxy answers {@code heap} on stdin with its live heap.
+ * <p>{@code java ProxyBench [output]} runs it all; {@code upstream} and {@code proxy <upstreamPort>} are the child
+ * processes it starts: each prints {@code PORT <n>}, and answers {@code heap} on stdin with its live heap and {@code
+ * jit} with the time its JIT compilers have spent so far. bench/proxy.sh compiles this file first, so that no child
+ * JVM runs javac (the source launcher's) before it serves, and its JIT compiles the server's paths, not javac's.
  */
 public final class ProxyBench {
 
     private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
+    /**
+     * After its first part ({@link #WARMUP} for the saturated runs), a warm-up goes on in steps of this length while
+     * the JVMs behind the target still compile (their JIT time grew by more than {@link #JIT_SETTLED_MS} in the last
+     * step), up to {@link #MAX_WARMUP}. Under saturation the JIT's compiler threads get little of the 2 cores: seen
+     * here, the proxy's p99 fell from 3.6 ms to 1.0 ms over its first minute at full load as its compilers caught up.
+     */
+    private static final Duration WARMUP_STEP = Duration.ofSeconds(10);
+    private static final long JIT_SETTLED_MS = Long.getLong("bench.jitSettledMs", 50);
+    private static final Duration MAX_WARMUP = Duration.ofSeconds(Integer.getInteger("bench.maxWarmup", 120));
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+    /** How many times each target is measured, interleaved with the others; the median is reported. */
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int BIG_CONCURRENCY = 4;
     private static final int WEBSOCKETS = Integer.getInteger("bench.websockets", 200);
     /**
@@ -64,9 +77,13 @@ public final class ProxyBench {
     private static final int BIG_SIZE = 1024 * 1024;
     private static final String BASE = "/proxy/bench/jupyter";
 
-    /** Saturated: as fast as wrk can go; paced: each connection waits {@link #PACE_MS} between requests. */
+    /**
+     * A target's medians. Saturated: as fast as wrk can go; paced: each connection waits {@link #PACE_MS} between
+     * requests. With the rounds of the small answer behind them.
+     */
     record Result(String target, double smallRps, double p50Ms, double p99Ms,
-                  double pacedRps, double pacedP50Ms, double pacedP99Ms, double bigMiBps) {
+                  double pacedRps, double pacedP50Ms, double pacedP99Ms, double bigMiBps,
+                  List<Wrk> smallRounds, List<Wrk> pacedRounds, long warmupSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,14 +100,15 @@ public final class ProxyBench {
     private static void orchestrate(Path output) throws Exception {
         requireWrk();
         Path work = Files.createTempDirectory("aapf-bench");
-        List<Result> results = new ArrayList<>();
+        List<Result> results;
         String websockets;
         try (Child upstream = Child.start("upstream", List.of(), work);
              Child proxy = Child.start("proxy", List.of(Integer.toString(upstream.port)), work);
              Nginx nginx = Nginx.start(upstream.port, work)) {
-            results.add(measure("direct", upstream.port));
-            results.add(measure("aapf-proxy", proxy.port));
-            results.add(measure("nginx", nginx.port));
+            List<Target> targets = List.of(new Target("direct", upstream.port, List.of(upstream)),
+                    new Target("aapf-proxy", proxy.port, List.of(proxy, upstream)),
+                    new Target("nginx", nginx.port, List.of(upstream)));
+            results = measure(targets);
             websockets = openWebSockets(proxy);
         } finally {
             deleteTree(work);
@@ -98,21 +116,101 @@ public final class ProxyBench {
         write(output, results, websockets);
     }
 
-    private static Result measure(String target, int port) throws Exception {
-        String base = "http://127.0.0.1:" + port + BASE;
-        wrk(base + "/small", CONCURRENCY, WARMUP);
-        Wrk small = wrk(base + "/small", CONCURRENCY, RUN);
+    /** A measured server: its name in the table, its port, and the JVMs that serve its requests. */
+    private record Target(String name, int port, List<Child> jvms) {
+
+        long jitMillis() throws IOException {
+            long total = 0;
+            for (Child jvm : jvms) {
+                total += jvm.jitMillis();
+            }
+            return total;
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + BASE + path;
+        }
+    }
+
+    /**
+     * Each kind of run (saturated, paced, 1 MiB) warms every target up, then measures them in {@link #ROUNDS}
+     * rounds, one run of each target a round, the order rotating from round to round; a target's figure is the
+     * median of its rounds. The machine's drift (another process, the CPU's clock) then falls on every target alike,
+     * instead of on whichever ran when it happened.
+     */
+    private static List<Result> measure(List<Target> targets) throws Exception {
         String pace = "function delay() return " + PACE_MS + " end";
+        List<Long> warmed = new ArrayList<>();
+        for (Target target : targets) {
+            warmed.add(warmUp(target, "saturated", WARMUP,
+                    (t, duration) -> wrk(t.url("/small"), CONCURRENCY, duration)));
+        }
+        List<List<Wrk>> small = rounds(targets, target -> wrk(target.url("/small"), CONCURRENCY, RUN), "saturated");
         // A JVM that just ran flat out still has to compile the paths of a lightly loaded server (carriers parking
         // and waking): its first seconds at this pace are slower. Every target is warmed at the pace too.
-        wrk(base + "/small", CONCURRENCY, PACED_WARMUP, pace);
-        Wrk paced = wrk(base + "/small", CONCURRENCY, RUN, pace);
-        wrk(base + "/big", BIG_CONCURRENCY, Duration.ofSeconds(5));
-        Wrk big = wrk(base + "/big", BIG_CONCURRENCY, RUN);
-        Result result = new Result(target, small.requestsPerSecond, small.p50Ms, small.p99Ms,
-                paced.requestsPerSecond, paced.p50Ms, paced.p99Ms, big.requestsPerSecond * BIG_SIZE / (1024.0 * 1024.0));
-        System.out.println(format(result));
-        return result;
+        for (Target target : targets) {
+            warmUp(target, "paced", PACED_WARMUP, (t, duration) -> wrk(t.url("/small"), CONCURRENCY, duration, pace));
+        }
+        List<List<Wrk>> paced = rounds(targets, target -> wrk(target.url("/small"), CONCURRENCY, RUN, pace), "paced");
+        for (Target target : targets) {
+            warmUp(target, "1 MiB", Duration.ofSeconds(5),
+                    (t, duration) -> wrk(t.url("/big"), BIG_CONCURRENCY, duration));
+        }
+        List<List<Wrk>> big = rounds(targets, target -> wrk(target.url("/big"), BIG_CONCURRENCY, RUN), "1 MiB");
+        List<Result> results = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            Wrk s = Wrk.median(small.get(t));
+            Wrk p = Wrk.median(paced.get(t));
+            Result result = new Result(targets.get(t).name(), s.requestsPerSecond, s.p50Ms, s.p99Ms,
+                    p.requestsPerSecond, p.p50Ms, p.p99Ms,
+                    Wrk.median(big.get(t)).requestsPerSecond * BIG_SIZE / (1024.0 * 1024.0), small.get(t),
+                    paced.get(t), warmed.get(t));
+            results.add(result);
+        }
+        return results;
+    }
+
+    /**
+     * Runs {@code kind} against {@code target} for {@code first}, then in steps of {@link #WARMUP_STEP} for as long
+     * as the target's JVMs still compile, up to {@link #MAX_WARMUP}. A server that runs for days is measured warm.
+     */
+    private static long warmUp(Target target, String kind, Duration first, WarmUpRun run) throws Exception {
+        long jit = target.jitMillis();
+        run.on(target, first);
+        Duration warmed = first;
+        long grown;
+        while ((grown = target.jitMillis() - jit) > JIT_SETTLED_MS && warmed.compareTo(MAX_WARMUP) < 0) {
+            jit += grown;
+            run.on(target, WARMUP_STEP);
+            warmed = warmed.plus(WARMUP_STEP);
+        }
+        System.out.printf(Locale.ROOT, "%-9s warm-up %-11s %d s (JIT time in the last step: %d ms)%n", kind,
+                target.name(), warmed.toSeconds(), grown);
+        return warmed.toSeconds();
+    }
+
+    interface WarmUpRun {
+        void on(Target target, Duration duration) throws Exception;
+    }
+
+    interface Run {
+        Wrk on(Target target) throws Exception;
+    }
+
+    /** {@link #ROUNDS} runs of every target, the order rotated each round; the runs of target {@code t} at [t]. */
+    private static List<List<Wrk>> rounds(List<Target> targets, Run run, String kind) throws Exception {
+        List<List<Wrk>> runs = new ArrayList<>();
+        targets.forEach(target -> runs.add(new ArrayList<>()));
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int i = 0; i < targets.size(); i++) {
+                int t = (round + i) % targets.size();
+                Wrk result = run.on(targets.get(t));
+                runs.get(t).add(result);
+                System.out.printf(Locale.ROOT, "%-9s round %d %-11s %10.0f/s p50 %.2f ms p99 %.2f ms%n", kind,
+                        round + 1, targets.get(t).name(), result.requestsPerSecond, result.p50Ms, result.p99Ms);
+            }
+        }
+        return runs;
     }
 
     /** One wrk run: keep-alive connections, 2 threads, latency distribution; fails on any error or non-2xx. */
@@ -142,6 +240,17 @@ public final class ProxyBench {
     }
 
     record Wrk(double requestsPerSecond, double p50Ms, double p99Ms) {
+
+        /** Each figure's median over the runs (of an odd count, the middle one). */
+        static Wrk median(List<Wrk> runs) {
+            return new Wrk(median(runs, Wrk::requestsPerSecond), median(runs, Wrk::p50Ms), median(runs, Wrk::p99Ms));
+        }
+
+        private static double median(List<Wrk> runs, java.util.function.ToDoubleFunction<Wrk> figure) {
+            double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+            int middle = values.length / 2;
+            return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        }
     }
 
     private static double number(String text, String regex) {
@@ -204,10 +313,16 @@ public final class ProxyBench {
         text.append("# AAPF notebook proxy benchmark (bench/proxy.sh), ").append(Instant.now()).append('\n');
         text.append(String.format(Locale.ROOT, "# loopback, %d cores, load average before %s, java %s, %s;%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.version(), wrkVersion()));
-        text.append(String.format(Locale.ROOT, "# wrk -t2 --latency, keep-alive; small: %d connections x %d s after %d s"
-                + " warm-up; paced: the same with %d ms between a connection's requests, after %d s at that pace;"
-                + " 1 MiB: %d connections x %d s after 5 s%n", CONCURRENCY, RUN.toSeconds(), WARMUP.toSeconds(),
-                PACE_MS, PACED_WARMUP.toSeconds(), BIG_CONCURRENCY, RUN.toSeconds()));
+        StringBuilder warmups = new StringBuilder();
+        results.forEach(r -> warmups.append(warmups.isEmpty() ? "" : ", ").append(r.target()).append(' ')
+                .append(r.warmupSeconds()).append(" s"));
+        text.append(String.format(Locale.ROOT, "# wrk -t2 --latency, keep-alive; small: %d connections x %d s after a"
+                + " saturated warm-up of %d s or more, until the JIT of the JVMs behind the target settles (%s);"
+                + " paced: the same with %d ms between a connection's requests, after %d s or more at that pace;"
+                + " 1 MiB: %d connections x %d s after 5 s or more%n", CONCURRENCY, RUN.toSeconds(), WARMUP.toSeconds(),
+                warmups, PACE_MS, PACED_WARMUP.toSeconds(), BIG_CONCURRENCY, RUN.toSeconds()));
+        text.append(String.format(Locale.ROOT, "# each figure: the median of %d rounds, the targets interleaved"
+                + " (the rounds of the small answer are listed below the ratios)%n", ROUNDS));
         text.append("            saturated ----------------------  paced ---------------------\n");
         text.append("target        small/s   p50(ms)   p99(ms)    small/s   p50(ms)   p99(ms)  1MiB (MiB/s)\n");
         results.forEach(r -> text.append(format(r)).append('\n'));
@@ -226,9 +341,22 @@ public final class ProxyBench {
                 100 * aapf.smallRps() / nginx.smallRps(), aapf.p99Ms() / nginx.p99Ms(),
                 aapf.pacedP99Ms() / nginx.pacedP99Ms(), 100 * aapf.bigMiBps() / nginx.bigMiBps()));
         text.append(websockets).append('\n');
+        text.append("rounds (requests/s, p99 ms):\n");
+        for (Result r : results) {
+            text.append(String.format(Locale.ROOT, "  %-11s saturated %s%n  %-11s paced     %s%n", r.target(),
+                    rounds(r.smallRounds()), "", rounds(r.pacedRounds())));
+        }
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, text.toString());
         System.out.print(text);
+    }
+
+    private static String rounds(List<Wrk> runs) {
+        StringBuilder line = new StringBuilder();
+        for (Wrk run : runs) {
+            line.append(String.format(Locale.ROOT, " %7.0f %6.2f |", run.requestsPerSecond(), run.p99Ms()));
+        }
+        return line.substring(0, line.length() - 2);
     }
 
     private static String loadAverage() {
@@ -305,7 +433,7 @@ public final class ProxyBench {
                     // the production logging configuration: the access log writes one line per request to the console
                     "-Djava.util.logging.config.file=bootstrap/src/main/resources/logging.properties",
                     "--class-path", System.getProperty("java.class.path"),
-                    "bench/ProxyBench.java", role));
+                    ProxyBench.class.getName(), role));
             command.addAll(args);
             Path log = work.resolve(role + ".log");
             Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
@@ -315,6 +443,12 @@ public final class ProxyBench {
                 process.destroyForcibly();
                 throw new IllegalStateException(role + " did not start: " + Files.readString(log), e);
             }
+        }
+
+        long jitMillis() throws IOException {
+            process.getOutputStream().write("jit\n".getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            return Long.parseLong(expect("JIT "));
         }
 
         long liveHeap() throws IOException {
@@ -468,8 +602,10 @@ public final class ProxyBench {
         for (String line; (line = in.readLine()) != null; ) {
             if (line.equals("heap")) {
                 out.println("HEAP " + liveHeap());
-                out.flush();
+            } else if (line.equals("jit")) {
+                out.println("JIT " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
             }
+            out.flush();
         }
     }
 

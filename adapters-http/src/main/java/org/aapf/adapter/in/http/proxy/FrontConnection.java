@@ -682,12 +682,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(refusal.status()), Unpooled.wrappedBuffer(body));
             HttpHeaders headers = response.headers();
-            headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-            headers.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+            Refusals.headers(refusal, headers::set);
             headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-            if (refusal.status() == 503) {
-                headers.set(HttpHeaderNames.RETRY_AFTER, Refusals.RETRY_AFTER_SECONDS);
-            }
             if (requestId != null) {
                 headers.set(AccessLines.REQUEST_ID_HEADER, requestId);
             }

@@ -66,10 +66,12 @@ final class NotebookChannels {
                 Optional.of(settings.idleTimeout()), channel -> forget(channel, endpoint));
     }
 
+    /** A pooled connection closed: out of the pool, and the notebook's entry with it once it has none left. */
     private void forget(Channel channel, Endpoint endpoint) {
-        ArrayDeque<Channel> channels = idleOf(channel.eventLoop()).get(endpoint);
-        if (channels != null) {
-            channels.remove(channel);
+        Map<Endpoint, ArrayDeque<Channel>> pool = idleOf(channel.eventLoop());
+        ArrayDeque<Channel> channels = pool.get(endpoint);
+        if (channels != null && channels.remove(channel) && channels.isEmpty()) {
+            pool.remove(endpoint); // a deleted notebook's address is not kept for ever
         }
     }
 

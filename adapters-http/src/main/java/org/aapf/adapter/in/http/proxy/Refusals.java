@@ -1,6 +1,7 @@
 package org.aapf.adapter.in.http.proxy;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,23 +9,31 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Writes a {@link ProxyRefusal} as the API's error body, {@code {"message": ...}}. */
+/**
+ * Writes a {@link ProxyRefusal} as the API's error body, {@code {"message": ...}}, with the same headers on Helidon's
+ * path ({@link #send}) and the front listener's ({@link #headers}, {@link #body}).
+ */
 final class Refusals {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String RETRY_AFTER_SECONDS = "5";
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private Refusals() {
     }
 
     static void send(ServerResponse response, ProxyRefusal refusal) {
         response.status(Status.create(refusal.status()));
-        response.header(HeaderNames.CONTENT_TYPE, "application/json");
-        response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        if (refusal.status() == 503) {
-            response.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        }
+        headers(refusal, (name, value) -> response.header(HeaderNames.create(name), value));
         response.send(body(refusal.getMessage()));
+    }
+
+    /** The refusal's headers but its length: JSON, never cached, and when to retry a 503. */
+    static void headers(ProxyRefusal refusal, BiConsumer<String, String> header) {
+        header.accept("Content-Type", "application/json");
+        header.accept("Cache-Control", "no-store");
+        if (refusal.status() == 503) {
+            header.accept("Retry-After", RETRY_AFTER_SECONDS);
+        }
     }
 
     static byte[] body(String message) {
