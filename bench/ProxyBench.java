@@ -64,7 +64,7 @@ public final class ProxyBench {
     private static final Duration MAX_WARMUP = Duration.ofSeconds(Integer.getInteger("bench.maxWarmup", 120));
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     /** How many times each target is measured, interleaved with the others; the median is reported. */
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int BIG_CONCURRENCY = 4;
     private static final int WEBSOCKETS = Integer.getInteger("bench.websockets", 200);
     /**

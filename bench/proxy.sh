@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Loopback benchmark of the notebook proxy: requests/s, p50/p99 of a small answer and throughput of a 1 MiB answer,
 # (a) direct to a stand-in notebook, (b) through the AAPF proxy, (c) through nginx; then the proxy's live heap with
-# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes eight to twelve minutes.
+# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes twelve to fifteen minutes.
 #
 # The small answer is measured twice: saturated (as fast as wrk can send: requests/s, and latencies that are mostly
 # queueing on the 2 shared cores) and paced (each connection waits 3 ms between requests, about 5,000 requests/s for
@@ -22,7 +22,7 @@
 #   warms every target up at that load, 20, 15 or 5 s, and then 10 s more at a time while the JVMs behind the target
 #   still compile (up to 120 s). Under saturation the JIT's compiler threads get little of the 2 cores: seen here,
 #   the proxy's p99 went from 3.6 ms to 1.0 ms over its first minute at full load.
-# - The targets are measured in 3 rounds, one run of each a round, the order rotating; a figure is the median of its
+# - The targets are measured in 5 rounds, one run of each a round, the order rotating; a figure is the median of its
 #   rounds, and the results list the rounds. The machine's drift (another process, the CPU's clock) then falls on
 #   every target alike rather than on whichever ran when it happened: single runs here moved by 2x in p99.
 # - Both proxies log every request: AAPF's access log with the production logging configuration
@@ -31,7 +31,7 @@
 #   cached in production (ResolveNotebookRouteService) and not part of this figure.
 # - The machine (2 cores) is shared: run when `uptime` shows a low load. The load average at the start is written
 #   into the results.
-# Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.rounds=3 -Dbench.warmup=20 -Dbench.pacedWarmup=15
+# Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.rounds=5 -Dbench.warmup=20 -Dbench.pacedWarmup=15
 #   -Dbench.maxWarmup=120 -Dbench.jitSettledMs=50 -Dbench.concurrency=16 -Dbench.websockets=200"
 set -euo pipefail
 cd "$(dirname "$0")/.."
