@@ -140,48 +140,53 @@ public final class ProxyBench {
      */
     private static List<Result> measure(List<Target> targets) throws Exception {
         String pace = "function delay() return " + PACE_MS + " end";
+        Load saturated = (target, duration) -> wrk(target.url("/small"), CONCURRENCY, duration);
+        Load paced = (target, duration) -> wrk(target.url("/small"), CONCURRENCY, duration, pace);
+        Load big = (target, duration) -> wrk(target.url("/big"), BIG_CONCURRENCY, duration);
         List<Long> warmed = new ArrayList<>();
         for (Target target : targets) {
-            warmed.add(warmUp(target, "saturated", WARMUP,
-                    (t, duration) -> wrk(t.url("/small"), CONCURRENCY, duration)));
+            warmed.add(warmUp(target, "saturated", WARMUP, saturated));
         }
-        List<List<Wrk>> small = rounds(targets, target -> wrk(target.url("/small"), CONCURRENCY, RUN), "saturated");
+        List<List<Wrk>> smallRuns = rounds(targets, saturated, "saturated");
         // A JVM that just ran flat out still has to compile the paths of a lightly loaded server (carriers parking
         // and waking): its first seconds at this pace are slower. Every target is warmed at the pace too.
         for (Target target : targets) {
-            warmUp(target, "paced", PACED_WARMUP, (t, duration) -> wrk(t.url("/small"), CONCURRENCY, duration, pace));
+            warmUp(target, "paced", PACED_WARMUP, paced);
         }
-        List<List<Wrk>> paced = rounds(targets, target -> wrk(target.url("/small"), CONCURRENCY, RUN, pace), "paced");
+        List<List<Wrk>> pacedRuns = rounds(targets, paced, "paced");
         for (Target target : targets) {
-            warmUp(target, "1 MiB", Duration.ofSeconds(5),
-                    (t, duration) -> wrk(t.url("/big"), BIG_CONCURRENCY, duration));
+            warmUp(target, "1 MiB", Duration.ofSeconds(5), big);
         }
-        List<List<Wrk>> big = rounds(targets, target -> wrk(target.url("/big"), BIG_CONCURRENCY, RUN), "1 MiB");
+        List<List<Wrk>> bigRuns = rounds(targets, big, "1 MiB");
         List<Result> results = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
-            Wrk s = Wrk.median(small.get(t));
-            Wrk p = Wrk.median(paced.get(t));
-            Result result = new Result(targets.get(t).name(), s.requestsPerSecond, s.p50Ms, s.p99Ms,
+            Wrk s = Wrk.median(smallRuns.get(t));
+            Wrk p = Wrk.median(pacedRuns.get(t));
+            results.add(new Result(targets.get(t).name(), s.requestsPerSecond, s.p50Ms, s.p99Ms,
                     p.requestsPerSecond, p.p50Ms, p.p99Ms,
-                    Wrk.median(big.get(t)).requestsPerSecond * BIG_SIZE / (1024.0 * 1024.0), small.get(t),
-                    paced.get(t), warmed.get(t));
-            results.add(result);
+                    Wrk.median(bigRuns.get(t)).requestsPerSecond * BIG_SIZE / (1024.0 * 1024.0), smallRuns.get(t),
+                    pacedRuns.get(t), warmed.get(t)));
         }
         return results;
     }
 
+    /** One kind of load (saturated, paced, 1 MiB) on a target for a while. */
+    interface Load {
+        Wrk on(Target target, Duration duration) throws Exception;
+    }
+
     /**
-     * Runs {@code kind} against {@code target} for {@code first}, then in steps of {@link #WARMUP_STEP} for as long
-     * as the target's JVMs still compile, up to {@link #MAX_WARMUP}. A server that runs for days is measured warm.
+     * Runs {@code load} on {@code target} for {@code first}, then in steps of {@link #WARMUP_STEP} for as long as the
+     * target's JVMs still compile, up to {@link #MAX_WARMUP}. A server that runs for days is measured warm.
      */
-    private static long warmUp(Target target, String kind, Duration first, WarmUpRun run) throws Exception {
+    private static long warmUp(Target target, String kind, Duration first, Load load) throws Exception {
         long jit = target.jitMillis();
-        run.on(target, first);
+        load.on(target, first);
         Duration warmed = first;
         long grown;
         while ((grown = target.jitMillis() - jit) > JIT_SETTLED_MS && warmed.compareTo(MAX_WARMUP) < 0) {
             jit += grown;
-            run.on(target, WARMUP_STEP);
+            load.on(target, WARMUP_STEP);
             warmed = warmed.plus(WARMUP_STEP);
         }
         System.out.printf(Locale.ROOT, "%-9s warm-up %-11s %d s (JIT time in the last step: %d ms)%n", kind,
@@ -189,22 +194,14 @@ public final class ProxyBench {
         return warmed.toSeconds();
     }
 
-    interface WarmUpRun {
-        void on(Target target, Duration duration) throws Exception;
-    }
-
-    interface Run {
-        Wrk on(Target target) throws Exception;
-    }
-
     /** {@link #ROUNDS} runs of every target, the order rotated each round; the runs of target {@code t} at [t]. */
-    private static List<List<Wrk>> rounds(List<Target> targets, Run run, String kind) throws Exception {
+    private static List<List<Wrk>> rounds(List<Target> targets, Load load, String kind) throws Exception {
         List<List<Wrk>> runs = new ArrayList<>();
         targets.forEach(target -> runs.add(new ArrayList<>()));
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < targets.size(); i++) {
                 int t = (round + i) % targets.size();
-                Wrk result = run.on(targets.get(t));
+                Wrk result = load.on(targets.get(t), RUN);
                 runs.get(t).add(result);
                 System.out.printf(Locale.ROOT, "%-9s round %d %-11s %10.0f/s p50 %.2f ms p99 %.2f ms%n", kind,
                         round + 1, targets.get(t).name(), result.requestsPerSecond, result.p50Ms, result.p99Ms);
