@@ -23,7 +23,6 @@ import org.aapf.embedded.wiring.AapfComponent;
 public final class AapfServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AapfServer.class.getName());
-    private static final String BACKEND_HOST = "127.0.0.1";
 
     private final Aapf aapf;
     private final WebServer webServer;
@@ -56,7 +55,7 @@ public final class AapfServer implements AutoCloseable {
             http.register(webSockets);
             // Helidon listens on loopback only, behind the front listener that owns the public port
             WebServer webServer = WebServer.builder()
-                    .host(BACKEND_HOST)
+                    .host(ProxyFront.BACKEND_HOST)
                     .port(0)
                     .shutdownGracePeriod(config.server().shutdownGracePeriod())
                     .directHandlers(AapfHttp.directHandlers())

@@ -56,7 +56,8 @@ public final class ProxyFront implements AutoCloseable {
     private static final int MAX_REQUEST_HEADERS_BYTES = 16 * 1024;
     /** The largest piece of a body handed on at a time (a read may bring less). */
     static final int MAX_CHUNK_BYTES = 256 * 1024;
-    private static final String BACKEND_HOST = "127.0.0.1";
+    /** Where the Helidon server behind the front must listen: the front connects to it there. */
+    public static final String BACKEND_HOST = "127.0.0.1";
     private static final Duration BACKEND_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /**
