@@ -76,6 +76,13 @@ public final class ProxyBench {
     private static final byte[] SMALL = "{\"status\":\"ok\",\"kernels\":1}".getBytes(StandardCharsets.UTF_8);
     private static final int BIG_SIZE = 1024 * 1024;
     private static final String BASE = "/proxy/bench/jupyter";
+    /**
+     * {@code shared} (the default): every process is started from this one, so all of them share one scheduling group
+     * (autogroup) and compete for the 2 cores thread by thread. {@code own}: each is started in a session, so a group,
+     * of its own, as services under systemd (a cgroup each) or on other hosts are: the kernel then shares the cores
+     * between the processes first, and only within a process between its threads.
+     */
+    private static final String GROUPS = System.getProperty("bench.groups", "shared");
 
     /**
      * A target's medians. Saturated: as fast as wrk can go; paced: each connection waits {@link #PACE_MS} between
@@ -225,7 +232,7 @@ public final class ProxyBench {
             command.addAll(List.of("-s", script.toString()));
         }
         command.add(url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = launch(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (script != null) {
             Files.delete(script);
@@ -319,7 +326,9 @@ public final class ProxyBench {
                 + " 1 MiB: %d connections x %d s after 5 s or more%n", CONCURRENCY, RUN.toSeconds(), WARMUP.toSeconds(),
                 warmups, PACE_MS, PACED_WARMUP.toSeconds(), BIG_CONCURRENCY, RUN.toSeconds()));
         text.append(String.format(Locale.ROOT, "# each figure: the median of %d rounds, the targets interleaved"
-                + " (the rounds of the small answer are listed below the ratios)%n", ROUNDS));
+                + " (the rounds of the small answer are listed below the ratios); scheduling groups: %s%n", ROUNDS,
+                GROUPS.equals("own") ? "own (each process in a session of its own)"
+                        : "shared (every process in the benchmark's own)"));
         text.append("            saturated ----------------------  paced ---------------------\n");
         text.append("target        small/s   p50(ms)   p99(ms)    small/s   p50(ms)   p99(ms)  1MiB (MiB/s)\n");
         results.forEach(r -> text.append(format(r)).append('\n'));
@@ -384,6 +393,19 @@ public final class ProxyBench {
         }
     }
 
+    /** A process of the benchmark, in the scheduling group {@link #GROUPS} asks for. */
+    private static ProcessBuilder launch(List<String> command) {
+        return switch (GROUPS) {
+            case "shared" -> new ProcessBuilder(command);
+            case "own" -> {
+                List<String> inSession = new ArrayList<>(List.of("setsid", "--wait"));
+                inSession.addAll(command);
+                yield new ProcessBuilder(inSession);
+            }
+            default -> throw new IllegalArgumentException("bench.groups is shared or own, not " + GROUPS);
+        };
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -433,7 +455,7 @@ public final class ProxyBench {
                     ProxyBench.class.getName(), role));
             command.addAll(args);
             Path log = work.resolve(role + ".log");
-            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            Process process = launch(command).redirectError(log.toFile()).start();
             try {
                 return new Child(process);
             } catch (RuntimeException | IOException e) {
@@ -508,8 +530,8 @@ public final class ProxyBench {
                     }
                     """.formatted(dir, upstreamPort, port));
             Path log = dir.resolve("logs/stdout");
-            Process process = new ProcessBuilder(binary.toString(), "-p", dir.toString(), "-c",
-                    dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
+            Process process = launch(List.of(binary.toString(), "-p", dir.toString(), "-c",
+                    dir.resolve("nginx.conf").toString(), "-g", "daemon off;"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitPort(port, process, log);
             return new Nginx(process, port);

@@ -55,6 +55,7 @@ final class UpstreamLink extends ChannelInboundHandlerAdapter {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ProxyFront.WATER_MARK)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, ProxyFront.READS)
+                .option(ChannelOption.ALLOCATOR, ProxyFront.BUFFERS)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         connectTimeout.toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
