@@ -31,8 +31,13 @@
 #   cached in production (ResolveNotebookRouteService) and not part of this figure.
 # - The machine (2 cores) is shared: run when `uptime` shows a low load. The load average at the start is written
 #   into the results.
+# - Scheduling groups: by default every process is started from the benchmark's JVM, so all share one scheduling group
+#   (autogroup) and compete for the 2 cores thread by thread; the saturated p99 of every target is mostly time spent
+#   waiting for a core there. -Dbench.groups=own starts each process in a session, so a group, of its own, as services
+#   under systemd (a cgroup each) or clients on other hosts are: the cores are then shared between processes first.
 # Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.rounds=5 -Dbench.warmup=20 -Dbench.pacedWarmup=15
-#   -Dbench.maxWarmup=120 -Dbench.jitSettledMs=50 -Dbench.concurrency=16 -Dbench.websockets=200"
+#   -Dbench.maxWarmup=120 -Dbench.jitSettledMs=50 -Dbench.concurrency=16 -Dbench.websockets=200
+#   -Dbench.groups=shared|own"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
