@@ -407,7 +407,7 @@ final class FrontExchange implements UpstreamLink.Receiver {
 
     private boolean retryable() {
         return requestComplete && bytesUp == 0 && HttpForwarder.IDEMPOTENT.contains(request.method().name())
-                && !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
+                && bodyless();
     }
 
     // -- answered here
