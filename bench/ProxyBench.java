@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,9 @@ public final class ProxyBench {
      * between the processes first, and only within a process between its threads.
      */
     private static final String GROUPS = System.getProperty("bench.groups", "shared");
+    /** Extra options for the proxy's JVM only (a GC to compare, say), comma-separated; none by default. */
+    private static final List<String> PROXY_JVM = Arrays.stream(System.getProperty("bench.proxyJvm", "").split(","))
+            .filter(option -> !option.isBlank()).map(String::strip).toList();
 
     /**
      * A target's medians. Saturated: as fast as wrk can go; paced: each connection waits {@link #PACE_MS} between
@@ -329,6 +333,9 @@ public final class ProxyBench {
                 + " (the rounds of the small answer are listed below the ratios); scheduling groups: %s%n", ROUNDS,
                 GROUPS.equals("own") ? "own (each process in a session of its own)"
                         : "shared (every process in the benchmark's own)"));
+        if (!PROXY_JVM.isEmpty()) {
+            text.append("# the proxy's JVM also ran with: ").append(String.join(" ", PROXY_JVM)).append('\n');
+        }
         text.append("            saturated ----------------------  paced ---------------------\n");
         text.append("target        small/s   p50(ms)   p99(ms)    small/s   p50(ms)   p99(ms)  1MiB (MiB/s)\n");
         results.forEach(r -> text.append(format(r)).append('\n'));
@@ -448,7 +455,11 @@ public final class ProxyBench {
             List<String> command = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElseThrow(),
                     // the same fixed heap for every JVM, so runs compare
-                    "-Xms512m", "-Xmx512m",
+                    "-Xms512m", "-Xmx512m"));
+            if (role.equals("proxy")) {
+                command.addAll(PROXY_JVM);
+            }
+            command.addAll(List.of(
                     // the production logging configuration: the access log writes one line per request to the console
                     "-Djava.util.logging.config.file=bootstrap/src/main/resources/logging.properties",
                     "--class-path", System.getProperty("java.class.path"),

@@ -5,15 +5,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.netty.util.AsciiString;
+
 /**
  * The headers that describe one connection, not the message (RFC 9110 §7.6.1), and so never cross the proxy:
- * the fixed list, any {@code Proxy-*}, and whatever the {@code Connection} header names.
+ * the fixed list, any {@code Proxy-*}, and whatever the {@code Connection} header names. Every header of every
+ * proxied message is checked, so a check compares names in any case as they are, without lower-casing copies.
  */
 final class HopByHopHeaders {
 
-    private static final Set<String> ALWAYS = Set.of(
+    private static final List<String> ALWAYS = List.of(
             "connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final String PROXY_PREFIX = "proxy-";
+    /** The rule of a message whose {@code Connection} header names no other header: most messages. */
+    private static final HopByHopHeaders FIXED_ONLY = new HopByHopHeaders(Set.of());
 
+    /** Lower case. */
     private final Set<String> namedInConnection;
 
     private HopByHopHeaders(Set<String> namedInConnection) {
@@ -25,16 +32,27 @@ final class HopByHopHeaders {
         Set<String> named = new HashSet<>();
         for (String value : connectionValues) {
             for (String token : value.split(",")) {
-                if (!token.isBlank()) {
-                    named.add(token.strip().toLowerCase(Locale.ROOT));
+                String name = token.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !isFixed(name)) {
+                    named.add(name);
                 }
             }
         }
-        return new HopByHopHeaders(named);
+        return named.isEmpty() ? FIXED_ONLY : new HopByHopHeaders(named);
     }
 
-    boolean isHopByHop(String headerName) {
-        String name = headerName.toLowerCase(Locale.ROOT);
-        return ALWAYS.contains(name) || name.startsWith("proxy-") || namedInConnection.contains(name);
+    /** Whether the header {@code name} (in any case) stays on its connection. */
+    boolean isHopByHop(CharSequence name) {
+        return isFixed(name) || !namedInConnection.isEmpty()
+                && namedInConnection.contains(name.toString().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isFixed(CharSequence name) {
+        for (String fixed : ALWAYS) {
+            if (AsciiString.contentEqualsIgnoreCase(fixed, name)) {
+                return true;
+            }
+        }
+        return AsciiString.regionMatches(name, true, 0, PROXY_PREFIX, 0, PROXY_PREFIX.length());
     }
 }

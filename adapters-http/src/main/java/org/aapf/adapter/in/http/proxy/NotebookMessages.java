@@ -1,6 +1,7 @@
 package org.aapf.adapter.in.http.proxy;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,14 +58,7 @@ final class NotebookMessages {
                                  String requestId, boolean keepAlive) {
         HttpHeaders headers = response.headers();
         boolean chunked = HttpUtil.isTransferEncodingChunked(response);
-        HopByHopHeaders hopByHop = HopByHopHeaders.from(headers.getAll(HttpHeaderNames.CONNECTION));
-        List<String> dropped = new ArrayList<>(2);
-        for (Map.Entry<String, String> header : headers) {
-            if (hopByHop.isHopByHop(header.getKey())) {
-                dropped.add(header.getKey());
-            }
-        }
-        dropped.forEach(headers::remove);
+        removeHopByHop(headers);
         String location = headers.get(HttpHeaderNames.LOCATION);
         if (location != null) {
             headers.set(HttpHeaderNames.LOCATION, UpstreamResponses.relativeLocation(location, admitted));
@@ -89,6 +83,24 @@ final class NotebookMessages {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         return open;
+    }
+
+    private static void removeHopByHop(HttpHeaders headers) {
+        HopByHopHeaders hopByHop = HopByHopHeaders.from(headers.contains(HttpHeaderNames.CONNECTION)
+                ? headers.getAll(HttpHeaderNames.CONNECTION) : List.of());
+        List<CharSequence> dropped = null;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+            CharSequence name = it.next().getKey();
+            if (hopByHop.isHopByHop(name)) {
+                if (dropped == null) {
+                    dropped = new ArrayList<>(2);
+                }
+                dropped.add(name);
+            }
+        }
+        if (dropped != null) {
+            dropped.forEach(headers::remove);
+        }
     }
 
     /** The proxy's own answer: the refusal's JSON body and headers, the request id, and whether the connection ends. */
@@ -120,7 +132,7 @@ final class NotebookMessages {
 
         @Override
         public List<String> values(String name) {
-            return headers.getAll(name);
+            return headers.contains(name) ? headers.getAll(name) : List.of(); // most are absent: no list for them
         }
     }
 }

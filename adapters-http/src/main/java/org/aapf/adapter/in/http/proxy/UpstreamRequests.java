@@ -2,9 +2,7 @@ package org.aapf.adapter.in.http.proxy;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 import io.helidon.http.Header;
@@ -16,10 +14,10 @@ import org.aapf.adapter.in.http.FrontPeer;
 final class UpstreamRequests {
 
     /** Set by the HTTP client itself, rewritten by the proxy, or meaningful only for the WebSocket handshake. */
-    private static final Set<String> NOT_COPIED = Set.of(
+    private static final List<String> NOT_COPIED = List.of(
             "host", "content-length", "expect", "origin",
-            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
-            FrontPeer.HEADER.toLowerCase(Locale.ROOT));
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", FrontPeer.HEADER);
+    private static final String WEBSOCKET_PREFIX = "sec-websocket-";
 
     private UpstreamRequests() {
     }
@@ -52,10 +50,9 @@ final class UpstreamRequests {
     static void copyHeaders(HeaderView incoming, ProxyAdmission.Admitted admitted, Forwarding forwarding,
                             HeaderSink sink) {
         HopByHopHeaders hopByHop = HopByHopHeaders.from(incoming.values("Connection"));
-        incoming.forEach((headerName, value) -> {
-            String name = headerName.toLowerCase(Locale.ROOT);
-            if (!hopByHop.isHopByHop(name) && !NOT_COPIED.contains(name) && !name.startsWith("sec-websocket-")) {
-                sink.add(headerName, value);
+        incoming.forEach((name, value) -> {
+            if (!hopByHop.isHopByHop(name) && !isReplaced(name)) {
+                sink.add(name, value);
             }
         });
         if (incoming.first("Origin").isPresent()) {
@@ -63,6 +60,16 @@ final class UpstreamRequests {
             sink.add("Origin", admitted.upstreamOrigin());
         }
         forwardingHeaders(incoming, forwarding, sink);
+    }
+
+    /** Whether the proxy sets the header {@code name} (in any case) itself, or drops it. */
+    private static boolean isReplaced(String name) {
+        for (String replaced : NOT_COPIED) {
+            if (replaced.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return name.regionMatches(true, 0, WEBSOCKET_PREFIX, 0, WEBSOCKET_PREFIX.length());
     }
 
     private static void forwardingHeaders(HeaderView incoming, Forwarding forwarding, HeaderSink sink) {
