@@ -14,8 +14,6 @@ import io.netty.util.AsciiString;
  */
 final class HopByHopHeaders {
 
-    private static final List<String> ALWAYS = List.of(
-            "connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade");
     private static final String PROXY_PREFIX = "proxy-";
     /** The rule of a message whose {@code Connection} header names no other header: most messages. */
     private static final HopByHopHeaders FIXED_ONLY = new HopByHopHeaders(Set.of());
@@ -29,6 +27,9 @@ final class HopByHopHeaders {
 
     /** Builds the rule for one message from the values of its {@code Connection} header(s). */
     static HopByHopHeaders from(List<String> connectionValues) {
+        if (connectionValues.isEmpty()) {
+            return FIXED_ONLY;
+        }
         Set<String> named = new HashSet<>();
         for (String value : connectionValues) {
             for (String token : value.split(",")) {
@@ -47,12 +48,19 @@ final class HopByHopHeaders {
                 && namedInConnection.contains(name.toString().toLowerCase(Locale.ROOT));
     }
 
+    /** Connection, Keep-Alive, TE, Trailer, Transfer-Encoding, Upgrade, or Proxy-*; told apart by length first. */
     private static boolean isFixed(CharSequence name) {
-        for (String fixed : ALWAYS) {
-            if (AsciiString.contentEqualsIgnoreCase(fixed, name)) {
-                return true;
-            }
-        }
-        return AsciiString.regionMatches(name, true, 0, PROXY_PREFIX, 0, PROXY_PREFIX.length());
+        boolean fixed = switch (name.length()) {
+            case 2 -> is(name, "te");
+            case 7 -> is(name, "trailer") || is(name, "upgrade");
+            case 10 -> is(name, "connection") || is(name, "keep-alive");
+            case 17 -> is(name, "transfer-encoding");
+            default -> false;
+        };
+        return fixed || AsciiString.regionMatches(name, true, 0, PROXY_PREFIX, 0, PROXY_PREFIX.length());
+    }
+
+    private static boolean is(CharSequence name, String lowerCase) {
+        return AsciiString.contentEqualsIgnoreCase(name, lowerCase);
     }
 }
