@@ -37,7 +37,7 @@
 #   under systemd (a cgroup each) or clients on other hosts are: the cores are then shared between processes first.
 # Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.rounds=5 -Dbench.warmup=20 -Dbench.pacedWarmup=15
 #   -Dbench.maxWarmup=120 -Dbench.jitSettledMs=50 -Dbench.concurrency=16 -Dbench.websockets=200
-#   -Dbench.groups=shared|own -Dbench.proxyJvm=<extra proxy JVM options, comma-separated>
+#   -Dbench.groups=shared|own -Dbench.proxyJvm=<extra proxy JVM options, comma-separated>"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
