@@ -86,8 +86,7 @@ final class NotebookMessages {
     }
 
     private static void removeHopByHop(HttpHeaders headers) {
-        HopByHopHeaders hopByHop = HopByHopHeaders.from(headers.contains(HttpHeaderNames.CONNECTION)
-                ? headers.getAll(HttpHeaderNames.CONNECTION) : List.of());
+        HopByHopHeaders hopByHop = HopByHopHeaders.from(valuesOf(headers, HttpHeaderNames.CONNECTION));
         List<CharSequence> dropped = null;
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
             CharSequence name = it.next().getKey();
@@ -101,6 +100,11 @@ final class NotebookMessages {
         if (dropped != null) {
             dropped.forEach(headers::remove);
         }
+    }
+
+    /** Every value of the header {@code name}; most asked for are absent, and then no list is made. */
+    private static List<String> valuesOf(HttpHeaders headers, CharSequence name) {
+        return headers.contains(name) ? headers.getAll(name) : List.of();
     }
 
     /** The proxy's own answer: the refusal's JSON body and headers, the request id, and whether the connection ends. */
@@ -132,7 +136,7 @@ final class NotebookMessages {
 
         @Override
         public List<String> values(String name) {
-            return headers.contains(name) ? headers.getAll(name) : List.of(); // most are absent: no list for them
+            return valuesOf(headers, name);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.aapf.adapter.in.http.proxy;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import io.helidon.http.Header;
@@ -14,7 +15,7 @@ import org.aapf.adapter.in.http.FrontPeer;
 final class UpstreamRequests {
 
     /** Set by the HTTP client itself, rewritten by the proxy, or meaningful only for the WebSocket handshake. */
-    private static final List<String> NOT_COPIED = List.of(
+    private static final Set<String> NOT_COPIED = HopByHopHeaders.names(
             "host", "content-length", "expect", "origin",
             "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", FrontPeer.HEADER);
     private static final String WEBSOCKET_PREFIX = "sec-websocket-";
@@ -51,7 +52,8 @@ final class UpstreamRequests {
                             HeaderSink sink) {
         HopByHopHeaders hopByHop = HopByHopHeaders.from(incoming.values("Connection"));
         incoming.forEach((name, value) -> {
-            if (!hopByHop.isHopByHop(name) && !isReplaced(name)) {
+            if (!hopByHop.isHopByHop(name) && !NOT_COPIED.contains(name)
+                    && !name.regionMatches(true, 0, WEBSOCKET_PREFIX, 0, WEBSOCKET_PREFIX.length())) {
                 sink.add(name, value);
             }
         });
@@ -60,16 +62,6 @@ final class UpstreamRequests {
             sink.add("Origin", admitted.upstreamOrigin());
         }
         forwardingHeaders(incoming, forwarding, sink);
-    }
-
-    /** Whether the proxy sets the header {@code name} (in any case) itself, or drops it. */
-    private static boolean isReplaced(String name) {
-        for (String replaced : NOT_COPIED) {
-            if (replaced.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return name.regionMatches(true, 0, WEBSOCKET_PREFIX, 0, WEBSOCKET_PREFIX.length());
     }
 
     private static void forwardingHeaders(HeaderView incoming, Forwarding forwarding, HeaderSink sink) {
