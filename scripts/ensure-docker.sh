@@ -34,18 +34,29 @@ apt_install() {
     quietly env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
 }
 
+# overlay2 shares image layers between containers (a notebook starts in about a second); vfs copies the whole
+# image per container and is only the fallback for kernels or file systems that refuse overlay.
+STORAGE_DRIVER=${AAPF_DOCKER_STORAGE_DRIVER:-overlay2}
+
 start_dockerd() {
+    local driver=$1
     if [[ -f $PIDFILE ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
         return 0 # started earlier and still coming up
     fi
     rm -f "$PIDFILE"
-    nohup dockerd --storage-driver=vfs --iptables=false --host="unix://$SOCKET" --pidfile="$PIDFILE" \
+    nohup dockerd --storage-driver="$driver" --iptables=false --host="unix://$SOCKET" --pidfile="$PIDFILE" \
         >>"$LOG" 2>&1 </dev/null &
+    echo $! >"$PIDFILE.launch"
 }
 
+# Waits for the engine; returns 1 early when the dockerd just launched has exited (e.g. a refused driver).
 wait_for_engine() {
-    local deadline=$((SECONDS + WAIT_SECONDS))
+    local deadline=$((SECONDS + WAIT_SECONDS)) launched
+    launched=$(cat "$PIDFILE.launch" 2>/dev/null || true)
     until engine_answers; do
+        if [[ -n $launched ]] && ! kill -0 "$launched" 2>/dev/null; then
+            return 1
+        fi
         ((SECONDS < deadline)) || fail "dockerd did not answer within ${WAIT_SECONDS}s; see $LOG"
         sleep 0.5
     done
@@ -56,6 +67,13 @@ command -v debootstrap >/dev/null || apt_install debootstrap
 if ! engine_answers; then
     command -v dockerd >/dev/null || apt_install docker.io
     command -v docker >/dev/null || fail "docker.io installed no docker client"
-    start_dockerd
-    wait_for_engine
+    start_dockerd "$STORAGE_DRIVER"
+    if ! wait_for_engine; then
+        [[ $STORAGE_DRIVER != vfs ]] || fail "dockerd exited at start; see $LOG"
+        echo "ensure-docker: dockerd refused the $STORAGE_DRIVER storage driver (see $LOG); falling back to vfs," \
+            "which copies each image per container (slow starts)" >&2
+        start_dockerd vfs
+        wait_for_engine || fail "dockerd exited at start; see $LOG"
+    fi
+    rm -f "$PIDFILE.launch"
 fi
