@@ -48,6 +48,7 @@ public final class AapfServer implements AutoCloseable {
 
     private static AapfServer start(Aapf aapf, AapfConfig config) {
         ConfiguredAapf.replicaWarning(config, System.getenv()).ifPresent(warning -> LOG.log(Level.WARNING, warning));
+        ConfiguredAapf.notebookIsolationWarning(config).ifPresent(warning -> LOG.log(Level.WARNING, warning));
         try {
             startCore(aapf, config);
             AapfHttp http = aapf.http();

@@ -63,12 +63,34 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         }
     }
 
-    /** The notebook proxy: timeouts towards notebooks and the browser origins allowed to open WebSockets. */
-    public record Proxy(Duration connectTimeout, Duration idleTimeout, java.util.List<String> allowedOrigins) {
+    /**
+     * The notebook proxy: timeouts towards notebooks, the browser origins allowed to open WebSockets, and where each
+     * notebook's own origin is (a wildcard DNS name, or a separate port).
+     */
+    public record Proxy(Duration connectTimeout, Duration idleTimeout, java.util.List<String> allowedOrigins,
+                        String notebookDomain, int notebookPort) {
         public Proxy {
             requirePositive("proxy.connectTimeout", connectTimeout);
             requirePositive("proxy.idleTimeout", idleTimeout);
             allowedOrigins = allowedOrigins == null ? java.util.List.of() : java.util.List.copyOf(allowedOrigins);
+            notebookDomain = notebookDomain == null ? "" : notebookDomain;
+            try {
+                settings(connectTimeout, idleTimeout, allowedOrigins, notebookDomain, notebookPort);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        e.getMessage().replaceAll("'(allowedOrigins|notebookDomain|notebookPort)'", "'proxy.$1'"));
+            }
+        }
+
+        /** The proxy's settings from these keys. */
+        public org.aapf.adapter.in.http.proxy.ProxySettings settings() {
+            return settings(connectTimeout, idleTimeout, allowedOrigins, notebookDomain, notebookPort);
+        }
+
+        private static org.aapf.adapter.in.http.proxy.ProxySettings settings(Duration connectTimeout,
+                Duration idleTimeout, java.util.List<String> allowedOrigins, String notebookDomain, int notebookPort) {
+            return new org.aapf.adapter.in.http.proxy.ProxySettings(connectTimeout, idleTimeout,
+                    java.util.Set.copyOf(allowedOrigins), notebookDomain, notebookPort);
         }
     }
 

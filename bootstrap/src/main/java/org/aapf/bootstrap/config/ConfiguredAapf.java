@@ -41,8 +41,7 @@ public final class ConfiguredAapf {
                 .tokenIssuer(config.auth().issuer())
                 .httpSettings(new HttpSettings(config.http().maxBodyBytes(), config.http().timeZone(),
                         config.http().trustForwardedFor()))
-                .proxySettings(new ProxySettings(config.proxy().connectTimeout(), config.proxy().idleTimeout(),
-                        Set.copyOf(config.proxy().allowedOrigins())))
+                .proxySettings(config.proxy().settings())
                 .clusterLimits(new ClusterLimits(config.clusters().maxSparkWorkers()))
                 .reconcilerSettings(ReconcilerSettings.defaults()
                         .withResyncInterval(config.clusters().resyncInterval())
@@ -65,6 +64,31 @@ public final class ConfiguredAapf {
             default -> throw new ConfigException("Unknown backend '" + config.backend().type() + "' in 'backend.type'"
                     + " (AAPF_BACKEND): use " + DOCKER + " or " + KUBERNETES);
         };
+    }
+
+    /**
+     * A warning naming what isolation between notebooks is missing in this configuration, if any: on the notebook
+     * port (no wildcard name) every notebook shares one origin, so a page served by one notebook can read and drive
+     * another notebook the same browser is logged in to; under {@code localhost}, browsers on other machines cannot
+     * open notebooks at all. AAPF's own origin never runs notebook content either way.
+     */
+    public static Optional<String> notebookIsolationWarning(AapfConfig config) {
+        AapfConfig.Proxy proxy = config.proxy();
+        if (proxy.notebookDomain().isEmpty()) {
+            return Optional.of("Notebooks are served on port " + proxy.notebookPort() + ", one browser origin shared"
+                    + " by every notebook: a page served by one user's notebook can read and drive any other notebook"
+                    + " the same browser is logged in to (the WebUI and the API stay out of its reach). Give each"
+                    + " notebook an origin of its own with a wildcard DNS name: set 'proxy.notebookDomain'"
+                    + " (AAPF_NOTEBOOK_DOMAIN), e.g. nb.example.com for *.nb.example.com.");
+        }
+        String host = config.server().host();
+        boolean loopbackOnly = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+        if (ProxySettings.LOCAL_NOTEBOOK_DOMAIN.equals(proxy.notebookDomain()) && !loopbackOnly) {
+            return Optional.of("Notebooks open at http://<proxyId>.localhost:<port>, which only a browser on this"
+                    + " machine can reach; for other machines set 'proxy.notebookDomain' (AAPF_NOTEBOOK_DOMAIN) to a"
+                    + " wildcard DNS name pointing at this server, e.g. nb.example.com for *.nb.example.com.");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -27,6 +27,8 @@ public final class EnvironmentOverrides {
         map.put("AAPF_REFRESH_TOKEN_TTL", "auth.refreshTokenTtl");
         map.put("AAPF_TIME_ZONE", "http.timeZone");
         map.put("AAPF_TRUST_FORWARDED_FOR", "http.trustForwardedFor");
+        map.put("AAPF_NOTEBOOK_DOMAIN", "proxy.notebookDomain");
+        map.put("AAPF_NOTEBOOK_PORT", "proxy.notebookPort");
         map.put("AAPF_SERVER_ID", "serverId");
         map.put("AAPF_CATALOGUE", "catalogue");
         map.put("AAPF_BACKEND", "backend.type");

@@ -2,6 +2,7 @@ package org.aapf.adapter.in.http.proxy;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.Optional;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -38,6 +39,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(FrontConnection.class.getName());
 
     private final FrontContext front;
+    /** The connection came in on the notebook port (the fallback origin every notebook shares). */
+    private final boolean onNotebookPort;
     private Channel client;
     private String clientAddress;
     private FrontExchange exchange;
@@ -47,8 +50,9 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private boolean upgraded;
     private boolean closing;
 
-    FrontConnection(FrontContext front) {
+    FrontConnection(FrontContext front, boolean onNotebookPort) {
         this.front = front;
+        this.onNotebookPort = onNotebookPort;
     }
 
     FrontContext front() {
@@ -154,13 +158,19 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void start(HttpRequest request) {
+        Site site = front.admission().site(Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)),
+                onNotebookPort);
         if (request.decoderResult().isFailure()) {
-            exchange = new FrontExchange(this, request, false);
+            exchange = new FrontExchange(this, request, false, site);
             exchange.answer(malformed(request.decoderResult().cause()));
             return;
         }
-        boolean notebook = request.uri().startsWith(ProxyPath.PREFIX) && !isUpgrade(request.headers());
-        exchange = new FrontExchange(this, request, notebook);
+        boolean upgrade = isUpgrade(request.headers());
+        // AAPF's origin relays all but notebook HTTP to Helidon; a notebook origin relays only its own notebook's
+        // WebSockets, and the proxy's admission answers everything else there (404 but for its own notebook)
+        boolean notebook = site.isAapf() ? request.uri().startsWith(ProxyPath.PREFIX) && !upgrade
+                : !(upgrade && site.serves(request.uri()));
+        exchange = new FrontExchange(this, request, notebook, site);
         if (notebook) {
             exchange.admit();
         } else {

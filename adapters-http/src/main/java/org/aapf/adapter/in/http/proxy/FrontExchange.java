@@ -9,8 +9,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -19,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import org.aapf.adapter.in.http.AccessLines;
 import org.aapf.adapter.in.http.FrontPeer;
@@ -34,6 +37,9 @@ final class FrontExchange implements UpstreamLink.Receiver {
 
     private static final System.Logger LOG = System.getLogger(FrontExchange.class.getName());
     private static final String ROUTE = NotebookProxy.PATH_PATTERN;
+    private static final AsciiString SEC_FETCH_MODE = AsciiString.cached("sec-fetch-mode");
+    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+    private static final AsciiString CONTENT_SECURITY_POLICY = AsciiString.cached("content-security-policy");
 
     private final FrontConnection connection;
     private final FrontContext front;
@@ -41,6 +47,7 @@ final class FrontExchange implements UpstreamLink.Receiver {
 
     private final HttpRequest request;
     private final boolean notebook;
+    private final Site site;
     private final long started = System.nanoTime();
     private boolean keepAlive;
     private String requestId;
@@ -68,12 +75,13 @@ final class FrontExchange implements UpstreamLink.Receiver {
     private HttpResponse heldHead;
     private List<HttpContent> heldParts;
 
-    FrontExchange(FrontConnection connection, HttpRequest request, boolean notebook) {
+    FrontExchange(FrontConnection connection, HttpRequest request, boolean notebook, Site site) {
         this.connection = connection;
         this.front = connection.front();
         this.client = connection.client();
         this.request = request;
         this.notebook = notebook;
+        this.site = site;
         this.keepAlive = HttpUtil.isKeepAlive(request);
     }
 
@@ -102,12 +110,23 @@ final class FrontExchange implements UpstreamLink.Receiver {
         String target = request.uri();
         int query = target.indexOf('?');
         ProxyPath path;
+        Optional<String> redirect;
         try {
+            HttpHeaders headers = request.headers();
+            Optional<String> host = Optional.ofNullable(headers.get(HttpHeaderNames.HOST));
             path = front.admission().vet(query < 0 ? target : target.substring(0, query),
-                    Optional.ofNullable(request.headers().get(HttpHeaderNames.ORIGIN)),
-                    Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)));
+                    Optional.ofNullable(headers.get(HttpHeaderNames.ORIGIN)), host, site);
+            redirect = front.admission().redirect(site, path, target, request.method().name(),
+                    new ProxyAdmission.BrowserHeaders(host, Optional.ofNullable(headers.get(SEC_FETCH_MODE)),
+                            Optional.ofNullable(headers.get(HttpHeaderNames.ACCEPT)),
+                            Optional.ofNullable(headers.get(X_FORWARDED_PROTO))));
         } catch (ProxyRefusal refusal) {
             answer(refusal);
+            return;
+        }
+        if (redirect.isPresent()) {
+            status = HttpResponseStatus.FOUND.code();
+            answer(NotebookMessages.redirect(redirect.get(), requestId, keepAliveAfterAnswer()));
             return;
         }
         Optional<ProxyAdmission.Admitted> known = front.admission().remembered(path);
@@ -162,6 +181,25 @@ final class FrontExchange implements UpstreamLink.Receiver {
     // -- to the Helidon server
 
     void toBackend() {
+        String target = request.uri();
+        if (target.startsWith(ProxyPath.PREFIX)) {
+            // a notebook WebSocket: the origin rule is applied here, where notebook origins are known (Helidon's
+            // upgrader knows one allow-list only), and the upgrade goes on without the browser's Origin
+            requestId = AccessLines.requestId(request.headers().get(AccessLines.REQUEST_ID_HEADER));
+            int query = target.indexOf('?');
+            try {
+                front.admission().vet(query < 0 ? target : target.substring(0, query),
+                        Optional.ofNullable(request.headers().get(HttpHeaderNames.ORIGIN)),
+                        Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)), site);
+            } catch (ProxyRefusal refusal) {
+                answer(refusal);
+                return;
+            }
+            if (request.headers().contains(HttpHeaderNames.ORIGIN)) {
+                request.headers().remove(HttpHeaderNames.ORIGIN);
+                request.headers().set(FrontPeer.ORIGIN_CHECKED_HEADER, FrontPeer.originCheckedValue());
+            }
+        }
         request.headers().set(FrontPeer.HEADER, FrontPeer.headerValue(connection.clientAddress()));
         forwarded = request;
         Channel pinned = connection.pinnedBackend();
@@ -278,6 +316,9 @@ final class FrontExchange implements UpstreamLink.Receiver {
         if (notebook) {
             forwardedNotReusable = !HttpUtil.isKeepAlive(response);
             keepAlive = NotebookMessages.shapeResponse(response, request, admitted, requestId, keepAlive);
+            if (site.isAapf()) {
+                response.headers().add(CONTENT_SECURITY_POLICY, NotebookOrigins.AAPF_ORIGIN_POLICY);
+            }
             long length = HttpUtil.getContentLength(response, -1L);
             if (length > 0 && length <= HttpForwarder.SMALL_BODY && !HttpMethod.HEAD.equals(request.method())) {
                 heldHead = response;
@@ -413,15 +454,24 @@ final class FrontExchange implements UpstreamLink.Receiver {
     // -- answered here
 
     void answer(ProxyRefusal refusal) {
-        answered = true;
         status = refusal.status();
-        dropUpstream();
+        answer(NotebookMessages.refusal(refusal, requestId, keepAliveAfterAnswer()));
+    }
+
+    /** Whether the connection can go on after an answer given here (the status is set already). */
+    private boolean keepAliveAfterAnswer() {
         if (request.decoderResult().isFailure() || !requestComplete && !bodyless()) {
             // a request that is not HTTP, or a body not read yet: the connection cannot go on
             keepAlive = false;
         }
+        return keepAlive;
+    }
+
+    private void answer(FullHttpResponse response) {
+        answered = true;
+        dropUpstream();
         responseStarted = true;
-        answerWrite = client.writeAndFlush(NotebookMessages.refusal(refusal, requestId, keepAlive));
+        answerWrite = client.writeAndFlush(response);
         if (requestComplete || !keepAlive) {
             answerWritten();
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -43,6 +44,8 @@ final class HttpForwarder implements Handler {
     private static final System.Logger LOG = System.getLogger(HttpForwarder.class.getName());
     /** Bodies up to this size are read whole and sent in one write with the headers: the common small JSON answer. */
     static final int SMALL_BODY = 64 * 1024;
+    private static final HeaderName SEC_FETCH_MODE = HeaderNames.create("Sec-Fetch-Mode");
+    private static final HeaderName CONTENT_SECURITY_POLICY = HeaderNames.create("Content-Security-Policy");
     /** Safe to send twice (RFC 9110 §9.2.2) when a kept-alive connection turns out closed before any answer. */
     static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "DELETE");
 
@@ -61,9 +64,22 @@ final class HttpForwarder implements Handler {
         ProxyAdmission.Admitted admitted;
         CountingInputStream uploaded = null;
         ClassicHttpResponse upstream;
+        Optional<String> host = request.headers().first(HeaderNames.HOST);
+        Site site = admission.site(host, false);
         try {
-            admitted = admission.admit(request.prologue().uriPath().rawPath(),
-                    request.headers().first(HeaderNames.ORIGIN), request.headers().first(HeaderNames.HOST));
+            String rawPath = request.prologue().uriPath().rawPath();
+            ProxyPath path = admission.vet(rawPath, request.headers().first(HeaderNames.ORIGIN), host, site);
+            String rawQuery = request.prologue().query().rawValue();
+            Optional<String> redirect = admission.redirect(site, path,
+                    rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery, request.prologue().method().text(),
+                    new ProxyAdmission.BrowserHeaders(host, request.headers().first(SEC_FETCH_MODE),
+                            request.headers().first(HeaderNames.ACCEPT),
+                            request.headers().first(HeaderNames.X_FORWARDED_PROTO)));
+            if (redirect.isPresent()) {
+                Refusals.redirect(response, redirect.get());
+                return;
+            }
+            admitted = admission.resolve(path);
             if (UpgradeGate.isWebSocketUpgrade(request.headers())) {
                 // An upgrade reaches HTTP routing only when no WebSocket route is registered.
                 throw ProxyRefusal.unreachable();
@@ -84,7 +100,8 @@ final class HttpForwarder implements Handler {
             metrics.proxied(Metrics.Direction.TO_NOTEBOOK, uploaded == null ? 0 : uploaded.count());
         }
         try (upstream) {
-            metrics.proxied(Metrics.Direction.FROM_NOTEBOOK, relayResponse(request, response, admitted, upstream));
+            metrics.proxied(Metrics.Direction.FROM_NOTEBOOK,
+                    relayResponse(request, response, admitted, upstream, site.isAapf()));
         } catch (ProxyRefusal refusal) {
             Refusals.send(response, refusal); // a small body that failed midway: nothing was sent yet
         } catch (IOException e) {
@@ -161,22 +178,23 @@ final class HttpForwarder implements Handler {
      * notebook that fails midway through it is refused ({@link ProxyRefusal}) like one that never answered.
      */
     private static long relayResponse(ServerRequest request, ServerResponse response,
-                                      ProxyAdmission.Admitted admitted, ClassicHttpResponse upstream) {
+                                      ProxyAdmission.Admitted admitted, ClassicHttpResponse upstream,
+                                      boolean sandboxed) {
         int status = upstream.getCode();
         HttpEntity entity = upstream.getEntity();
         long length = entity == null ? 0 : entity.getContentLength();
         if (entity == null || !hasResponseBody(request.prologue().method(), status, length)) {
-            relayHead(response, admitted, upstream);
+            relayHead(response, admitted, upstream, sandboxed);
             response.send();
             return 0;
         }
         if (length >= 0 && length <= SMALL_BODY) {
             byte[] body = readSmallBody(entity, (int) length, admitted);
-            relayHead(response, admitted, upstream);
+            relayHead(response, admitted, upstream, sandboxed);
             response.send(body);
             return body.length;
         }
-        relayHead(response, admitted, upstream);
+        relayHead(response, admitted, upstream, sandboxed);
         InputStream in = null;
         try {
             in = entity.getContent();
@@ -200,9 +218,12 @@ final class HttpForwarder implements Handler {
     }
 
     private static void relayHead(ServerResponse response, ProxyAdmission.Admitted admitted,
-                                  ClassicHttpResponse upstream) {
+                                  ClassicHttpResponse upstream, boolean sandboxed) {
         response.status(Status.create(upstream.getCode()));
         UpstreamResponses.copyHeaders(upstream, admitted, response);
+        if (sandboxed) {
+            response.headers().add(CONTENT_SECURITY_POLICY, NotebookOrigins.AAPF_ORIGIN_POLICY);
+        }
     }
 
     private static byte[] readSmallBody(HttpEntity entity, int length, ProxyAdmission.Admitted admitted) {

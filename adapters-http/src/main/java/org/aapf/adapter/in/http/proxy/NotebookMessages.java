@@ -124,6 +124,21 @@ final class NotebookMessages {
         return response;
     }
 
+    /** A 302 to {@code location} (a notebook's own origin), never cached, with the request id. */
+    static FullHttpResponse redirect(String location, String requestId, boolean keepAlive) {
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND,
+                Unpooled.EMPTY_BUFFER);
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.LOCATION, location);
+        headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+        headers.set(AccessLines.REQUEST_ID_HEADER, requestId);
+        if (!keepAlive) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return response;
+    }
+
     /** Netty's request headers as {@link UpstreamRequests} reads them. */
     private record NettyHeaders(HttpHeaders headers) implements UpstreamRequests.HeaderView {
 

@@ -41,8 +41,7 @@ public final class NotebookProxy implements AutoCloseable {
     public NotebookProxy(ResolveNotebookRouteQuery routes, ProxySettings settings, Metrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "'metrics' must not be null");
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
-        this.admission = new ProxyAdmission(Objects.requireNonNull(routes, "'routes' must not be null"),
-                new OriginPolicy(settings.allowedOrigins()));
+        this.admission = new ProxyAdmission(Objects.requireNonNull(routes, "'routes' must not be null"), settings);
         this.notebookConnections = new NotebookConnections(settings);
         this.webSocketClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -67,6 +66,8 @@ public final class NotebookProxy implements AutoCloseable {
     /**
      * The server's WebSocket protocol settings matching this proxy: Helidon checks {@code Origin} before any
      * listener runs, so it must know the same allow-list; frames up to 16 MiB (Jupyter comm messages can be big).
+     * Behind the front listener Helidon never sees a browser's {@code Origin}: the front applies the proxy's own rule
+     * ({@link OriginPolicy}, which admits each notebook's own origin too) and relays the upgrade without it.
      */
     public WsConfig webSocketProtocol() {
         return WsConfig.builder()

@@ -34,10 +34,14 @@ final class NotebookSockets {
     }
 
     /** Completes the handshake with the notebook, or throws a 502 {@link ProxyRefusal} when it refuses or is down. */
-    Opened open(ProxyAdmission.Admitted admitted, String rawQuery, Headers headers,
+    Opened open(ProxyAdmission.Admitted admitted, String rawQuery, Headers headers, boolean originCheckedByFront,
                 UpstreamRequests.Forwarding forwarding) {
         WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(connectTimeout);
         UpstreamRequests.copyHeaders(headers, admitted, forwarding, builder::header);
+        if (originCheckedByFront) {
+            // the browser's Origin, allowed by the front, is presented as the notebook's own as on any other path
+            builder.header("Origin", admitted.upstreamOrigin());
+        }
         List<String> subprotocols = headers.values(WsUpgrader.PROTOCOL).stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::strip).filter(value -> !value.isEmpty()).toList();

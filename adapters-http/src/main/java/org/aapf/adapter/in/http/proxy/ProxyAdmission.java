@@ -1,6 +1,7 @@
 package org.aapf.adapter.in.http.proxy;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotReady;
@@ -8,30 +9,68 @@ import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotebookRoute;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Ready;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Unknown;
 
-/** The checks every proxied request passes, HTTP or WebSocket: a safe path, an allowed origin, a ready notebook. */
+/**
+ * The checks every proxied request passes, HTTP or WebSocket: a notebook the origin serves, a safe path, an allowed
+ * origin, a ready notebook; and where a browser navigation on AAPF's origin is sent instead ({@link #redirect}).
+ */
 final class ProxyAdmission {
 
+    private static final Set<String> REDIRECTED_METHODS = Set.of("GET", "HEAD");
+
     private final ResolveNotebookRouteQuery routes;
+    private final NotebookOrigins notebookOrigins;
     private final OriginPolicy originPolicy;
 
-    ProxyAdmission(ResolveNotebookRouteQuery routes, OriginPolicy originPolicy) {
+    ProxyAdmission(ResolveNotebookRouteQuery routes, ProxySettings settings) {
         this.routes = routes;
-        this.originPolicy = originPolicy;
+        this.notebookOrigins = new NotebookOrigins(settings);
+        this.originPolicy = new OriginPolicy(settings.allowedOrigins(), notebookOrigins);
+    }
+
+    /** The origin a request with this {@code Host} was sent to; {@code onNotebookPort}: it came in there. */
+    Site site(Optional<String> host, boolean onNotebookPort) {
+        return notebookOrigins.siteOf(host, onNotebookPort);
     }
 
     /** Returns where to forward, or throws the {@link ProxyRefusal} to answer with. */
-    Admitted admit(String rawPath, Optional<String> origin, Optional<String> host) {
-        ProxyPath path = vet(rawPath, origin, host);
+    Admitted admit(String rawPath, Optional<String> origin, Optional<String> host, Site site) {
+        ProxyPath path = vet(rawPath, origin, host, site);
         return admit(path, routes.resolve(path.proxyId()));
     }
 
-    /** The checks that need no lookup: a safe path and an allowed origin; throws the {@link ProxyRefusal}. */
-    ProxyPath vet(String rawPath, Optional<String> origin, Optional<String> host) {
+    /**
+     * The checks that need no lookup: a notebook this origin serves (else 404), a safe path and an allowed origin;
+     * throws the {@link ProxyRefusal}.
+     */
+    ProxyPath vet(String rawPath, Optional<String> origin, Optional<String> host, Site site) {
+        if (!site.serves(rawPath)) {
+            throw ProxyRefusal.unknownNotebook();
+        }
         ProxyPath path = ProxyPath.parse(rawPath);
-        if (!originPolicy.allows(origin, host)) {
+        if (!originPolicy.allows(origin, host, site)) {
             throw ProxyRefusal.forbiddenOrigin();
         }
         return path;
+    }
+
+    /**
+     * Where to send a browser that navigates to a notebook on AAPF's origin ({@code GET} or {@code HEAD}): the same
+     * path and query on the notebook's own origin. Empty for any other request, which is forwarded (and its answer
+     * sandboxed, {@link NotebookOrigins}).
+     *
+     * @param target the request target as sent (raw path and query)
+     */
+    Optional<String> redirect(Site site, ProxyPath path, String target, String method, BrowserHeaders headers) {
+        if (!site.isAapf() || !REDIRECTED_METHODS.contains(method)
+                || !NotebookOrigins.isNavigation(method, headers.secFetchMode(), headers.accept())) {
+            return Optional.empty();
+        }
+        return notebookOrigins.location(path.proxyId(), headers.host(), headers.forwardedProto(), target);
+    }
+
+    /** The request headers that tell a browser's navigation and where it addressed AAPF. */
+    record BrowserHeaders(Optional<String> host, Optional<String> secFetchMode, Optional<String> accept,
+                          Optional<String> forwardedProto) {
     }
 
     /** The route of a vetted path if known without blocking ({@link ResolveNotebookRouteQuery#remembered}). */

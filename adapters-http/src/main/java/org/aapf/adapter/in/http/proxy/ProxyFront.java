@@ -2,6 +2,8 @@ package org.aapf.adapter.in.http.proxy;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -79,20 +81,23 @@ public final class ProxyFront implements AutoCloseable {
     static final ByteBufAllocator BUFFERS = PooledByteBufAllocator.DEFAULT;
 
     private final EventLoopGroup loops;
-    private final Channel listener;
+    /** The public port's listener first, then the notebook port's, if any. */
+    private final List<Channel> listeners;
     private final ChannelGroup connections;
     private final ExecutorService lookups;
 
-    private ProxyFront(EventLoopGroup loops, Channel listener, ChannelGroup connections, ExecutorService lookups) {
+    private ProxyFront(EventLoopGroup loops, List<Channel> listeners, ChannelGroup connections,
+                       ExecutorService lookups) {
         this.loops = loops;
-        this.listener = listener;
+        this.listeners = List.copyOf(listeners);
         this.connections = connections;
         this.lookups = lookups;
     }
 
     /**
      * Listens on {@code host:port} (0: any free port) in front of the Helidon server at {@code 127.0.0.1:backendPort},
-     * with {@code proxy}'s settings, routes and metrics for notebook requests.
+     * with {@code proxy}'s settings, routes and metrics for notebook requests; and on {@code host:notebookPort} too
+     * when the settings name one ({@link ProxySettings#notebookPort()}), serving notebooks only.
      */
     public static ProxyFront start(String host, int port, int backendPort, NotebookProxy proxy) {
         Objects.requireNonNull(host, "'host' must not be null");
@@ -107,43 +112,54 @@ public final class ProxyFront implements AutoCloseable {
                 new NotebookChannels(proxy.settings(), transport.client()), proxy.metrics(), lookups,
                 (loop, onIdleClose) -> UpstreamLink.connect(loop, transport.client(), BACKEND_HOST, backendPort,
                         BACKEND_CONNECT_TIMEOUT, Optional.empty(), onIdleClose));
+        List<Channel> listeners = new ArrayList<>(2);
         try {
-            Channel listener = new ServerBootstrap()
-                    .group(loops)
-                    .channel(transport.server())
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
-                    .childOption(ChannelOption.ALLOCATOR, BUFFERS)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            connections.add(channel);
-                            channel.pipeline().addLast(
-                                    new IdleStateHandler(0, 0, CLIENT_IDLE.toSeconds(), TimeUnit.SECONDS),
-                                    new HttpServerCodec(new HttpDecoderConfig()
-                                            .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
-                                            .setMaxHeaderSize(MAX_REQUEST_HEADERS_BYTES)
-                                            .setMaxChunkSize(MAX_CHUNK_BYTES)),
-                                    new FrontConnection(front));
-                        }
-                    })
-                    .bind(host, port)
-                    .syncUninterruptibly()
-                    .channel();
-            return new ProxyFront(loops, listener, connections, lookups);
+            listeners.add(listen(loops, transport, connections, front, false, host, port));
+            int notebookPort = proxy.settings().notebookPort();
+            if (notebookPort > 0) {
+                listeners.add(listen(loops, transport, connections, front, true, host, notebookPort));
+            }
+            return new ProxyFront(loops, listeners, connections, lookups);
         } catch (RuntimeException e) {
+            listeners.forEach(Channel::close);
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             lookups.shutdownNow();
             throw e;
         }
     }
 
+    private static Channel listen(EventLoopGroup loops, Transport transport, ChannelGroup connections,
+                                  FrontContext front, boolean notebookPort, String host, int port) {
+        return new ServerBootstrap()
+                .group(loops)
+                .channel(transport.server())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
+                .childOption(ChannelOption.ALLOCATOR, BUFFERS)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
+                        channel.pipeline().addLast(
+                                new IdleStateHandler(0, 0, CLIENT_IDLE.toSeconds(), TimeUnit.SECONDS),
+                                new HttpServerCodec(new HttpDecoderConfig()
+                                        .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+                                        .setMaxHeaderSize(MAX_REQUEST_HEADERS_BYTES)
+                                        .setMaxChunkSize(MAX_CHUNK_BYTES)),
+                                new FrontConnection(front, notebookPort));
+                    }
+                })
+                .bind(host, port)
+                .syncUninterruptibly()
+                .channel();
+    }
+
     /** The bound port (useful when started with 0). */
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return ((InetSocketAddress) listeners.getFirst().localAddress()).getPort();
     }
 
     /** Stops at once: no grace for requests in flight. */
@@ -157,7 +173,7 @@ public final class ProxyFront implements AutoCloseable {
      * closes what is left (open WebSockets included).
      */
     public void close(Duration grace) {
-        listener.close().syncUninterruptibly();
+        listeners.forEach(listener -> listener.close().syncUninterruptibly());
         connections.forEach(channel -> channel.eventLoop().execute(() -> {
             FrontConnection connection = channel.pipeline().get(FrontConnection.class);
             if (connection != null) {

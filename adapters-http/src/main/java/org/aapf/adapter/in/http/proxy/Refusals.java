@@ -27,6 +27,14 @@ final class Refusals {
         response.send(body(refusal.getMessage()));
     }
 
+    /** Sends the browser to {@code location} (a notebook's own origin) with 302, never cached. */
+    static void redirect(ServerResponse response, String location) {
+        response.status(Status.FOUND_302);
+        response.header(HeaderNames.LOCATION, location);
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.send();
+    }
+
     /** The refusal's headers but its length: JSON, never cached, and when to retry a 503. */
     static void headers(ProxyRefusal refusal, BiConsumer<String, String> header) {
         header.accept("Content-Type", "application/json");

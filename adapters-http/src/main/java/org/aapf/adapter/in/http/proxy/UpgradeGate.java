@@ -11,7 +11,8 @@ import io.helidon.webserver.http.RoutingResponse;
 import org.aapf.adapter.in.http.FrontPeer;
 
 /**
- * Opens proxied WebSockets up to the notebook before Helidon switches protocols, so that every refusal gets its
+ * Keeps each notebook origin to its own notebook (anything else there is 404, on this path as on the front
+ * listener's), and opens proxied WebSockets up to the notebook before Helidon switches protocols, so that every refusal gets its
  * proper status and JSON message (400, 403, 404, 503, and 502 when the notebook refuses the WebSocket or is down):
  * a refusal inside the WebSocket listener could only ever be a bare 400. Helidon runs HTTP filters around the
  * upgrade, on the same thread: the filter opens the notebook side, hands it to the {@link WebSocketRelay} through
@@ -32,6 +33,13 @@ final class UpgradeGate implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         String rawPath = request.prologue().uriPath().rawPath();
+        Optional<String> host = request.headers().first(HeaderNames.HOST);
+        Site site = admission.site(host, false);
+        if (!site.serves(rawPath)) {
+            // a notebook's origin serves its notebook only: not the API, the WebUI or another notebook
+            Refusals.send(response, ProxyRefusal.unknownNotebook());
+            return;
+        }
         if (!isWebSocketUpgrade(request.headers()) || !rawPath.startsWith(ProxyPath.PREFIX)) {
             chain.proceed();
             return;
@@ -39,8 +47,9 @@ final class UpgradeGate implements Filter {
         NotebookSockets.Opened opened;
         try {
             ProxyAdmission.Admitted admitted = admission.admit(rawPath, request.headers().first(HeaderNames.ORIGIN),
-                    request.headers().first(HeaderNames.HOST));
+                    host, site);
             opened = sockets.open(admitted, request.prologue().query().rawValue(), request.headers(),
+                    FrontPeer.originChecked(request),
                     new UpstreamRequests.Forwarding(Optional.ofNullable(FrontPeer.address(request)),
                             Optional.of(request.isSecure() ? "https" : "http")));
         } catch (ProxyRefusal refusal) {

@@ -17,7 +17,8 @@ final class UpstreamRequests {
     /** Set by the HTTP client itself, rewritten by the proxy, or meaningful only for the WebSocket handshake. */
     private static final Set<String> NOT_COPIED = HopByHopHeaders.names(
             "host", "content-length", "expect", "origin",
-            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", FrontPeer.HEADER);
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", FrontPeer.HEADER,
+            FrontPeer.ORIGIN_CHECKED_HEADER);
     private static final String WEBSOCKET_PREFIX = "sec-websocket-";
 
     private UpstreamRequests() {
@@ -54,7 +55,7 @@ final class UpstreamRequests {
         incoming.forEach((name, value) -> {
             if (!hopByHop.isHopByHop(name) && !NOT_COPIED.contains(name)
                     && !name.regionMatches(true, 0, WEBSOCKET_PREFIX, 0, WEBSOCKET_PREFIX.length())) {
-                sink.add(name, value);
+                AapfCredentials.strip(name, value).ifPresent(kept -> sink.add(name, kept));
             }
         });
         if (incoming.first("Origin").isPresent()) {
