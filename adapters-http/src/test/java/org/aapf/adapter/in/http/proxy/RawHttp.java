@@ -18,13 +18,21 @@ final class RawHttp {
 
     /** @param head request line and headers, each line without CRLF; Host and Connection: close are added */
     static Response send(int port, String... head) throws IOException {
+        return sendAs("127.0.0.1:" + port, port, head);
+    }
+
+    /**
+     * As {@link #send}, with {@code Host: host} (e.g. a notebook's own origin, {@code abc.localhost:port}: Java does
+     * not resolve {@code *.localhost}, so the test connects to 127.0.0.1 and names the host the browser would).
+     */
+    static Response sendAs(String host, int port, String... head) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder();
             for (String line : head) {
                 request.append(line).append("\r\n");
             }
-            request.append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n\r\n");
+            request.append("Host: ").append(host).append("\r\nConnection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
