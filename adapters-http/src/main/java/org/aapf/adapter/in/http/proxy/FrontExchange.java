@@ -125,7 +125,7 @@ final class FrontExchange implements UpstreamLink.Receiver {
             return;
         }
         if (redirect.isPresent()) {
-            status = HttpResponseStatus.FOUND.code();
+            status = HttpResponseStatus.TEMPORARY_REDIRECT.code();
             answer(NotebookMessages.redirect(redirect.get(), requestId, keepAliveAfterAnswer()));
             return;
         }

@@ -124,9 +124,10 @@ final class NotebookMessages {
         return response;
     }
 
-    /** A 302 to {@code location} (a notebook's own origin), never cached, with the request id. */
+    /** A 307 to {@code location} (a notebook's own origin), never cached, with the request id. */
     static FullHttpResponse redirect(String location, String requestId, boolean keepAlive) {
-        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND,
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.TEMPORARY_REDIRECT,
                 Unpooled.EMPTY_BUFFER);
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.LOCATION, location);

@@ -110,8 +110,9 @@ final class NotebookOrigins {
     /**
      * Whether a request is a browser navigation (a page to show, in a tab or a frame), as opposed to a script's or a
      * program's request: {@code Sec-Fetch-Mode: navigate} where the browser sends Fetch metadata (every current one
-     * does); from older browsers, a {@code GET} that accepts {@code text/html}. Programmatic clients (curl, Jupyter
-     * clients, requests) send neither.
+     * does, for a link, a typed address, a form or a frame); from older browsers, a {@code GET} that accepts
+     * {@code text/html}. Programmatic clients (curl, Jupyter clients, requests) send neither, and a page's scripts send
+     * {@code cors}/{@code no-cors}/{@code same-origin}.
      */
     static boolean isNavigation(String method, Optional<String> secFetchMode, Optional<String> accept) {
         if (secFetchMode.isPresent()) {

@@ -1,7 +1,6 @@
 package org.aapf.adapter.in.http.proxy;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotReady;
@@ -14,8 +13,6 @@ import org.aapf.application.port.in.ResolveNotebookRouteQuery.Unknown;
  * origin, a ready notebook; and where a browser navigation on AAPF's origin is sent instead ({@link #redirect}).
  */
 final class ProxyAdmission {
-
-    private static final Set<String> REDIRECTED_METHODS = Set.of("GET", "HEAD");
 
     private final ResolveNotebookRouteQuery routes;
     private final NotebookOrigins notebookOrigins;
@@ -54,15 +51,14 @@ final class ProxyAdmission {
     }
 
     /**
-     * Where to send a browser that navigates to a notebook on AAPF's origin ({@code GET} or {@code HEAD}): the same
-     * path and query on the notebook's own origin. Empty for any other request, which is forwarded (and its answer
-     * sandboxed, {@link NotebookOrigins}).
+     * Where to send a browser that navigates to a notebook on AAPF's origin: the same path and query on the notebook's
+     * own origin, with 307 so that a form's POST (the WebUI's login to Jupyter) goes on there as it was sent. Empty
+     * for any other request, which is forwarded (and its answer sandboxed, {@link NotebookOrigins}).
      *
      * @param target the request target as sent (raw path and query)
      */
     Optional<String> redirect(Site site, ProxyPath path, String target, String method, BrowserHeaders headers) {
-        if (!site.isAapf() || !REDIRECTED_METHODS.contains(method)
-                || !NotebookOrigins.isNavigation(method, headers.secFetchMode(), headers.accept())) {
+        if (!site.isAapf() || !NotebookOrigins.isNavigation(method, headers.secFetchMode(), headers.accept())) {
             return Optional.empty();
         }
         return notebookOrigins.location(path.proxyId(), headers.host(), headers.forwardedProto(), target);

@@ -27,9 +27,9 @@ final class Refusals {
         response.send(body(refusal.getMessage()));
     }
 
-    /** Sends the browser to {@code location} (a notebook's own origin) with 302, never cached. */
+    /** Sends the browser to {@code location} (a notebook's own origin) with 307, never cached. */
     static void redirect(ServerResponse response, String location) {
-        response.status(Status.FOUND_302);
+        response.status(Status.TEMPORARY_REDIRECT_307);
         response.header(HeaderNames.LOCATION, location);
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         response.send();

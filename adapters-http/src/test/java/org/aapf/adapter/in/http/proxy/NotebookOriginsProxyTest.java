@@ -79,7 +79,7 @@ class NotebookOriginsProxyTest {
         RawHttp.Response response = RawHttp.send(proxy.port(), "GET /proxy/abc/jupyter/tree?x=%2F1 HTTP/1.1",
                 "Sec-Fetch-Mode: navigate", "Accept: text/html");
 
-        assertEquals(302, response.status());
+        assertEquals(307, response.status());
         // the AAPF origin was addressed as 127.0.0.1:<port>; the notebook's origin keeps the scheme and the port
         assertEquals("http://abc.localhost:" + proxy.port() + "/proxy/abc/jupyter/tree?x=%2F1",
                 response.header("Location"));
@@ -91,8 +91,19 @@ class NotebookOriginsProxyTest {
         RawHttp.Response response = RawHttp.send(proxy.port(), "GET /proxy/abc/jupyter/ HTTP/1.1",
                 "Accept: text/html,application/xhtml+xml", "X-Forwarded-Proto: https");
 
-        assertEquals(302, response.status());
+        assertEquals(307, response.status());
         assertEquals("https://abc.localhost:" + proxy.port() + "/proxy/abc/jupyter/", response.header("Location"));
+    }
+
+    @Test
+    void aapfOrigin_redirectsAFormPostWith307SoTheBrowserPostsItToTheNotebooksOrigin() throws Exception {
+        RawHttp.Response response = RawHttp.send(proxy.port(), "POST /proxy/abc/jupyter/login?next=x HTTP/1.1",
+                "Sec-Fetch-Mode: navigate", "Content-Type: application/x-www-form-urlencoded", "Content-Length: 0");
+
+        assertEquals(307, response.status());
+        assertEquals("http://abc.localhost:" + proxy.port() + "/proxy/abc/jupyter/login?next=x",
+                response.header("Location"));
+        assertEquals(List.of(), notebook.seen);
     }
 
     @Test
