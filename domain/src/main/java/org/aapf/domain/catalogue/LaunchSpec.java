@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param command the full command line; empty means the image's own entry point
  * @param env environment variables (values may contain placeholders)
  * @param httpPort the port the instance serves HTTP on (notebook, Spark UI)
- * @param healthPath a path template answering 200 when the instance is ready, e.g. {@code {baseUrl}/api/status};
- *     empty means the backend only checks that the process runs
+ * @param healthPath a path template answering 200 when the instance is ready, e.g. {@code {baseUrl}/api}; never
+ *     with {@code {token}} (probe paths are labels and pod specs); empty means the backend only checks that the
+ *     process runs
  */
 public record LaunchSpec(List<String> command, Map<String, String> env, int httpPort, Optional<String> healthPath) {
 
@@ -28,6 +29,11 @@ public record LaunchSpec(List<String> command, Map<String, String> env, int http
         healthPath.ifPresent(path -> {
             if (!path.startsWith("/") && !path.startsWith("{baseUrl}")) {
                 throw new IllegalArgumentException("'healthPath' must start with '/' or '{baseUrl}'");
+            }
+            if (path.contains("{token}")) {
+                // a probe path is a container label and a pod's probe, and lands in request logs
+                throw new IllegalArgumentException("'healthPath' must not contain {token}: probe paths are visible"
+                        + " to anyone who can list containers or pods; probe a path that needs no token");
             }
         });
     }

@@ -2,6 +2,7 @@ package org.aapf.domain.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,14 @@ class CatalogueTest {
         assertEquals(Map.of("TOKEN", "s3cret"), launch.envFor(values));
         assertEquals(Optional.of("/proxy/abc/jupyter/api/status"), launch.healthPathFor(values));
         assertEquals(Optional.of("/api/status"), launch.healthPathFor(new Placeholders("", "", 8080)));
+    }
+
+    @Test
+    void aHealthPathWithTheTokenIsRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new LaunchSpec(
+                List.of(), Map.of(), 8888, Optional.of("{baseUrl}/api/status?token={token}")));
+
+        assertTrue(refused.getMessage().startsWith("'healthPath' must not contain {token}"), refused.getMessage());
     }
 
     @Test

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.catalogue.Image;
+import org.aapf.domain.catalogue.LaunchSpec;
 import org.aapf.domain.catalogue.PerfType;
 import org.aapf.domain.catalogue.Placeholders;
 import org.aapf.domain.cluster.ServiceKind;
@@ -31,16 +33,18 @@ class CatalogueFileTest {
     }
 
     @Test
-    void defaultNotebookLaunch_carriesBaseUrlTokenAndTheAuthenticatedStatusAsHealthPath() {
+    void defaultNotebookLaunch_carriesTheBaseUrl_theTokenOnlyInItsEnvironment_neverInTheProbe() {
         Image notebook = ReloadingCatalogueSource.defaultCatalogue().image("aa_jupyter_notebook");
-        Placeholders values = new Placeholders("/proxy/abcdefghij/jupyter", "f".repeat(48), 8888);
+        String token = "f".repeat(48);
+        Placeholders values = new Placeholders("/proxy/abcdefghij/jupyter", token, 8888);
+        LaunchSpec launch = notebook.launchFor(ServiceKind.JUPYTER_NOTEBOOK);
 
-        List<String> command = notebook.launchFor(ServiceKind.JUPYTER_NOTEBOOK).commandFor(values);
+        List<String> command = launch.commandFor(values);
 
         assertTrue(command.contains("--NotebookApp.base_url=/proxy/abcdefghij/jupyter"), command.toString());
-        assertTrue(command.contains("--NotebookApp.token=" + "f".repeat(48)), command.toString());
-        assertEquals(Optional.of("/proxy/abcdefghij/jupyter/api/status?token=" + "f".repeat(48)),
-                notebook.launchFor(ServiceKind.JUPYTER_NOTEBOOK).healthPathFor(values));
+        assertTrue(command.stream().noneMatch(argument -> argument.contains(token)), command.toString());
+        assertEquals(Map.of("JUPYTER_TOKEN", token), launch.envFor(values));
+        assertEquals(Optional.of("/proxy/abcdefghij/jupyter/api"), launch.healthPathFor(values));
     }
 
     @Test
