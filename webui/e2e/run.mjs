@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startBrowser } from './browser.mjs';
+import { HOSTILE_HTML, hostileNotebook } from './hostile-page.mjs';
 import { catalogue, stubClusterApi } from './stub-clusters.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,10 +17,14 @@ const USER = process.env.AAPF_E2E_USER ?? 'user1';
 let password = process.env.AAPF_E2E_PASSWORD ?? 'user1pass';
 const SHOTS = process.env.AAPF_E2E_SCREENSHOTS ?? path.join(here, '../target/screenshots');
 const REAL_CLUSTERS = process.env.AAPF_E2E_CLUSTERS === '1';
+// the attacker of the notebook-isolation test: a second existing user
+const USER_A = process.env.AAPF_E2E_USER_A;
+const PASSWORD_A = process.env.AAPF_E2E_PASSWORD_A;
 
 let browser;
 let page;
 const problems = [];
+let expectingAttacks = false; // the hostile pages' refused requests are the point, not problems
 
 async function api(method, apiPath, { token, body } = {}) {
   const headers = { 'Content-Type': 'application/json' };
@@ -46,10 +51,12 @@ before(async () => {
   await mkdir(SHOTS, { recursive: true });
   browser = await startBrowser(BASE);
   page = browser.context.pages()[0] ?? await browser.context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => expectingAttacks || problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     // a refused CSP directive or a failed script shows up here; the API's expected 4xx answers do too, so skip those
-    if (message.type() === 'error' && !/status of (400|401|404)/.test(message.text())) problems.push(message.text());
+    if (message.type() === 'error' && !expectingAttacks && !/status of (400|401|404)/.test(message.text())) {
+      problems.push(message.text());
+    }
   });
 });
 
@@ -258,7 +265,8 @@ describe('real AAClusters (needs the cluster API and a backend: AAPF_E2E_CLUSTER
     ]);
     // 'commit': we landed on the tree (so the login worked); the tree page's own assets may keep loading.
     try {
-      await notebook.waitForURL(/\/proxy\/[a-z0-9]+\/jupyter\/tree/, { timeout: 60_000, waitUntil: 'commit' });
+      await notebook.waitForURL(/^http:\/\/[a-z0-9]+\.localhost:\d+\/proxy\/[a-z0-9]+\/jupyter\/tree/,
+      { timeout: 60_000, waitUntil: 'commit' });
     } catch (e) {
       await notebook.screenshot({ path: path.join(SHOTS, '12-real-notebook-failed.png') }).catch(() => {});
       throw new Error(`the notebook tab stayed at ${notebook.url()}: ${e.message}`);
@@ -271,6 +279,114 @@ describe('real AAClusters (needs the cluster API and a backend: AAPF_E2E_CLUSTER
     await card.getByRole('button', { name: `Delete AACluster ${name}` }).click();
     await page.getByRole('dialog', { name: 'Delete AACluster?' }).getByRole('button', { name: 'Delete AACluster' }).click();
     await card.waitFor({ state: 'detached', timeout: 300_000 });
+  });
+});
+
+describe('notebook isolation: a page from user A\'s notebook cannot reach user B (needs AAPF_E2E_CLUSTERS=1 and AAPF_E2E_USER_A)',
+  { skip: !REAL_CLUSTERS || !USER_A }, () => {
+  const stamp = Date.now();
+  const clusterA = `e2e-a-${stamp}`;
+  const clusterB = `e2e-b-${stamp}`;
+  let tokenA;
+  let tokenB;
+
+  async function readyNotebook(token, name) {
+    for (let i = 0; i < 300; i++) {
+      const { body } = await api('GET', `/aaclusters/${name}`, { token });
+      const instance = body.aacluster?.services.find((s) => s.name === 'jupyter-notebook')?.instances[0];
+      if (body.aacluster?.status === 'created' && instance?.status === 'ready') return instance;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    throw new Error(`${name} did not become ready`);
+  }
+
+  async function jupyter(method, url, token, body) {
+    const response = await fetch(url, { method, headers: { Authorization: `token ${token}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body) });
+    assert.ok(response.ok, `${method} ${url}: ${response.status}`);
+  }
+
+  /** Opens `url` in the tab that holds B's WebUI session and returns what the hostile page reported. */
+  async function attackFrom(url) {
+    await page.goto(url);
+    const report = page.locator('#attack-report[data-done]');
+    await report.waitFor({ state: 'attached', timeout: 90_000 });
+    return JSON.parse(await report.textContent());
+  }
+
+  function print(t, title, result) {
+    t.diagnostic(`${title} (page origin ${result.origin}):`);
+    for (const [name, ways] of Object.entries(result.report)) {
+      for (const way of ways) t.diagnostic(`  ${way.ok ? 'SUCCEEDED' : 'blocked  '}  ${name} via ${way.how}: ${way.detail}`);
+    }
+  }
+
+  const succeeded = (result, name) => result.report[name].some((way) => way.ok);
+
+  after(async () => {
+    expectingAttacks = false;
+    await page.unrouteAll({ behavior: 'wait' }).catch(() => {});
+    if (tokenA) await api('DELETE', `/aaclusters/${clusterA}`, { token: tokenA });
+    if (tokenB) await api('DELETE', `/aaclusters/${clusterB}`, { token: tokenB });
+  });
+
+  test('every attempt fails from A\'s notebook origin and succeeds on AAPF\'s own origin', { timeout: 600_000 }, async (t) => {
+    tokenA = (await api('POST', '/login', { body: { username: USER_A, password: PASSWORD_A } })).body.accessToken;
+    tokenB = (await api('POST', '/login', { body: { username: USER, password } })).body.accessToken;
+    const body = { jupyterNotebook: { image: { repositoryName: 'aa_jupyter_notebook' }, perfType: 'small' } };
+    assert.equal((await api('POST', `/aaclusters/${clusterA}`, { token: tokenA, body })).status, 202);
+    assert.equal((await api('POST', `/aaclusters/${clusterB}`, { token: tokenB, body })).status, 202);
+    const [notebookA, notebookB] = [await readyNotebook(tokenA, clusterA), await readyNotebook(tokenB, clusterB)];
+    const port = new URL(BASE).port;
+    const idOf = (instance) => instance.urlPath.split('/')[2];
+    const originB = `http://${idOf(notebookB)}.localhost:${port}`;
+    const originA = `http://${idOf(notebookA)}.localhost:${port}`;
+
+    // B keeps a file in B's notebook (through AAPF's origin, as programmatic clients do); A plants the hostile page
+    await jupyter('PUT', `${BASE}${notebookB.urlPath}/api/contents/secret.txt`, notebookB.jupyterToken,
+      { type: 'file', format: 'text', content: `B-SECRET-${stamp}` });
+    await jupyter('PUT', `${BASE}${notebookA.urlPath}/api/contents/hostile.ipynb`, notebookA.jupyterToken, hostileNotebook());
+    await jupyter('POST', `${BASE}${notebookA.urlPath}/api/contents/hostile.ipynb/trust`, notebookA.jupyterToken);
+
+    // B is logged in to the WebUI (this tab) and, through "Open notebook", to B's own notebook on its own origin
+    await page.goto('/');
+    if (!(await session())) await logIn();
+    await page.goto('/#/clusters');
+    const card = page.locator(`article[data-cluster="${clusterB}"]`);
+    await card.and(page.locator('[data-status="created"]')).waitFor({ timeout: 60_000 });
+    const [tab] = await Promise.all([page.context().waitForEvent('page'),
+      card.getByRole('button', { name: `Open notebook of ${clusterB}` }).click()]);
+    await tab.waitForURL(`${originB}${notebookB.urlPath}/tree`, { timeout: 60_000, waitUntil: 'commit' });
+    assert.ok(!tab.url().includes('token'), 'the token stays out of the address bar');
+    await tab.close();
+
+    const target = new URLSearchParams({ aapf: BASE, victim: clusterB, nb: `${originB}${notebookB.urlPath}`,
+      path: notebookB.urlPath });
+    expectingAttacks = true;
+
+    // the control: the same page served on AAPF's own origin (a test fixture), in the tab that holds B's session
+    await page.route(`${BASE}/e2e-hostile.html`, (route) => route.fulfill({ contentType: 'text/html', body: HOSTILE_HTML }));
+    const control = await attackFrom(`${BASE}/e2e-hostile.html#${target}`);
+    print(t, 'control: the hostile page on AAPF\'s origin', control);
+    // and on B's notebook origin, the one origin that may frame B's notebook: the framing code itself works
+    await page.route(`${originB}/proxy/e2e-hostile.html`, (route) => route.fulfill({ contentType: 'text/html', body: HOSTILE_HTML }));
+    await page.goto('/');
+    const frameControl = await attackFrom(`${originB}/proxy/e2e-hostile.html#${target}`);
+    print(t, 'control: the hostile page on B\'s notebook origin', frameControl);
+
+    // the attack: A's real notebook serves the page (A hands out A's own token in the link B follows)
+    await page.goto('/');
+    const attack = await attackFrom(`${originA}${notebookA.urlPath}/notebooks/hostile.ipynb?token=${notebookA.jupyterToken}#${target}`);
+    print(t, 'attack: the hostile page served by A\'s notebook', attack);
+
+    assert.equal(attack.origin, originA, 'the hostile page ran on A\'s notebook origin');
+    for (const name of Object.keys(attack.report)) {
+      assert.ok(!succeeded(attack, name), `from A's notebook: ${name} must fail: ${JSON.stringify(attack.report[name])}`);
+    }
+    for (const name of ['read the WebUI session', "call the API with B's credentials", "read B's files"]) {
+      assert.ok(succeeded(control, name), `control on AAPF's origin: ${name} must work: ${JSON.stringify(control.report[name])}`);
+    }
+    assert.ok(succeeded(frameControl, "frame B's notebook and read it"), 'control: framing works where it is same-origin');
   });
 });
 

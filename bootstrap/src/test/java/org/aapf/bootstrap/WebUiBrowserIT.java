@@ -34,6 +34,9 @@ class WebUiBrowserIT {
 
     private static final String USER = "user1";
     private static final String PASSWORD = "user1pass";
+    /** User A of the notebook-isolation test, whose notebook serves a hostile page to user1. */
+    private static final String ATTACKER = "mallory";
+    private static final String ATTACKER_PASSWORD = "mallorypass";
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path JAR = ROOT.resolve("bootstrap/target/aapf.jar");
     private static final Path WEBUI = ROOT.resolve("webui");
@@ -74,9 +77,11 @@ class WebUiBrowserIT {
                 "AAPF_PORT", Integer.toString(port),
                 // short-lived access tokens, so that the test sees the WebUI refresh one
                 "AAPF_ACCESS_TOKEN_TTL", "PT65S");
-        int added = run(List.of(java(), "-jar", JAR.toString(), "users", "add", USER, "--password", PASSWORD), env,
-                dataDir.resolve("users-add.log"), Duration.ofMinutes(2));
-        assertEquals(0, added, () -> "aapf users add failed:\n" + tail(dataDir.resolve("users-add.log")));
+        for (List<String> user : List.of(List.of(USER, PASSWORD), List.of(ATTACKER, ATTACKER_PASSWORD))) {
+            int added = run(List.of(java(), "-jar", JAR.toString(), "users", "add", user.get(0), "--password",
+                    user.get(1)), env, dataDir.resolve("users-add.log"), Duration.ofMinutes(2));
+            assertEquals(0, added, () -> "aapf users add failed:\n" + tail(dataDir.resolve("users-add.log")));
+        }
 
         server = start(List.of(java(), "-jar", JAR.toString(), "serve"), env, dataDir.resolve("server.log"));
         String url = "http://127.0.0.1:" + port;
@@ -88,6 +93,8 @@ class WebUiBrowserIT {
                 "AAPF_URL", url,
                 "AAPF_E2E_USER", USER,
                 "AAPF_E2E_PASSWORD", PASSWORD,
+                "AAPF_E2E_USER_A", ATTACKER,
+                "AAPF_E2E_PASSWORD_A", ATTACKER_PASSWORD,
                 "AAPF_E2E_SCREENSHOTS", WEBUI.resolve("target/screenshots").toString(),
                 "AAPF_E2E_CLUSTERS", REAL_CLUSTERS ? "1" : "0"), log, Duration.ofMinutes(20));
 
@@ -159,7 +166,7 @@ class WebUiBrowserIT {
     }
 
     private static String summary(String tap) {
-        return tap.lines().filter(line -> line.startsWith("# ") || line.matches("\\s*(not )?ok \\d+ - .*"))
+        return tap.lines().filter(line -> line.strip().startsWith("# ") || line.matches("\\s*(not )?ok \\d+ - .*"))
                 .reduce("WebUI browser tests:", (all, line) -> all + "\n" + line);
     }
 

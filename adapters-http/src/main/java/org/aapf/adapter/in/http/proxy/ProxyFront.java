@@ -50,6 +50,11 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  * Helidon side still serves hosts that mount the proxy on their own server, and proxied WebSockets.
  *
  * <p>Requests relayed to Helidon carry the client's address ({@code org.aapf.adapter.in.http.FrontPeer}).
+ *
+ * <p>The front routes by {@code Host} first ({@link Site}): a notebook's own origin ({@code <proxyId>.<notebookDomain>},
+ * or the notebook port) serves that notebook only and answers everything else, the API and the WebUI included, with
+ * 404; on AAPF's origin a browser navigation to a notebook is sent to the notebook's origin and a notebook's answer is
+ * sandboxed ({@link NotebookOrigins}).
  */
 public final class ProxyFront implements AutoCloseable {
 

@@ -7,6 +7,7 @@
  * addressed ({@code Host}), or, when {@link org.aapf.adapter.in.http.proxy.ProxySettings#allowedOrigins()} is not
  * empty, be one of those exactly. Anything else is refused with 403 before the notebook is contacted. An allowed
  * origin is presented to the notebook as the notebook's own, because Jupyter compares {@code Origin} with the
- * {@code Host} it sees, which is its internal address.
+ * {@code Host} it sees, which is its internal address. On a notebook's own origin ({@link
+ * org.aapf.adapter.in.http.proxy.ProxySettings#notebookDomain()}), its own origin and AAPF's are allowed as well.
  */
 package org.aapf.adapter.in.http.proxy;

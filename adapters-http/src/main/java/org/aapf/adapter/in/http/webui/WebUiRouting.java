@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
+import org.aapf.adapter.in.http.proxy.ProxySettings;
 
 /**
  * Serves the WebUI at {@code /}: {@code index.html} (never cached, so a new release is picked up at once) and the
@@ -26,16 +27,24 @@ public final class WebUiRouting {
     /** Where the {@code aapf-webui} jar keeps the bundle. */
     static final String BUNDLE = "META-INF/aapf-webui";
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "connect-src 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-            "base-uri 'none'",
-            "object-src 'none'");
+    /**
+     * The page's policy: this origin only, but that "Open notebook" posts its form to a notebook's path here, which
+     * the server sends on (307) to the notebook's own origin, and {@code form-action} applies to that redirect too.
+     */
+    static String contentSecurityPolicy(ProxySettings proxy) {
+        String notebookOrigins = proxy.notebookDomain().isEmpty() ? "*:" + proxy.notebookPort()
+                : "*." + proxy.notebookDomain() + ":*";
+        return String.join("; ",
+                "default-src 'self'",
+                "script-src 'self'",
+                "style-src 'self'",
+                "img-src 'self' data:",
+                "connect-src 'self'",
+                "form-action 'self' " + notebookOrigins,
+                "frame-ancestors 'none'",
+                "base-uri 'none'",
+                "object-src 'none'");
+    }
 
     private static final String INDEX_CACHE = "no-cache";
     private static final String ASSET_CACHE = "public, max-age=31536000, immutable";
@@ -44,9 +53,11 @@ public final class WebUiRouting {
 
     private final byte[] index;
     private final HttpService assets;
+    private final String contentSecurityPolicy;
 
     @Inject
-    public WebUiRouting() {
+    public WebUiRouting(ProxySettings proxy) {
+        this.contentSecurityPolicy = contentSecurityPolicy(proxy);
         this.index = readIndex();
         this.assets = StaticContentFeature.createService(ClasspathHandlerConfig.builder()
                 .location(BUNDLE + "/assets")
@@ -76,12 +87,13 @@ public final class WebUiRouting {
         res.next();
     }
 
-    private static void securityHeaders(ServerResponse res) {
-        res.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    private void securityHeaders(ServerResponse res) {
+        res.header("Content-Security-Policy", contentSecurityPolicy);
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-        // Not no-referrer: under it browsers send "Origin: null" with the form that logs into a notebook, and the
-        // notebook proxy rightly refuses such requests. same-origin still tells no other site where users come from.
-        res.header("Referrer-Policy", "same-origin");
+        // Neither no-referrer nor same-origin: under them browsers send "Origin: null" with the form that logs into a
+        // notebook once it is redirected to the notebook's origin, and the notebook proxy rightly refuses such
+        // requests. Cross-origin, this one tells the origin only (the WebUI keeps nothing in its paths).
+        res.header("Referrer-Policy", "strict-origin-when-cross-origin");
         res.header("X-Frame-Options", "DENY");
     }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.helidon.webserver.WebServer;
+import org.aapf.adapter.in.http.proxy.ProxySettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class WebUiRoutingTest {
 
     @BeforeAll
     static void start() {
-        WebUiRouting webUi = new WebUiRouting();
+        WebUiRouting webUi = new WebUiRouting(ProxySettings.defaults());
         server = WebServer.builder().address(InetAddress.getLoopbackAddress()).port(0)
                 .routing(webUi::register).build().start();
     }
@@ -59,11 +60,13 @@ class WebUiRoutingTest {
         assertTrue(response.body().contains("<div id=\"app\">"));
         assertEquals("no-cache", header(response, "Cache-Control"));
         assertEquals("nosniff", header(response, "X-Content-Type-Options"));
-        assertEquals("same-origin", header(response, "Referrer-Policy"));
+        assertEquals("strict-origin-when-cross-origin", header(response, "Referrer-Policy"));
         String csp = header(response, "Content-Security-Policy");
         assertTrue(csp.contains("default-src 'self'"), csp);
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         assertTrue(csp.contains("connect-src 'self'"), csp);
+        // "Open notebook" posts to a notebook's path here, redirected to the notebook's own origin
+        assertTrue(csp.contains("form-action 'self' *.localhost:*"), csp);
         assertFalse(csp.contains("unsafe-inline"), csp);
     }
 
