@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * The notebooks' own origins: which {@link Site} a {@code Host} names, where a browser finds a notebook
- * ({@link #location}), and which browser origins count as AAPF's own when they post to a notebook's origin (the
- * WebUI's "Open notebook").
+ * ({@link #location}: the proxy's redirects and the WebUI's "Open notebook" use it), and which browser origins count
+ * as AAPF's own when they post to a notebook's origin (the WebUI's login form).
  *
  * <p>With a notebook domain {@code D}, notebook {@code p} lives at {@code <scheme>://p.D[:port]}, the scheme and port
  * being those the browser used for AAPF ({@code X-Forwarded-Proto} names the scheme behind a TLS-terminating proxy).
  * Without one, every notebook lives on the notebook port of AAPF's host name.
  */
-final class NotebookOrigins {
+public final class NotebookOrigins {
 
     /**
      * Added to every notebook answer on AAPF's origin: the browser shows it in a unique, opaque origin without
@@ -30,7 +30,7 @@ final class NotebookOrigins {
     private final String domain;
     private final int notebookPort;
 
-    NotebookOrigins(ProxySettings settings) {
+    public NotebookOrigins(ProxySettings settings) {
         this.domain = settings.notebookDomain();
         this.notebookPort = settings.notebookPort();
     }
@@ -59,7 +59,8 @@ final class NotebookOrigins {
      * The absolute URL of {@code target} (a {@code /proxy/<proxyId>/jupyter...} path and query) on the notebook's own
      * origin, as seen from a request to AAPF's origin with this {@code Host}; empty without a {@code Host}.
      */
-    Optional<String> location(String proxyId, Optional<String> host, Optional<String> forwardedProto, String target) {
+    public Optional<String> location(String proxyId, Optional<String> host, Optional<String> forwardedProto,
+                                     String target) {
         Optional<Authority> authority = host.flatMap(Authority::parse);
         if (authority.isEmpty()) {
             return Optional.empty();

@@ -3,7 +3,9 @@ package org.aapf.adapter.in.http.webui;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import jakarta.inject.Inject;
 import io.helidon.http.HeaderNames;
@@ -15,6 +17,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
+import org.aapf.adapter.in.http.proxy.NotebookOrigins;
 import org.aapf.adapter.in.http.proxy.ProxySettings;
 
 /**
@@ -47,6 +50,8 @@ public final class WebUiRouting {
     }
 
     private static final String INDEX_CACHE = "no-cache";
+    /** Stands for the notebook's proxy id in the origin the page is told; the WebUI fills it in. */
+    static final String PROXY_ID_TEMPLATE = "{proxyId}";
     private static final String ASSET_CACHE = "public, max-age=31536000, immutable";
     private static final String NOT_STORED = "no-store";
     private static final Predicate<Method> GET_OR_HEAD = Method.predicate(Method.GET, Method.HEAD);
@@ -54,10 +59,12 @@ public final class WebUiRouting {
     private final byte[] index;
     private final HttpService assets;
     private final String contentSecurityPolicy;
+    private final NotebookOrigins notebookOrigins;
 
     @Inject
     public WebUiRouting(ProxySettings proxy) {
         this.contentSecurityPolicy = contentSecurityPolicy(proxy);
+        this.notebookOrigins = new NotebookOrigins(proxy);
         this.index = readIndex();
         this.assets = StaticContentFeature.createService(ClasspathHandlerConfig.builder()
                 .location(BUNDLE + "/assets")
@@ -77,7 +84,27 @@ public final class WebUiRouting {
         securityHeaders(res);
         res.header(HeaderNames.CACHE_CONTROL, INDEX_CACHE);
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-        res.send(index);
+        res.send(withNotebookOrigin(req));
+    }
+
+    /**
+     * The page, telling the WebUI where notebooks live ({@code <meta name="aapf-notebook-origin">}, e.g.
+     * {@code http://{proxyId}.localhost:3000}, as the browser addressed this server): "Open notebook" posts its login
+     * form straight to the notebook's own origin. Through a redirect the browser would send {@code Origin: null}.
+     */
+    private byte[] withNotebookOrigin(ServerRequest req) {
+        Optional<String> origin = notebookOrigins.location(PROXY_ID_TEMPLATE, req.headers().first(HeaderNames.HOST),
+                req.headers().first(HeaderNames.X_FORWARDED_PROTO), "");
+        if (origin.isEmpty()) {
+            return index;
+        }
+        String meta = "<meta name=\"aapf-notebook-origin\" content=\"" + escape(origin.get()) + "\">";
+        return new String(index, StandardCharsets.UTF_8).replace("</head>", meta + "\n</head>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private void assetHeaders(ServerRequest req, ServerResponse res) {

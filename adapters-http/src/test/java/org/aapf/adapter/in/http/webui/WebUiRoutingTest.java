@@ -67,12 +67,18 @@ class WebUiRoutingTest {
         assertTrue(csp.contains("connect-src 'self'"), csp);
         // "Open notebook" posts to a notebook's path here, redirected to the notebook's own origin
         assertTrue(csp.contains("form-action 'self' *.localhost:*"), csp);
+        // ... straight to the notebook's origin, which the page names as the browser addressed this server
+        Matcher origin = Pattern.compile("<meta name=\"aapf-notebook-origin\" content=\"([^\"]*)\">")
+                .matcher(response.body());
+        assertTrue(origin.find(), response.body());
+        assertEquals("http://{proxyId}.localhost:" + response.uri().getPort(), origin.group(1));
         assertFalse(csp.contains("unsafe-inline"), csp);
     }
 
     @Test
     void indexNamesOnlySameOriginAssetsAndNoInlineScript() throws Exception {
-        String index = get("/index.html").body();
+        // the one other origin the page names is where notebooks live, a form's target and no resource
+        String index = get("/index.html").body().replaceFirst("<meta name=\"aapf-notebook-origin\" content=\"[^\"]*\">", "");
 
         assertFalse(index.contains("http://") || index.contains("https://"), "no CDN or other origin: " + index);
         assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(index).find(), "no inline script");
