@@ -74,7 +74,9 @@ final class ErrorHandling {
         send(res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL_ERROR);
     }
 
+    /** Helidon resets the headers of a response that failed, so the error sets {@code no-store} itself. */
     private static void send(ServerResponse res, Status status, String message) {
+        res.header(Json.NO_STORE);
         Json.send(res, status, new Message(message));
     }
 
