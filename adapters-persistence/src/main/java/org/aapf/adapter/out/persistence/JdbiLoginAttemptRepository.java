@@ -56,6 +56,12 @@ public final class JdbiLoginAttemptRepository implements LoginAttemptRepository 
     }
 
     @Override
+    public void release(String key) {
+        requireKey(key);
+        dao.decrement(key);
+    }
+
+    @Override
     public void clear(String key) {
         requireKey(key);
         dao.delete(key);

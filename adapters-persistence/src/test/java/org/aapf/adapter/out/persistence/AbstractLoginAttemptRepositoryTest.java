@@ -66,6 +66,21 @@ abstract class AbstractLoginAttemptRepositoryTest extends DatabaseFixture {
     }
 
     @Test
+    void releaseTakesBackOneFailure_neverBelowZero() {
+        attempts.recordFailure(KEY, at(0), LONG_AGO);
+        attempts.recordFailure(KEY, at(1), LONG_AGO);
+
+        attempts.release(KEY);
+        assertEquals(1, attempts.find(KEY).orElseThrow().count());
+        attempts.release(KEY);
+        attempts.release(KEY);
+        attempts.release("addr:never-seen");
+
+        assertEquals(0, attempts.find(KEY).orElseThrow().count());
+        assertTrue(attempts.find("addr:never-seen").isEmpty());
+    }
+
+    @Test
     void clearForgetsTheKey() {
         attempts.recordFailure(KEY, at(0), LONG_AGO);
 

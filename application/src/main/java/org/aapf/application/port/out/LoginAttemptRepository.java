@@ -17,6 +17,12 @@ public interface LoginAttemptRepository {
 
     Optional<Failures> find(String key);
 
+    /**
+     * Atomically takes back one failure of {@code key} recorded by {@link #recordFailure} (an attempt counted in
+     * advance that turned out not to be a failure); the count never goes below 0, a missing key stays missing.
+     */
+    void release(String key);
+
     /** Forgets the failures of {@code key} (after a successful login). */
     void clear(String key);
 

@@ -3,7 +3,11 @@ package org.aapf.application.port.out;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.PasswordHash;
 
-/** One-way, salted, deliberately slow password hashing. */
+/**
+ * One-way, salted, deliberately slow password hashing. {@link #hash} and {@link #verify} may refuse with
+ * {@code UNAVAILABLE} (and a retry-after) at once when too many hashes already wait: a flood of logins must not queue
+ * without end.
+ */
 public interface PasswordHasher {
 
     PasswordHash hash(Password password);

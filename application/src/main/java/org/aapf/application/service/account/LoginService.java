@@ -13,14 +13,15 @@ import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.TokenCodec;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
 import org.aapf.domain.session.Session;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.Username;
 
 /**
- * Logs users in. Unknown users and wrong passwords get the same answer after the same amount of hashing, and
- * repeated failures are throttled before any hashing is done.
+ * Logs users in. Unknown users and wrong passwords get the same answer after the same amount of hashing, and every
+ * attempt is counted before any hashing is done (see {@link ThrottledPasswordCheck}).
  */
 public final class LoginService implements LoginUseCase {
 
@@ -29,7 +30,7 @@ public final class LoginService implements LoginUseCase {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
+    private final ThrottledPasswordCheck check;
     private final SessionTokens tokens;
     private final AccountSettings settings;
     private final Clock clock;
@@ -47,7 +48,7 @@ public final class LoginService implements LoginUseCase {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
-        this.throttle = new LoginThrottle(attempts, settings.throttling());
+        this.check = new ThrottledPasswordCheck(attempts, settings, hasher, clock);
         this.tokens = new SessionTokens(codec, settings);
         this.settings = settings;
         this.clock = clock;
@@ -58,24 +59,24 @@ public final class LoginService implements LoginUseCase {
     public TokenPair login(LoginCommand command) {
         Password password = new Password(command.password());
         Optional<Username> username = Usernames.parse(command.username());
-        LoginThrottle.Keys keys = LoginThrottle.Keys.of(username.map(Username::value), command.clientAddress());
-        Instant now = Timestamps.now(clock);
-        try {
-            throttle.check(keys, now);
-        } catch (AapfException e) {
-            metrics.login(LoginOutcome.THROTTLED);
-            throw e;
-        }
+        LoginThrottle.Keys keys = LoginThrottle.Keys.of(username, command.clientAddress());
 
         Optional<User> user = username.flatMap(users::findByUsername);
-        boolean matches = hasher.verify(password, user.map(User::passwordHash).orElseGet(hasher::decoy));
+        boolean matches;
+        try {
+            matches = check.matches(keys, password, user.map(User::passwordHash).orElseGet(hasher::decoy));
+        } catch (AapfException e) {
+            if (e.reason() == ErrorReason.THROTTLED) {
+                metrics.login(LoginOutcome.THROTTLED);
+            }
+            throw e;
+        }
         if (user.isEmpty() || !matches) {
-            throttle.recordFailure(keys, now);
             metrics.login(LoginOutcome.FAILED);
             throw AapfException.unauthenticated(INVALID_CREDENTIALS);
         }
-        throttle.recordSuccess(keys);
         metrics.login(LoginOutcome.SUCCEEDED);
+        Instant now = Timestamps.now(clock);
         return startSession(user.get(), now);
     }
 
