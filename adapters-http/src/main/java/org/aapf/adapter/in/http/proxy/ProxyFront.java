@@ -82,12 +82,15 @@ public final class ProxyFront implements AutoCloseable {
     private final Channel listener;
     private final ChannelGroup connections;
     private final ExecutorService lookups;
+    private final ConnectionCaps caps;
 
-    private ProxyFront(EventLoopGroup loops, Channel listener, ChannelGroup connections, ExecutorService lookups) {
+    private ProxyFront(EventLoopGroup loops, Channel listener, ChannelGroup connections, ExecutorService lookups,
+            ConnectionCaps caps) {
         this.loops = loops;
         this.listener = listener;
         this.connections = connections;
         this.lookups = lookups;
+        this.caps = caps;
     }
 
     /**
@@ -95,7 +98,15 @@ public final class ProxyFront implements AutoCloseable {
      * with {@code proxy}'s settings, routes and metrics for notebook requests.
      */
     public static ProxyFront start(String host, int port, int backendPort, NotebookProxy proxy) {
+        return start(host, port, backendPort, proxy, ListenerLimits.defaults());
+    }
+
+    /** As {@link #start(String, int, int, NotebookProxy)}, with {@code limits} on slow and greedy clients. */
+    public static ProxyFront start(String host, int port, int backendPort, NotebookProxy proxy,
+            ListenerLimits limits) {
         Objects.requireNonNull(host, "'host' must not be null");
+        Objects.requireNonNull(limits, "'limits' must not be null");
+        ConnectionCaps caps = new ConnectionCaps(limits);
         Objects.requireNonNull(proxy, "'proxy' must not be null");
         Transport transport = Transport.best();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
@@ -121,19 +132,22 @@ public final class ProxyFront implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             connections.add(channel);
+                            RequestDeadlines deadlines = new RequestDeadlines(limits);
+                            channel.pipeline().addLast(caps, deadlines.bytes());
                             channel.pipeline().addLast(
                                     new IdleStateHandler(0, 0, CLIENT_IDLE.toSeconds(), TimeUnit.SECONDS),
                                     new HttpServerCodec(new HttpDecoderConfig()
                                             .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
                                             .setMaxHeaderSize(MAX_REQUEST_HEADERS_BYTES)
                                             .setMaxChunkSize(MAX_CHUNK_BYTES)),
+                                    deadlines.messages(),
                                     new FrontConnection(front));
                         }
                     })
                     .bind(host, port)
                     .syncUninterruptibly()
                     .channel();
-            return new ProxyFront(loops, listener, connections, lookups);
+            return new ProxyFront(loops, listener, connections, lookups, caps);
         } catch (RuntimeException e) {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             lookups.shutdownNow();
@@ -144,6 +158,11 @@ public final class ProxyFront implements AutoCloseable {
     /** The bound port (useful when started with 0). */
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Client connections open now, as counted against {@link ListenerLimits}' caps. */
+    public int openConnections() {
+        return caps.open();
     }
 
     /** Stops at once: no grace for requests in flight. */
