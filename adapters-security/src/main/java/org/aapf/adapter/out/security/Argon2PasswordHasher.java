@@ -4,14 +4,12 @@ import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.aapf.application.port.out.PasswordHasher;
-import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.PasswordHash;
 
@@ -44,8 +42,6 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     /** How many checks may wait for a hashing thread by default: about a second of work at OWASP's cost. */
     public static final int DEFAULT_MAX_WAITING = 8 * HASHING_THREADS;
 
-    static final String BUSY_MESSAGE = "The server is busy checking passwords. Please try again shortly.";
-    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(2);
 
     private final Argon2Function function;
     private final PasswordHash decoy;
@@ -119,7 +115,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         if (!tryAcquireInTurn()) {
             if (WAITING.incrementAndGet() > maxWaiting) {
                 WAITING.decrementAndGet();
-                throw AapfException.busy(BUSY_MESSAGE, BUSY_RETRY_AFTER);
+                throw PasswordHasher.saturation();
             }
             try {
                 CPU_SHARE.acquireUninterruptibly();
@@ -134,13 +130,18 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         }
     }
 
+    @Override
+    public boolean saturated() {
+        return CPU_SHARE.availablePermits() == 0 && WAITING.get() >= maxWaiting;
+    }
+
     /** A free permit, unless others wait for one (the timed form honours the semaphore's fairness, unlike the other). */
     private static boolean tryAcquireInTurn() {
         try {
             return CPU_SHARE.tryAcquire(0, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw AapfException.busy(BUSY_MESSAGE, BUSY_RETRY_AFTER);
+            throw PasswordHasher.saturation();
         }
     }
 

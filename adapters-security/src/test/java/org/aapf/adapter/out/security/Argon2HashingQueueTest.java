@@ -57,6 +57,7 @@ class Argon2HashingQueueTest {
         }
 
         assertTrue(!refused.isEmpty(), "some of " + CALLERS + " simultaneous checks are refused");
+        assertTrue(!hasher.saturated(), "once the flood is over, checks are taken again");
         assertEquals(CALLERS, checked.get() + refused.size());
         for (AapfException refusal : refused) {
             assertEquals(ErrorReason.UNAVAILABLE, refusal.reason());

@@ -1,5 +1,7 @@
 package org.aapf.application.port.out;
 
+import java.time.Duration;
+import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.PasswordHash;
 
@@ -20,4 +22,19 @@ public interface PasswordHasher {
      * and wrong passwords take the same time.
      */
     PasswordHash decoy();
+
+    /**
+     * True when a hash asked for now would be refused because too many wait already: callers check it first, so that a
+     * flood is turned away before any other work (the database) is done for it. A hint only: the hash may still be
+     * refused.
+     */
+    default boolean saturated() {
+        return false;
+    }
+
+    /** How a saturated hasher refuses: {@code UNAVAILABLE}, to be retried after 2 s. */
+    static AapfException saturation() {
+        return AapfException.busy("The server is busy checking passwords. Please try again shortly.",
+                Duration.ofSeconds(2));
+    }
 }

@@ -41,7 +41,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         Password newPassword = Password.newPassword("newPassword", command.newPassword());
         User user = users.findById(command.caller().id())
                 .orElseThrow(() -> AapfException.unauthenticated(WRONG_OLD_PASSWORD));
-        if (!check.matches(LoginThrottle.Keys.account(user.username()), oldPassword, user.passwordHash())) {
+        if (!check.matches(LoginThrottle.Keys.account(user.username()), oldPassword, user::passwordHash)) {
             throw AapfException.unauthenticated(WRONG_OLD_PASSWORD);
         }
         NewPassword.set(user, newPassword, users, sessions, hasher, clock);

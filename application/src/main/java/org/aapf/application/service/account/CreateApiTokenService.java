@@ -64,7 +64,7 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
 
     private void requirePassword(AuthenticatedUser caller, Password password) {
         User user = users.findById(caller.id()).orElseThrow(() -> AapfException.unauthenticated(WRONG_PASSWORD));
-        if (!check.matches(LoginThrottle.Keys.account(user.username()), password, user.passwordHash())) {
+        if (!check.matches(LoginThrottle.Keys.account(user.username()), password, user::passwordHash)) {
             throw AapfException.unauthenticated(WRONG_PASSWORD);
         }
     }

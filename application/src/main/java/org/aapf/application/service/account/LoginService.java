@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.aapf.application.port.in.LoginUseCase;
 import org.aapf.application.port.out.LoginAttemptRepository;
 import org.aapf.application.port.out.Metrics;
@@ -61,23 +62,26 @@ public final class LoginService implements LoginUseCase {
         Optional<Username> username = Usernames.parse(command.username());
         LoginThrottle.Keys keys = LoginThrottle.Keys.of(username, command.clientAddress());
 
-        Optional<User> user = username.flatMap(users::findByUsername);
+        AtomicReference<Optional<User>> user = new AtomicReference<>(Optional.empty());
         boolean matches;
         try {
-            matches = check.matches(keys, password, user.map(User::passwordHash).orElseGet(hasher::decoy));
+            matches = check.matches(keys, password, () -> {
+                user.set(username.flatMap(users::findByUsername));
+                return user.get().map(User::passwordHash).orElseGet(hasher::decoy);
+            });
         } catch (AapfException e) {
             if (e.reason() == ErrorReason.THROTTLED) {
                 metrics.login(LoginOutcome.THROTTLED);
             }
             throw e;
         }
-        if (user.isEmpty() || !matches) {
+        if (user.get().isEmpty() || !matches) {
             metrics.login(LoginOutcome.FAILED);
             throw AapfException.unauthenticated(INVALID_CREDENTIALS);
         }
         metrics.login(LoginOutcome.SUCCEEDED);
         Instant now = Timestamps.now(clock);
-        return startSession(user.get(), now);
+        return startSession(user.get().orElseThrow(), now);
     }
 
     private TokenPair startSession(User user, Instant now) {

@@ -1,8 +1,10 @@
 package org.aapf.application.service.account;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.aapf.application.port.out.LoginAttemptRepository;
 import org.aapf.application.port.out.PasswordHasher;
+import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.PasswordHash;
 
@@ -25,16 +27,21 @@ final class ThrottledPasswordCheck {
     }
 
     /**
-     * True when {@code password} is the one {@code hash} was made from.
+     * True when {@code password} is the one {@code hash} was made from. When the hasher is saturated the check is
+     * refused before anything else is done (the stored hash is not even read).
      *
-     * @throws org.aapf.domain.error.AapfException {@code THROTTLED} (nothing hashed) while a key is in its backoff,
-     *     or {@code UNAVAILABLE} when the hasher is saturated
+     * @param hash the stored hash, read only once the attempt is counted
+     * @throws AapfException {@code THROTTLED} (nothing hashed) while a key is in its backoff, or {@code UNAVAILABLE}
+     *     when the hasher is saturated
      */
-    boolean matches(LoginThrottle.Keys keys, Password password, PasswordHash hash) {
+    boolean matches(LoginThrottle.Keys keys, Password password, Supplier<PasswordHash> hash) {
+        if (hasher.saturated()) {
+            throw PasswordHasher.saturation();
+        }
         LoginThrottle.Reservation reservation = throttle.reserve(keys, Timestamps.now(clock));
         boolean matches;
         try {
-            matches = hasher.verify(password, hash);
+            matches = hasher.verify(password, hash.get());
         } catch (RuntimeException notChecked) {
             throttle.release(reservation);
             throw notChecked;

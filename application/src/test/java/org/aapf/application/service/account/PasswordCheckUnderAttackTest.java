@@ -130,6 +130,20 @@ class PasswordCheckUnderAttackTest {
     }
 
     @Test
+    void aSaturatedHasher_turnsTheAttemptAwayBeforeAnythingIsCountedOrRead() {
+        accounts.addUser("user1", "user1pass");
+        slow.saturated.set(true);
+
+        AapfException busy = assertFails(ErrorReason.UNAVAILABLE,
+                () -> login.login(new LoginCommand("user1", "wrong", ADDRESS)));
+
+        assertEquals(Duration.ofSeconds(2), busy.retryAfter().orElseThrow());
+        assertTrue(accounts.attempts.find("user:user1").isEmpty());
+        assertTrue(accounts.attempts.find("addr:" + ADDRESS).isEmpty());
+        assertEquals(0, slow.verifications.get());
+    }
+
+    @Test
     void namesDifferingInCase_countAgainstOneAccount() {
         accounts.addUser("user1", "user1pass");
         int threshold = accounts.settings.throttling().maxAccountFailures();
@@ -175,6 +189,7 @@ class PasswordCheckUnderAttackTest {
         private final PasswordHasher delegate;
         final AtomicInteger verifications = new AtomicInteger();
         final AtomicReference<AapfException> refuse = new AtomicReference<>();
+        final java.util.concurrent.atomic.AtomicBoolean saturated = new java.util.concurrent.atomic.AtomicBoolean();
 
         SlowCountingHasher(PasswordHasher delegate) {
             this.delegate = delegate;
@@ -202,6 +217,11 @@ class PasswordCheckUnderAttackTest {
         @Override
         public PasswordHash decoy() {
             return delegate.decoy();
+        }
+
+        @Override
+        public boolean saturated() {
+            return saturated.get();
         }
     }
 }
