@@ -5,6 +5,9 @@ import com.password4j.types.Argon2;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +39,14 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      */
     private static final int HASHING_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private static final Semaphore CPU_SHARE = new Semaphore(HASHING_THREADS, true);
+    /**
+     * The hashes run on platform threads of their own, not on the caller's (virtual) thread: a virtual thread hashing
+     * would hold one of the few carrier threads for the whole hash, while a platform thread is time-sliced by the
+     * operating system with the carriers, so other requests go on during a login flood. {@link #CPU_SHARE} keeps at
+     * most as many hashes as there are threads.
+     */
+    private static final ExecutorService HASHING = Executors.newFixedThreadPool(HASHING_THREADS,
+            Thread.ofPlatform().daemon().name("aapf-hash-", 0).factory());
     /** Checks waiting for {@link #CPU_SHARE}, across every hasher of the process (they share the cores). */
     private static final AtomicInteger WAITING = new AtomicInteger();
 
@@ -124,7 +135,12 @@ public final class Argon2PasswordHasher implements PasswordHasher {
             }
         }
         try {
-            return work.get();
+            return HASHING.submit(work::get).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PasswordHasher.saturation();
         } finally {
             CPU_SHARE.release();
         }
