@@ -28,7 +28,8 @@ public final class InMemoryLoginAttemptRepository implements LoginAttemptReposit
 
     @Override
     public synchronized void release(String key) {
-        failures.computeIfPresent(key, (k, f) -> new Failures(k, Math.max(0, f.count() - 1), f.firstAt(), f.lastAt()));
+        failures.computeIfPresent(key, (k, f) -> f.count() <= 1 ? null
+                : new Failures(k, f.count() - 1, f.firstAt(), f.lastAt()));
     }
 
     @Override

@@ -58,7 +58,10 @@ public final class JdbiLoginAttemptRepository implements LoginAttemptRepository 
     @Override
     public void release(String key) {
         requireKey(key);
-        dao.decrement(key);
+        // a failure recorded between the two statements makes the count 1 again and keeps the row
+        if (dao.decrement(key) > 0) {
+            dao.deleteIfNone(key);
+        }
     }
 
     @Override

@@ -38,6 +38,9 @@ interface LoginFailureDao {
             """)
     int decrement(String key);
 
+    @SqlUpdate("DELETE FROM login_failures WHERE failure_key = :key AND failure_count = 0")
+    int deleteIfNone(String key);
+
     @SqlUpdate("DELETE FROM login_failures WHERE failure_key = :key")
     int delete(String key);
 

@@ -19,7 +19,8 @@ public interface LoginAttemptRepository {
 
     /**
      * Atomically takes back one failure of {@code key} recorded by {@link #recordFailure} (an attempt counted in
-     * advance that turned out not to be a failure); the count never goes below 0, a missing key stays missing.
+     * advance that turned out not to be a failure); a key left with no failure is forgotten, a missing key stays
+     * missing.
      */
     void release(String key);
 
