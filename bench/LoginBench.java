@@ -12,14 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Login benchmark: N concurrent clients log in as one user for a bounded time and count; prints logins/s and latency
- * percentiles. Run by bench/login.sh (java LoginBench.java URL USER PASSWORD CLIENTS SECONDS).
+ * Login benchmark: N concurrent clients log in (client i as USER + i) for a bounded time and count; prints logins/s and
+ * latency percentiles. Run by bench/login.sh (java LoginBench.java URL USER PASSWORD CLIENTS SECONDS).
  */
 public final class LoginBench {
 
     public static void main(String[] args) throws Exception {
         URI login = URI.create(args[0] + "/api/v1/login");
-        String body = "{\"username\":\"" + args[1] + "\",\"password\":\"" + args[2] + "\"}";
         int clients = Integer.parseInt(args[3]);
         long seconds = Long.parseLong(args[4]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,6 +27,8 @@ public final class LoginBench {
         List<Future<List<Long>>> results = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
+            // each client its own account: concurrent logins of one account are counted (and limited) as they arrive
+            String body = "{\"username\":\"" + args[1] + (c + 1) + "\",\"password\":\"" + args[2] + "\"}";
             results.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
                 while (System.nanoTime() < deadline && latencies.size() < 100_000) {

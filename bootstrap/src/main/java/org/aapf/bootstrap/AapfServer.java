@@ -4,6 +4,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import org.aapf.adapter.in.http.proxy.ListenerLimits;
 import org.aapf.adapter.in.http.proxy.ProxyFront;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
@@ -72,7 +73,8 @@ public final class AapfServer implements AutoCloseable {
                     .start();
             ProxyFront front;
             try {
-                front = http.startFront(config.server().host(), config.server().port(), webServer.port());
+                front = http.startFront(config.server().host(), config.server().port(), webServer.port(),
+                        listenerLimits(config.server()));
             } catch (RuntimeException e) {
                 webServer.stop();
                 throw e;
@@ -123,5 +125,10 @@ public final class AapfServer implements AutoCloseable {
                     + " 'database.url' (AAPF_DB_URL), 'database.user' (AAPF_DB_USER) and 'database.password'"
                     + " (AAPF_DB_PASSWORD)", e);
         }
+    }
+
+    private static ListenerLimits listenerLimits(AapfConfig.Server server) {
+        return new ListenerLimits(server.requestHeadTimeout(), server.requestBodyTimeout(),
+                server.requestBodyMinRate(), server.maxConnections(), server.maxConnectionsPerAddress());
     }
 }

@@ -8,6 +8,7 @@ import io.helidon.webserver.websocket.WsRouting;
 import java.util.Objects;
 import org.aapf.adapter.in.http.ApiRouting;
 import org.aapf.adapter.in.http.OperationsRouting;
+import org.aapf.adapter.in.http.proxy.ListenerLimits;
 import org.aapf.adapter.in.http.proxy.NotebookProxy;
 import org.aapf.adapter.in.http.proxy.ProxyFront;
 import org.aapf.adapter.in.http.webui.WebUiRouting;
@@ -59,7 +60,12 @@ public final class AapfHttp {
      * {@code aapf serve} listens; close the front before stopping the server behind it.
      */
     public ProxyFront startFront(String host, int port, int backendPort) {
-        return ProxyFront.start(host, port, backendPort, proxy);
+        return startFront(host, port, backendPort, ListenerLimits.defaults());
+    }
+
+    /** As {@link #startFront(String, int, int)}, with {@code limits} on slow and greedy clients. */
+    public ProxyFront startFront(String host, int port, int backendPort, ListenerLimits limits) {
+        return ProxyFront.start(host, port, backendPort, proxy, limits);
     }
 
     /** The WebSocket protocol settings the server needs for the proxy (allowed origins, frame size). */

@@ -11,7 +11,7 @@ public final class FakePasswordHasher implements PasswordHasher {
 
     private static final PasswordHash DECOY = new PasswordHash("$fake$decoy-that-no-password-matches");
 
-    private final List<PasswordHash> verified = new ArrayList<>();
+    private final List<PasswordHash> verified = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public PasswordHash hash(Password password) {
@@ -31,6 +31,8 @@ public final class FakePasswordHasher implements PasswordHasher {
 
     /** The hashes verified against so far, oldest first. */
     public List<PasswordHash> verified() {
-        return List.copyOf(verified);
+        synchronized (verified) {
+            return List.copyOf(verified);
+        }
     }
 }

@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.aapf.application.port.out.LoginAttemptRepository;
 
-/** A {@link LoginAttemptRepository} in a map. */
+/** A {@link LoginAttemptRepository} in a map; thread-safe, as the real one is atomic. */
 public final class InMemoryLoginAttemptRepository implements LoginAttemptRepository {
 
     private final Map<String, Failures> failures = new HashMap<>();
 
     @Override
-    public Failures recordFailure(String key, Instant now, Instant windowStart) {
+    public synchronized Failures recordFailure(String key, Instant now, Instant windowStart) {
         Failures previous = failures.get(key);
         Failures next = previous == null || previous.firstAt().isBefore(windowStart)
                 ? new Failures(key, 1, now, now)
@@ -22,17 +22,23 @@ public final class InMemoryLoginAttemptRepository implements LoginAttemptReposit
     }
 
     @Override
-    public Optional<Failures> find(String key) {
+    public synchronized Optional<Failures> find(String key) {
         return Optional.ofNullable(failures.get(key));
     }
 
     @Override
-    public void clear(String key) {
+    public synchronized void release(String key) {
+        failures.computeIfPresent(key, (k, f) -> f.count() <= 1 ? null
+                : new Failures(k, f.count() - 1, f.firstAt(), f.lastAt()));
+    }
+
+    @Override
+    public synchronized void clear(String key) {
         failures.remove(key);
     }
 
     @Override
-    public int purgeLastBefore(Instant cutoff) {
+    public synchronized int purgeLastBefore(Instant cutoff) {
         int before = failures.size();
         failures.values().removeIf(f -> f.lastAt().isBefore(cutoff));
         return before - failures.size();

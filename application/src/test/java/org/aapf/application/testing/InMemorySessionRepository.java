@@ -16,27 +16,27 @@ public final class InMemorySessionRepository implements SessionRepository {
     private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
 
     @Override
-    public void add(Session session) {
+    public synchronized void add(Session session) {
         sessions.put(session.id(), copy(session));
     }
 
     @Override
-    public Optional<Session> findById(SessionId id) {
+    public synchronized Optional<Session> findById(SessionId id) {
         return Optional.ofNullable(sessions.get(id)).map(InMemorySessionRepository::copy);
     }
 
     @Override
-    public void revoke(SessionId id, Instant now) {
+    public synchronized void revoke(SessionId id, Instant now) {
         Optional.ofNullable(sessions.get(id)).ifPresent(session -> session.revoke(now));
     }
 
     @Override
-    public void revokeAll(UserId userId, Instant now) {
+    public synchronized void revokeAll(UserId userId, Instant now) {
         sessions.values().stream().filter(s -> s.userId().equals(userId)).forEach(s -> s.revoke(now));
     }
 
     @Override
-    public int purgeEndedBefore(Instant cutoff) {
+    public synchronized int purgeEndedBefore(Instant cutoff) {
         List<SessionId> ended = sessions.values().stream()
                 .filter(s -> s.expiresAt().isBefore(cutoff) || s.revokedAt().filter(r -> r.isBefore(cutoff)).isPresent())
                 .map(Session::id).toList();
@@ -45,7 +45,7 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     /** Every stored session, for assertions. */
-    public List<Session> all() {
+    public synchronized List<Session> all() {
         return sessions.values().stream().map(InMemorySessionRepository::copy).toList();
     }
 

@@ -44,6 +44,7 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Optional<User> findByUsername(Username username) {
         return users.values().stream().filter(u -> u.username().equals(username)).findFirst()
+                .or(() -> users.values().stream().filter(u -> u.username().key().equals(username.key())).findFirst())
                 .map(InMemoryUserRepository::copy);
     }
 

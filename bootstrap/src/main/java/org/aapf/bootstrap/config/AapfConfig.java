@@ -143,7 +143,8 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
     }
 
     /** Where the HTTP server listens, and how long requests in flight may finish once it is told to stop. */
-    public record Server(String host, int port, Duration shutdownGracePeriod) {
+    public record Server(String host, int port, Duration shutdownGracePeriod, Duration requestHeadTimeout,
+            Duration requestBodyTimeout, int requestBodyMinRate, int maxConnections, int maxConnectionsPerAddress) {
         public Server {
             requirePositive("server.shutdownGracePeriod", shutdownGracePeriod);
             if (host == null || host.isBlank()) {
@@ -151,6 +152,17 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
             }
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("'server.port' must be 0-65535");
+            }
+            requirePositive("server.requestHeadTimeout", requestHeadTimeout);
+            requirePositive("server.requestBodyTimeout", requestBodyTimeout);
+            if (requestBodyMinRate < 1) {
+                throw new IllegalArgumentException("'server.requestBodyMinRate' must be >= 1 (bytes per second)");
+            }
+            if (maxConnections < 0) {
+                throw new IllegalArgumentException("'server.maxConnections' must be >= 0 (0: no limit)");
+            }
+            if (maxConnectionsPerAddress < 0) {
+                throw new IllegalArgumentException("'server.maxConnectionsPerAddress' must be >= 0 (0: no limit)");
             }
         }
     }

@@ -2,7 +2,11 @@ package org.aapf.domain.common;
 
 import org.aapf.domain.error.AapfException;
 
-/** The rule API names follow (token names, cluster names): 1–512 characters, not blank, no control characters, no '/'. */
+/**
+ * The rule API names follow (token names, cluster names): 1–512 characters, not blank, no control characters, no
+ * format characters (Unicode category Cf: bidi overrides, zero-width joiners and spaces, which make two names look
+ * alike or a name read backwards), no '/'.
+ */
 public final class DisplayName {
 
     public static final int MAX_LENGTH = 512;
@@ -24,6 +28,15 @@ public final class DisplayName {
         if (value.codePoints().anyMatch(Character::isISOControl)) {
             throw AapfException.invalid("'" + field + "' must not contain control characters");
         }
+        if (hasFormatCharacter(value)) {
+            throw AapfException.invalid("'" + field
+                    + "' must not contain invisible format characters (such as bidi overrides or zero-width spaces)");
+        }
         return value;
+    }
+
+    /** True when {@code value} holds a character of Unicode category Cf (format). */
+    public static boolean hasFormatCharacter(String value) {
+        return value.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT);
     }
 }

@@ -49,11 +49,19 @@ public class AapfException extends RuntimeException {
         return new AapfException(ErrorReason.UNAVAILABLE, userMessage, null, cause);
     }
 
+    /** {@code UNAVAILABLE} because the server is saturated: the caller may retry after {@code retryAfter}. */
+    public static AapfException busy(String userMessage, Duration retryAfter) {
+        return new AapfException(ErrorReason.UNAVAILABLE, userMessage, Objects.requireNonNull(retryAfter), null);
+    }
+
     public ErrorReason reason() {
         return reason;
     }
 
-    /** How long a throttled caller should wait, when {@link #reason()} is {@link ErrorReason#THROTTLED}. */
+    /**
+     * How long a caller should wait, when {@link #reason()} is {@link ErrorReason#THROTTLED} (always given) or
+     * {@link ErrorReason#UNAVAILABLE} (given when known).
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

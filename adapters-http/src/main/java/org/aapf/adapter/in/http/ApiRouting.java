@@ -49,7 +49,8 @@ public final class ApiRouting {
      */
     public void register(HttpRouting.Builder routing) {
         ErrorHandling.install(routing);
-        routing.any(BASE_PATH + "/*", bodyLimit)
+        routing.any(BASE_PATH + "/*", ApiRouting::noStore)
+                .any(BASE_PATH + "/*", bodyLimit)
                 .any(BASE_PATH + "/*", this::authenticateUnlessPublic)
                 .register(BASE_PATH, services.toArray(HttpService[]::new));
     }
@@ -65,6 +66,12 @@ public final class ApiRouting {
             handlers.addHandler(type, json);
         }
         return handlers.build();
+    }
+
+    /** API answers are per caller and often secret (tokens): no browser or shared cache may keep them. */
+    private static void noStore(ServerRequest req, ServerResponse res) {
+        res.header(Json.NO_STORE);
+        res.next();
     }
 
     private void authenticateUnlessPublic(ServerRequest req, ServerResponse res) {

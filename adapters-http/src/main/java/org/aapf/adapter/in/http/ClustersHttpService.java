@@ -80,14 +80,14 @@ public final class ClustersHttpService implements HttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         String name = clusterName(req);
-        CreateRequest body = Json.read(req, CreateRequest.class);
+        CreateRequest body = Json.readStrict(req, CreateRequest.class);
         createUseCase.create(body.toCommand(Caller.of(req).id(), name));
         Json.send(res, Status.ACCEPTED_202, new Message("Accepted creating AACluster named '" + name + "'."));
     }
 
     private void resize(ServerRequest req, ServerResponse res) {
         String name = clusterName(req);
-        int count = Json.read(req, ResizeRequest.class).sparkWorker().numberOfInstances();
+        int count = Json.readStrict(req, ResizeRequest.class).count();
         resizeUseCase.resize(new ResizeSparkWorkersCommand(Caller.of(req).id(), name, count));
         Json.send(res, Status.ACCEPTED_202, new Message("Accepted resizing the Spark workers of AACluster named '"
                 + name + "' to " + count + "."));
@@ -124,15 +124,16 @@ public final class ClustersHttpService implements HttpService {
         res.next();
     }
 
-    /** The body of {@code POST /aaclusters/{name}}; the use case checks the services' fields. */
+    /**
+     * The body of {@code POST /aaclusters/{name}}; the use case checks the services' fields. Required fields are
+     * checked after reading, not in the constructor, so that an unknown field is reported first (Jackson builds a
+     * record before it reports unknown fields).
+     */
     record CreateRequest(RequestedService jupyterNotebook, RequestedService sparkMaster,
             RequestedService sparkWorker) {
 
-        CreateRequest {
-            Json.required("jupyterNotebook", jupyterNotebook);
-        }
-
         CreateClusterCommand toCommand(UserId owner, String name) {
+            Json.required("jupyterNotebook", jupyterNotebook);
             return new CreateClusterCommand(owner, name, Optional.of(jupyterNotebook.toRequest()),
                     Optional.ofNullable(sparkMaster).map(RequestedService::toRequest),
                     Optional.ofNullable(sparkWorker).map(RequestedService::toRequest));
@@ -154,16 +155,13 @@ public final class ClustersHttpService implements HttpService {
     /** The body of {@code PATCH /aaclusters/{name}}: {@code {sparkWorker: {numberOfInstances}}}. */
     record ResizeRequest(WorkerCount sparkWorker) {
 
-        ResizeRequest {
-            Json.required("sparkWorker", sparkWorker);
+        int count() {
+            return Json.required("sparkWorker.numberOfInstances",
+                    Json.required("sparkWorker", sparkWorker).numberOfInstances());
         }
     }
 
     record WorkerCount(Integer numberOfInstances) {
-
-        WorkerCount {
-            Json.required("sparkWorker.numberOfInstances", numberOfInstances);
-        }
     }
 
     record ClusterList(List<ClusterBody> aaclusters) {

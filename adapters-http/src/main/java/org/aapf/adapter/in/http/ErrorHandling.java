@@ -21,6 +21,10 @@ import org.aapf.domain.error.AapfException;
 final class ErrorHandling {
 
     static final String INTERNAL_ERROR = "Internal server error.";
+    static final String DATABASE_UNAVAILABLE = "The database cannot be reached. Please try again shortly.";
+    static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Duration OUTAGE_LOG_EVERY = Duration.ofSeconds(30);
+    private static final LogBudget OUTAGE_LOG = new LogBudget(OUTAGE_LOG_EVERY);
 
     private static final System.Logger LOG = System.getLogger(ErrorHandling.class.getName());
     private static final int MAX_CAUSES = 5;
@@ -46,10 +50,7 @@ final class ErrorHandling {
                 res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds(e.retryAfter().orElse(Duration.ZERO))));
                 send(res, Status.TOO_MANY_REQUESTS_429, e.getMessage());
             }
-            case UNAVAILABLE -> {
-                log(System.Logger.Level.WARNING, req, e);
-                send(res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());
-            }
+            case UNAVAILABLE -> unavailable(req, res, e, e.getMessage(), e.retryAfter().orElse(UNAVAILABLE_RETRY_AFTER));
             case INTERNAL -> unexpected(req, res, e);
         }
     }
@@ -70,11 +71,30 @@ final class ErrorHandling {
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Throwable e) {
+        if (DatabaseFailures.isConnectionLoss(e)) {
+            unavailable(req, res, e, DATABASE_UNAVAILABLE, UNAVAILABLE_RETRY_AFTER);
+            return;
+        }
         log(System.Logger.Level.ERROR, req, e);
         send(res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL_ERROR);
     }
 
+    /**
+     * 503 with Retry-After. An outage fails every request alike, so it is logged once per {@link #OUTAGE_LOG_EVERY}
+     * (with how many were refused meanwhile), not once per request.
+     */
+    private static void unavailable(ServerRequest req, ServerResponse res, Throwable e, String message,
+            Duration retryAfter) {
+        if (OUTAGE_LOG.admit()) {
+            log(System.Logger.Level.WARNING, req, e);
+        }
+        res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds(retryAfter)));
+        send(res, Status.SERVICE_UNAVAILABLE_503, message);
+    }
+
+    /** Helidon resets the headers of a response that failed, so the error sets {@code no-store} itself. */
     private static void send(ServerResponse res, Status status, String message) {
+        res.header(Json.NO_STORE);
         Json.send(res, status, new Message(message));
     }
 
@@ -85,6 +105,34 @@ final class ErrorHandling {
 
     private static void log(System.Logger.Level level, ServerRequest req, Throwable e) {
         LOG.log(level, "{0} {1} failed: {2}", req.prologue().method().text(), req.path().absolute().path(), causes(e));
+    }
+
+    /** Lets one log line through per period; the next one says how many were held back. */
+    private static final class LogBudget {
+
+        private final long periodNanos;
+        private final java.util.concurrent.atomic.AtomicLong nextAt = new java.util.concurrent.atomic.AtomicLong(
+                System.nanoTime());
+        private final java.util.concurrent.atomic.AtomicLong heldBack = new java.util.concurrent.atomic.AtomicLong();
+
+        LogBudget(Duration period) {
+            this.periodNanos = period.toNanos();
+        }
+
+        boolean admit() {
+            long now = System.nanoTime();
+            long next = nextAt.get();
+            if (now - next >= 0 && nextAt.compareAndSet(next, now + periodNanos)) {
+                long held = heldBack.getAndSet(0);
+                if (held > 0) {
+                    LOG.log(System.Logger.Level.WARNING, "{0} more requests were answered 503 since the last such line",
+                            held);
+                }
+                return true;
+            }
+            heldBack.incrementAndGet();
+            return false;
+        }
     }
 
     private static String causes(Throwable e) {

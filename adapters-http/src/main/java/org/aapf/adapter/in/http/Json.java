@@ -15,11 +15,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -30,8 +34,9 @@ import org.aapf.domain.error.AapfException;
 final class Json {
 
     /**
-     * Unknown fields are ignored (clients may send more); wrong types (a fraction for an integer included), trailing
-     * data and duplicate keys are not.
+     * Unknown fields are ignored by {@link #read} (the account bodies, where the reference's clients may send more)
+     * and refused by {@link #readStrict}; wrong types (a fraction for an integer included), trailing data and
+     * duplicate keys are refused by both.
      */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -46,6 +51,9 @@ final class Json {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .build();
 
+    /** {@code Cache-Control: no-store}, on every API response (errors included). */
+    static final Header NO_STORE = HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-store");
+
     /** The {@code {}} body. */
     static final Map<String, Object> EMPTY_OBJECT = Map.of();
 
@@ -59,12 +67,24 @@ final class Json {
      * {@link RequestBodyLimit}), 400 naming the field when it is malformed, mistyped or misses a required field.
      */
     static <T> T read(ServerRequest req, Class<T> type) {
+        return read(req, MAPPER.readerFor(type));
+    }
+
+    /**
+     * Like {@link #read}, but a field {@code type} does not define is a 400 naming it: a misspelt or unsupported
+     * setting of a cluster must not be silently dropped.
+     */
+    static <T> T readStrict(ServerRequest req, Class<T> type) {
+        return read(req, MAPPER.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    }
+
+    private static <T> T read(ServerRequest req, ObjectReader reader) {
         if (!req.headers().contentType().map(it -> it.test(MediaTypes.APPLICATION_JSON)).orElse(false)) {
             throw HttpProblem.unsupportedMediaType();
         }
         try (InputStream body = req.content().inputStream()) {
             // read fully first: the size limit then fails as 413 before Jackson could wrap it
-            T value = MAPPER.readValue(body.readAllBytes(), type);
+            T value = reader.readValue(body.readAllBytes());
             if (value == null) {
                 throw AapfException.invalid(NOT_AN_OBJECT);
             }
@@ -74,6 +94,8 @@ final class Json {
                 throw refusal;
             }
             throw AapfException.invalid(NOT_AN_OBJECT);
+        } catch (UnrecognizedPropertyException e) {
+            throw AapfException.invalid(unknownField(e));
         } catch (MismatchedInputException e) {
             throw AapfException.invalid(describe(e));
         } catch (JacksonException e) {
@@ -105,6 +127,12 @@ final class Json {
         res.status(status);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(bytes);
+    }
+
+    private static String unknownField(UnrecognizedPropertyException e) {
+        String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                .map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+        return "'" + fieldPath(e.getPath()) + "' is not a field of this request; allowed here: " + known + ".";
     }
 
     private static String describe(MismatchedInputException e) {

@@ -16,6 +16,7 @@ final class JsonDirectHandler implements DirectHandler {
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
             ServerResponseHeaders headers, String message) {
         headers.set(HeaderValues.CONTENT_TYPE_JSON);
+        headers.set(Json.NO_STORE);
         return TransportResponse.builder()
                 .status(status)
                 .headers(headers)

@@ -73,6 +73,9 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
             OwnerReference owner = ClusterManifests.ownedBy(root);
             writer.createIfAbsent(client.services().inNamespace(namespace),
                     ClusterManifests.subdomain(server, namespace, cluster, desired.owner(), owner));
+            writer.createIfAbsent(client.network().v1().networkPolicies().inNamespace(namespace),
+                    NetworkPolicyManifests.isolation(server, namespace, cluster, desired.owner(), owner,
+                            serverNamespace()));
             if (ServiceManifests.needsService(desired)) {
                 writer.replaceIfChanged(client.services(), ServiceManifests.service(server, namespace, desired, owner));
             }
@@ -104,6 +107,7 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
             writer.deleteAll(client.configMaps(), selector, DeletionPropagation.BACKGROUND);
             writer.deleteAll(client.pods(), selector, DeletionPropagation.BACKGROUND);
             writer.deleteAll(client.services(), selector, DeletionPropagation.BACKGROUND);
+            writer.deleteAll(client.network().v1().networkPolicies(), selector, DeletionPropagation.BACKGROUND);
         });
         informer.awaitCache(pods -> allTerminating(podsOf(pods, cluster, null)), CACHE_WAIT);
     }
@@ -181,6 +185,15 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
     private static boolean hasService(Pod pod) {
         return ServiceKind.JUPYTER_NOTEBOOK.apiName().equals(pod.getMetadata().getLabels().get(Labels.SERVICE))
                 || pod.getSpec().getHostname() != null;
+    }
+
+    /**
+     * The namespace the AAPF server pods run in, whose pods the NetworkPolicies let in: the client's namespace (in a
+     * pod, the service account's; else the kubeconfig context's).
+     */
+    private String serverNamespace() {
+        String namespace = client.getNamespace();
+        return namespace == null || namespace.isBlank() ? "default" : namespace;
     }
 
     private void ensureNamespace(String namespace) {

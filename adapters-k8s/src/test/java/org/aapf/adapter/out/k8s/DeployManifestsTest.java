@@ -67,14 +67,17 @@ class DeployManifestsTest {
         assertEquals("aapf-clusters", role.getMetadata().getNamespace());
         Map<String, Set<String>> verbsByResource = new TreeMap<>();
         for (PolicyRule rule : role.getRules()) {
-            assertEquals(List.of(""), rule.getApiGroups());
-            rule.getResources().forEach(resource ->
-                    verbsByResource.computeIfAbsent(resource, key -> new TreeSet<>()).addAll(rule.getVerbs()));
+            assertEquals(1, rule.getApiGroups().size());
+            String group = rule.getApiGroups().get(0);
+            rule.getResources().forEach(resource -> verbsByResource
+                    .computeIfAbsent(group.isEmpty() ? resource : group + "/" + resource, key -> new TreeSet<>())
+                    .addAll(rule.getVerbs()));
         }
         assertEquals(Map.of(
                 "pods", Set.of("get", "list", "watch", "create", "delete"),
                 "services", Set.of("get", "list", "create", "delete"),
-                "configmaps", Set.of("get", "list", "create", "delete")), verbsByResource);
+                "configmaps", Set.of("get", "list", "create", "delete"),
+                "networking.k8s.io/networkpolicies", Set.of("get", "list", "create", "delete")), verbsByResource);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +62,7 @@ class KubernetesClusterBackendIT {
         deleteEach(client.pods().inAnyNamespace().list().getItems());
         deleteEach(client.services().inAnyNamespace().list().getItems());
         deleteEach(client.configMaps().inAnyNamespace().list().getItems());
+        deleteEach(client.network().v1().networkPolicies().inAnyNamespace().list().getItems());
         deleteEach(client.namespaces().list().getItems());
         backends.forEach(KubernetesClusterBackend::close);
         watchingClients.forEach(KubernetesClient::close);
@@ -126,6 +129,40 @@ class KubernetesClusterBackendIT {
         assertEquals(rootUid, pods().get(0).getMetadata().getOwnerReferences().get(0).getUid());
         servicesOf(cluster).forEach(service ->
                 assertEquals(rootUid, service.getMetadata().getOwnerReferences().get(0).getUid()));
+    }
+
+    @Test
+    void eachClusterGetsOneNetworkPolicyOwnedByItsRoot_removedWithTheCluster() {
+        ClusterId other = ClusterId.random();
+        backend.apply(Instances.notebook(cluster));
+        backend.apply(Instances.sparkMaster(cluster));
+        backend.apply(Instances.sparkMaster(other));
+
+        List<NetworkPolicy> policies = policiesOf(cluster);
+        assertEquals(1, policies.size());
+        NetworkPolicy policy = policies.get(0);
+        assertEquals(rootsOf(cluster).get(0).getMetadata().getUid(),
+                policy.getMetadata().getOwnerReferences().get(0).getUid());
+        assertEquals(List.of("Ingress"), policy.getSpec().getPolicyTypes());
+        Pod master = pods().stream().filter(pod -> Labels.refOf(pod.getMetadata().getLabels())
+                .equals(Optional.of(Instances.sparkMaster(cluster).ref()))).findFirst().orElseThrow();
+        Pod otherMaster = pods().stream().filter(pod -> Labels.refOf(pod.getMetadata().getLabels())
+                .equals(Optional.of(Instances.sparkMaster(other).ref()))).findFirst().orElseThrow();
+        assertTrue(NetworkPolicyRules.selects(policy, master), "the policy covers the cluster's Spark master");
+        assertTrue(NetworkPolicyRules.admits(policy, NAMESPACE, Map.of(), master.getMetadata().getLabels()));
+        assertFalse(NetworkPolicyRules.admits(policy, NAMESPACE, Map.of(), otherMaster.getMetadata().getLabels()),
+                "another cluster's pods are not let in");
+        assertFalse(NetworkPolicyRules.selects(policy, otherMaster));
+
+        backend.removeCluster(cluster);
+
+        assertTrue(policiesOf(cluster).isEmpty());
+        assertEquals(1, policiesOf(other).size());
+    }
+
+    private List<NetworkPolicy> policiesOf(ClusterId id) {
+        return client.network().v1().networkPolicies().inAnyNamespace().withLabel(Labels.CLUSTER, id.toString())
+                .list().getItems();
     }
 
     @Test

@@ -56,6 +56,15 @@ public final class JdbiLoginAttemptRepository implements LoginAttemptRepository 
     }
 
     @Override
+    public void release(String key) {
+        requireKey(key);
+        // a failure recorded between the two statements makes the count 1 again and keeps the row
+        if (dao.decrement(key) > 0) {
+            dao.deleteIfNone(key);
+        }
+    }
+
+    @Override
     public void clear(String key) {
         requireKey(key);
         dao.delete(key);

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * {@link UserRepository} on the {@code users} table; the unique index on {@code username} settles races. A user who
+ * {@link UserRepository} on the {@code users} table; the unique indexes on {@code username} and on
+ * {@code username_key} ({@link Username#key()}: 'Alice' and 'alice' are one name) settle races. A user who
  * still owns AAClusters cannot be removed (see {@link #remove}).
  */
 public final class JdbiUserRepository implements UserRepository {
@@ -29,7 +30,7 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public void add(User user) {
         try {
-            dao.insert(user.id().toString(), user.username().value(), user.passwordHash().phc(),
+            dao.insert(user.id().toString(), user.username().value(), user.username().key(), user.passwordHash().phc(),
                     UtcTimes.toColumn(user.createdAt()), UtcTimes.toColumn(user.passwordChangedAt()));
         } catch (JdbiException e) {
             if (SqlErrors.isUniqueViolation(e)) {
@@ -54,9 +55,14 @@ public final class JdbiUserRepository implements UserRepository {
         return dao.findById(id.toString()).map(JdbiUserRepository::toUser);
     }
 
+    /**
+     * {@inheritDoc} The exact name first: accounts that differed only in case before names were unique by key keep
+     * logging in with their own name (V3_19 gave all but the oldest a key of their own).
+     */
     @Override
     public Optional<User> findByUsername(Username username) {
-        return dao.findByUsername(username.value()).map(JdbiUserRepository::toUser);
+        return dao.findByUsername(username.value()).or(() -> dao.findByUsernameKey(username.key()))
+                .map(JdbiUserRepository::toUser);
     }
 
     @Override

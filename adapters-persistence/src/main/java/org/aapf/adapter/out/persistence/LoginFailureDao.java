@@ -32,6 +32,15 @@ interface LoginFailureDao {
     @SqlQuery("SELECT failure_key, failure_count, first_at, last_at FROM login_failures WHERE failure_key = :key")
     Optional<LoginFailureRow> find(String key);
 
+    @SqlUpdate("""
+            UPDATE login_failures SET failure_count = failure_count - 1
+             WHERE failure_key = :key AND failure_count > 0
+            """)
+    int decrement(String key);
+
+    @SqlUpdate("DELETE FROM login_failures WHERE failure_key = :key AND failure_count = 0")
+    int deleteIfNone(String key);
+
     @SqlUpdate("DELETE FROM login_failures WHERE failure_key = :key")
     int delete(String key);
 

@@ -17,10 +17,10 @@ interface UserDao {
     String COLUMNS = "id, username, password_hash, created_at, password_changed_at";
 
     @SqlUpdate("""
-            INSERT INTO users (id, username, password_hash, created_at, password_changed_at)
-            VALUES (:id, :username, :passwordHash, :createdAt, :passwordChangedAt)
+            INSERT INTO users (id, username, username_key, password_hash, created_at, password_changed_at)
+            VALUES (:id, :username, :usernameKey, :passwordHash, :createdAt, :passwordChangedAt)
             """)
-    void insert(String id, String username, String passwordHash, OffsetDateTime createdAt,
+    void insert(String id, String username, String usernameKey, String passwordHash, OffsetDateTime createdAt,
             OffsetDateTime passwordChangedAt);
 
     @SqlUpdate("""
@@ -35,6 +35,9 @@ interface UserDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE username = :username")
     Optional<UserRow> findByUsername(String username);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE username_key = :usernameKey")
+    Optional<UserRow> findByUsernameKey(String usernameKey);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM users ORDER BY username")
     List<UserRow> list();

@@ -66,6 +66,22 @@ abstract class AbstractLoginAttemptRepositoryTest extends DatabaseFixture {
     }
 
     @Test
+    void releaseTakesBackOneFailure_andForgetsAKeyLeftWithNone() {
+        attempts.recordFailure(KEY, at(0), LONG_AGO);
+        attempts.recordFailure(KEY, at(1), LONG_AGO);
+
+        attempts.release(KEY);
+        assertEquals(1, attempts.find(KEY).orElseThrow().count());
+        attempts.release(KEY);
+        attempts.release(KEY);
+        attempts.release("addr:never-seen");
+
+        assertTrue(attempts.find(KEY).isEmpty());
+        assertTrue(attempts.find("addr:never-seen").isEmpty());
+        assertEquals(1, attempts.recordFailure(KEY, at(5), LONG_AGO).count());
+    }
+
+    @Test
     void clearForgetsTheKey() {
         attempts.recordFailure(KEY, at(0), LONG_AGO);
 

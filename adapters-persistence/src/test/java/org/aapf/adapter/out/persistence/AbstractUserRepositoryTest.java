@@ -66,6 +66,18 @@ abstract class AbstractUserRepositoryTest extends DatabaseFixture {
     }
 
     @Test
+    void namesDifferingOnlyInCase_areOneName() {
+        User alice = user("alice");
+        users.add(alice);
+
+        AapfException error = assertThrows(AapfException.class, () -> users.add(user("Alice")));
+
+        assertEquals(ErrorReason.INVALID_INPUT, error.reason());
+        assertEquals(alice.id(), users.findByUsername(new Username("ALICE")).orElseThrow().id());
+        assertEquals(1, users.list().size());
+    }
+
+    @Test
     void unknownUserIsNotFound() {
         assertTrue(users.findById(UserId.random()).isEmpty());
         assertTrue(users.findByUsername(new Username("nobody")).isEmpty());
@@ -96,14 +108,6 @@ abstract class AbstractUserRepositoryTest extends DatabaseFixture {
                 .count();
         assertEquals(1, added);
         assertEquals(7, refused);
-    }
-
-    @Test
-    void usernamesAreCaseSensitive() {
-        users.add(user("alice"));
-        users.add(user("Alice"));
-
-        assertEquals(2, users.list().size());
     }
 
     @Test

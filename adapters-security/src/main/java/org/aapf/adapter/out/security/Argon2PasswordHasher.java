@@ -5,7 +5,12 @@ import com.password4j.types.Argon2;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.domain.user.Password;
@@ -32,11 +37,26 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      * themselves in no particular order. A fair semaphore lets half the cores hash (at least one), first come first
      * served, and leaves the rest to the other requests.
      */
-    private static final Semaphore CPU_SHARE =
-            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+    private static final int HASHING_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private static final Semaphore CPU_SHARE = new Semaphore(HASHING_THREADS, true);
+    /**
+     * The hashes run on platform threads of their own, not on the caller's (virtual) thread: a virtual thread hashing
+     * would hold one of the few carrier threads for the whole hash, while a platform thread is time-sliced by the
+     * operating system with the carriers, so other requests go on during a login flood. {@link #CPU_SHARE} keeps at
+     * most as many hashes as there are threads.
+     */
+    private static final ExecutorService HASHING = Executors.newFixedThreadPool(HASHING_THREADS,
+            Thread.ofPlatform().daemon().name("aapf-hash-", 0).factory());
+    /** Checks waiting for {@link #CPU_SHARE}, across every hasher of the process (they share the cores). */
+    private static final AtomicInteger WAITING = new AtomicInteger();
+
+    /** How many checks may wait for a hashing thread by default: about a second of work at OWASP's cost. */
+    public static final int DEFAULT_MAX_WAITING = 8 * HASHING_THREADS;
+
 
     private final Argon2Function function;
     private final PasswordHash decoy;
+    private final int maxWaiting;
 
     /** A hasher with the OWASP defaults. */
     @Inject
@@ -50,6 +70,18 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      * @param parallelism lanes, at least 1
      */
     public Argon2PasswordHasher(int memoryKib, int iterations, int parallelism) {
+        this(memoryKib, iterations, parallelism, DEFAULT_MAX_WAITING);
+    }
+
+    /**
+     * @param maxWaiting how many hashes may wait for a hashing thread; when that many wait, a further one is refused
+     *     at once with {@code UNAVAILABLE} (a queue without end would hold every login of a flood for minutes)
+     */
+    public Argon2PasswordHasher(int memoryKib, int iterations, int parallelism, int maxWaiting) {
+        if (maxWaiting < 0) {
+            throw new IllegalArgumentException("'maxWaiting' must be >= 0");
+        }
+        this.maxWaiting = maxWaiting;
         if (parallelism < 1) {
             throw new IllegalArgumentException("'parallelism' must be >= 1");
         }
@@ -86,12 +118,46 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         });
     }
 
-    private static <T> T limited(Supplier<T> work) {
-        CPU_SHARE.acquireUninterruptibly();
+    /**
+     * Runs {@code work} on one of the hashing permits: at once when one is free, after waiting in a fair queue of at
+     * most {@code maxWaiting}, else not at all ({@code UNAVAILABLE} with a Retry-After).
+     */
+    private <T> T limited(Supplier<T> work) {
+        if (!tryAcquireInTurn()) {
+            if (WAITING.incrementAndGet() > maxWaiting) {
+                WAITING.decrementAndGet();
+                throw PasswordHasher.saturation();
+            }
+            try {
+                CPU_SHARE.acquireUninterruptibly();
+            } finally {
+                WAITING.decrementAndGet();
+            }
+        }
         try {
-            return work.get();
+            return HASHING.submit(work::get).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PasswordHasher.saturation();
         } finally {
             CPU_SHARE.release();
+        }
+    }
+
+    @Override
+    public boolean saturated() {
+        return CPU_SHARE.availablePermits() == 0 && WAITING.get() >= maxWaiting;
+    }
+
+    /** A free permit, unless others wait for one (the timed form honours the semaphore's fairness, unlike the other). */
+    private static boolean tryAcquireInTurn() {
+        try {
+            return CPU_SHARE.tryAcquire(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PasswordHasher.saturation();
         }
     }
 

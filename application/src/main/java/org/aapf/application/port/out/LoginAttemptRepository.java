@@ -17,6 +17,13 @@ public interface LoginAttemptRepository {
 
     Optional<Failures> find(String key);
 
+    /**
+     * Atomically takes back one failure of {@code key} recorded by {@link #recordFailure} (an attempt counted in
+     * advance that turned out not to be a failure); a key left with no failure is forgotten, a missing key stays
+     * missing.
+     */
+    void release(String key);
+
     /** Forgets the failures of {@code key} (after a successful login). */
     void clear(String key);
 

@@ -12,7 +12,8 @@ public interface UserRepository {
     /**
      * Inserts a new user.
      *
-     * @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} when the username is taken (also under a race)
+     * @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} when the username, or another one with the
+     *     same {@link Username#key()} ('Alice' for 'alice'), is taken (also under a race)
      */
     void add(User user);
 
@@ -21,6 +22,7 @@ public interface UserRepository {
 
     Optional<User> findById(UserId id);
 
+    /** The user of that name, or else the one whose name has the same {@link Username#key()}. */
     Optional<User> findByUsername(Username username);
 
     /** All users ordered by username. */

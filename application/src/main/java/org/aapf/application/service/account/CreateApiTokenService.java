@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.aapf.application.port.in.AuthenticatedUser;
 import org.aapf.application.port.in.CreateApiTokenUseCase;
 import org.aapf.application.port.out.ApiTokenRepository;
+import org.aapf.application.port.out.LoginAttemptRepository;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.TokenCodec;
 import org.aapf.application.port.out.TokenCodec.Claims;
@@ -20,23 +21,26 @@ import org.aapf.domain.token.TokenName;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
 
-/** Creates a named, never-expiring API token after re-checking the caller's password; only its digest is stored. */
+/**
+ * Creates a named, never-expiring API token after re-checking the caller's password (throttled per account like
+ * logins); only its digest is stored.
+ */
 public final class CreateApiTokenService implements CreateApiTokenUseCase {
 
     static final String WRONG_PASSWORD = "The password is wrong.";
 
     private final UserRepository users;
     private final ApiTokenRepository apiTokens;
-    private final PasswordHasher hasher;
+    private final ThrottledPasswordCheck check;
     private final TokenCodec codec;
     private final Clock clock;
 
     @Inject
     public CreateApiTokenService(UserRepository users, ApiTokenRepository apiTokens, PasswordHasher hasher,
-            TokenCodec codec, Clock clock) {
+            LoginAttemptRepository attempts, AccountSettings settings, TokenCodec codec, Clock clock) {
         this.users = users;
         this.apiTokens = apiTokens;
-        this.hasher = hasher;
+        this.check = new ThrottledPasswordCheck(attempts, settings, hasher, clock);
         this.codec = codec;
         this.clock = clock;
     }
@@ -60,7 +64,7 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
 
     private void requirePassword(AuthenticatedUser caller, Password password) {
         User user = users.findById(caller.id()).orElseThrow(() -> AapfException.unauthenticated(WRONG_PASSWORD));
-        if (!hasher.verify(password, user.passwordHash())) {
+        if (!check.matches(LoginThrottle.Keys.account(user.username()), password, user::passwordHash)) {
             throw AapfException.unauthenticated(WRONG_PASSWORD);
         }
     }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.aapf.application.port.in.LoginUseCase;
 import org.aapf.application.port.out.LoginAttemptRepository;
 import org.aapf.application.port.out.Metrics;
@@ -13,14 +14,15 @@ import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.TokenCodec;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
 import org.aapf.domain.session.Session;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.Username;
 
 /**
- * Logs users in. Unknown users and wrong passwords get the same answer after the same amount of hashing, and
- * repeated failures are throttled before any hashing is done.
+ * Logs users in. Unknown users and wrong passwords get the same answer after the same amount of hashing, and every
+ * attempt is counted before any hashing is done (see {@link ThrottledPasswordCheck}).
  */
 public final class LoginService implements LoginUseCase {
 
@@ -29,7 +31,7 @@ public final class LoginService implements LoginUseCase {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
+    private final ThrottledPasswordCheck check;
     private final SessionTokens tokens;
     private final AccountSettings settings;
     private final Clock clock;
@@ -47,7 +49,7 @@ public final class LoginService implements LoginUseCase {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
-        this.throttle = new LoginThrottle(attempts, settings.throttling());
+        this.check = new ThrottledPasswordCheck(attempts, settings, hasher, clock);
         this.tokens = new SessionTokens(codec, settings);
         this.settings = settings;
         this.clock = clock;
@@ -58,25 +60,28 @@ public final class LoginService implements LoginUseCase {
     public TokenPair login(LoginCommand command) {
         Password password = new Password(command.password());
         Optional<Username> username = Usernames.parse(command.username());
-        LoginThrottle.Keys keys = LoginThrottle.Keys.of(username.map(Username::value), command.clientAddress());
-        Instant now = Timestamps.now(clock);
+        LoginThrottle.Keys keys = LoginThrottle.Keys.of(username, command.clientAddress());
+
+        AtomicReference<Optional<User>> user = new AtomicReference<>(Optional.empty());
+        boolean matches;
         try {
-            throttle.check(keys, now);
+            matches = check.matches(keys, password, () -> {
+                user.set(username.flatMap(users::findByUsername));
+                return user.get().map(User::passwordHash).orElseGet(hasher::decoy);
+            });
         } catch (AapfException e) {
-            metrics.login(LoginOutcome.THROTTLED);
+            if (e.reason() == ErrorReason.THROTTLED) {
+                metrics.login(LoginOutcome.THROTTLED);
+            }
             throw e;
         }
-
-        Optional<User> user = username.flatMap(users::findByUsername);
-        boolean matches = hasher.verify(password, user.map(User::passwordHash).orElseGet(hasher::decoy));
-        if (user.isEmpty() || !matches) {
-            throttle.recordFailure(keys, now);
+        if (user.get().isEmpty() || !matches) {
             metrics.login(LoginOutcome.FAILED);
             throw AapfException.unauthenticated(INVALID_CREDENTIALS);
         }
-        throttle.recordSuccess(keys);
         metrics.login(LoginOutcome.SUCCEEDED);
-        return startSession(user.get(), now);
+        Instant now = Timestamps.now(clock);
+        return startSession(user.get().orElseThrow(), now);
     }
 
     private TokenPair startSession(User user, Instant now) {

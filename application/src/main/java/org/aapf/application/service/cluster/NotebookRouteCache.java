@@ -20,6 +20,8 @@ import org.aapf.domain.cluster.ProxyId;
  * {@link RouteForgettingClusterRepository}): a notebook deleted, failed or replaced here is never served from the
  * cache. A change saved by another server process sharing the database is seen after {@link #TTL} at the latest.
  * Only ready routes are remembered: a starting notebook is served as soon as it is ready, an unknown id costs a read.
+ * An expired route is kept as the last one known, served only while the database cannot be read ({@link #lastKnown}):
+ * running notebooks stay reachable through a database outage.
  */
 @Singleton
 public final class NotebookRouteCache {
@@ -44,10 +46,19 @@ public final class NotebookRouteCache {
             return Optional.empty();
         }
         if (clock.millis() >= entry.expiresAtMillis()) {
-            routes.remove(proxyId, entry);
             return Optional.empty();
         }
         return Optional.of(entry.route());
+    }
+
+    /** The last route read for {@code proxyId}, however old, unless a change or a newer read forgot it since. */
+    Optional<Ready> lastKnown(ProxyId proxyId) {
+        return Optional.ofNullable(routes.get(proxyId)).map(Entry::route);
+    }
+
+    /** Forgets {@code proxyId}'s route: the database says it is no longer ready (or no longer exists). */
+    void forget(ProxyId proxyId) {
+        routes.remove(proxyId);
     }
 
     /** The generation to hand back to {@link #remember}: take it before reading the database. */

@@ -19,7 +19,7 @@ import org.aapf.domain.cluster.ServiceKind;
 
 /**
  * Resolves a proxy id from the database (which notebook, is it ready, is its cluster being deleted) and the backend
- * (where the notebook listens). A ready route is remembered by the {@link NotebookRouteCache} (see there how a change
+ * (where the notebook listens); while they cannot be read, the last route known is used. A ready route is remembered by the {@link NotebookRouteCache} (see there how a change
  * makes it forget); the backend's answer is cached too, keyed by the instance's last change, because asking the
  * engine is the expensive part and a notebook page makes many requests.
  */
@@ -51,9 +51,17 @@ public final class ResolveNotebookRouteService implements ResolveNotebookRouteQu
             return remembered.get();
         }
         long readAt = routes.generation();
-        NotebookRoute route = read(proxyId.get());
+        NotebookRoute route;
+        try {
+            route = read(proxyId.get());
+        } catch (RuntimeException unreadable) {
+            // the database (or the backend) cannot answer: a notebook that was ready stays reachable
+            return routes.lastKnown(proxyId.get()).orElseThrow(() -> unreadable);
+        }
         if (route instanceof Ready ready) {
             routes.remember(proxyId.get(), ready, readAt);
+        } else {
+            routes.forget(proxyId.get());
         }
         return route;
     }

@@ -37,8 +37,10 @@ final class AccountFixture {
     final AuthenticateService authenticate = new AuthenticateService(sessions, apiTokens, codec, clock);
     final RefreshAccessTokenService refresh = new RefreshAccessTokenService(sessions, codec, settings, clock);
     final LogoutService logout = new LogoutService(sessions, clock);
-    final ChangePasswordService changePassword = new ChangePasswordService(users, sessions, hasher, clock);
-    final CreateApiTokenService createApiToken = new CreateApiTokenService(users, apiTokens, hasher, codec, clock);
+    final ChangePasswordService changePassword = new ChangePasswordService(users, sessions, hasher, attempts,
+            settings, clock);
+    final CreateApiTokenService createApiToken = new CreateApiTokenService(users, apiTokens, hasher, attempts,
+            settings, codec, clock);
     final ListApiTokensService listApiTokens = new ListApiTokensService(apiTokens);
     final GetApiTokenService getApiToken = new GetApiTokenService(apiTokens);
     final DeleteApiTokenService deleteApiToken = new DeleteApiTokenService(apiTokens);

@@ -4,6 +4,7 @@ import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
@@ -43,6 +44,71 @@ class ResolveNotebookRouteServiceTest {
         Ready ready = assertInstanceOf(Ready.class, routes.resolve(proxyId));
         Endpoint endpoint = world.backend.endpoint(notebookRef("sample")).orElseThrow();
         assertEquals(new Ready(endpoint.host(), endpoint.port()), ready);
+    }
+
+    @Test
+    void whileTheDatabaseCannotBeRead_aNotebookThatWasReadyStaysReachable_evenPastTheCacheTime() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        org.aapf.application.port.out.ClusterRepository flaky = failingWhile(down);
+        ResolveNotebookRouteService outage = new ResolveNotebookRouteService(flaky, world.backend, cache);
+        String proxyId = createNotebook("sample");
+        String unseen = createNotebook("unseen");
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+        Ready before = assertInstanceOf(Ready.class, outage.resolve(proxyId));
+
+        down.set(true);
+        world.advance(NotebookRouteCache.TTL.multipliedBy(10));
+
+        assertEquals(before, outage.resolve(proxyId));
+        org.aapf.domain.error.AapfException unknownDuringOutage = org.junit.jupiter.api.Assertions.assertThrows(
+                org.aapf.domain.error.AapfException.class, () -> outage.resolve(unseen));
+        assertEquals(org.aapf.domain.error.ErrorReason.UNAVAILABLE, unknownDuringOutage.reason());
+
+        down.set(false);
+        delete.delete(new DeleteClusterCommand(ALICE, "sample"));
+        down.set(true);
+        assertThrows(org.aapf.domain.error.AapfException.class, () -> outage.resolve(proxyId),
+                "a change saved here forgets the route, outage or not");
+    }
+
+    @Test
+    void aRouteTheDatabaseNoLongerCallsReady_isNotKeptAsLastKnown() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        ResolveNotebookRouteService outage = new ResolveNotebookRouteService(failingWhile(down), world.backend, cache);
+        String proxyId = createNotebook("sample");
+        reconciler.reconcileOnce();
+        reconciler.reconcileOnce();
+        assertInstanceOf(Ready.class, outage.resolve(proxyId));
+        // another server process saves the failure: this process's cache hears nothing of it
+        Reconciler otherProcess = new Reconciler(world.clusters, world.events, world.backend, world.catalogue::get,
+                world.lease, world.clock, world.settings.withHolderId("process-routes"));
+        world.backend.crash(notebookRef("sample"), "Exited", "The instance exited with code 137");
+        otherProcess.reconcileOnce();
+        world.advance(NotebookRouteCache.TTL.multipliedBy(2));
+        assertEquals(new NotReady("failed"), outage.resolve(proxyId));
+
+        down.set(true);
+
+        assertThrows(org.aapf.domain.error.AapfException.class, () -> outage.resolve(proxyId));
+    }
+
+    /** {@code world.clusters} as this process sees it, failing like an unreachable database while {@code down}. */
+    private org.aapf.application.port.out.ClusterRepository failingWhile(
+            java.util.concurrent.atomic.AtomicBoolean down) {
+        return (org.aapf.application.port.out.ClusterRepository) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {org.aapf.application.port.out.ClusterRepository.class},
+                (proxy, method, args) -> {
+                    if (down.get()) {
+                        throw org.aapf.domain.error.AapfException.unavailable("database down",
+                                new java.sql.SQLTransientConnectionException("connection refused", "08001"));
+                    }
+                    try {
+                        return method.invoke(watched, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

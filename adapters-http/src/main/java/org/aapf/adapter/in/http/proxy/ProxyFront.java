@@ -90,13 +90,15 @@ public final class ProxyFront implements AutoCloseable {
     private final List<Channel> listeners;
     private final ChannelGroup connections;
     private final ExecutorService lookups;
+    private final ConnectionCaps caps;
 
     private ProxyFront(EventLoopGroup loops, List<Channel> listeners, ChannelGroup connections,
-                       ExecutorService lookups) {
+                       ExecutorService lookups, ConnectionCaps caps) {
         this.loops = loops;
         this.listeners = List.copyOf(listeners);
         this.connections = connections;
         this.lookups = lookups;
+        this.caps = caps;
     }
 
     /**
@@ -105,7 +107,15 @@ public final class ProxyFront implements AutoCloseable {
      * when the settings name one ({@link ProxySettings#notebookPort()}), serving notebooks only.
      */
     public static ProxyFront start(String host, int port, int backendPort, NotebookProxy proxy) {
+        return start(host, port, backendPort, proxy, ListenerLimits.defaults());
+    }
+
+    /** As {@link #start(String, int, int, NotebookProxy)}, with {@code limits} on slow and greedy clients. */
+    public static ProxyFront start(String host, int port, int backendPort, NotebookProxy proxy,
+            ListenerLimits limits) {
         Objects.requireNonNull(host, "'host' must not be null");
+        Objects.requireNonNull(limits, "'limits' must not be null");
+        ConnectionCaps caps = new ConnectionCaps(limits);
         Objects.requireNonNull(proxy, "'proxy' must not be null");
         Transport transport = Transport.best();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
@@ -119,12 +129,12 @@ public final class ProxyFront implements AutoCloseable {
                         BACKEND_CONNECT_TIMEOUT, Optional.empty(), onIdleClose));
         List<Channel> listeners = new ArrayList<>(2);
         try {
-            listeners.add(listen(loops, transport, connections, front, false, host, port));
+            listeners.add(listen(loops, transport, connections, front, caps, limits, false, host, port));
             int notebookPort = proxy.settings().notebookPort();
             if (notebookPort > 0) {
-                listeners.add(listen(loops, transport, connections, front, true, host, notebookPort));
+                listeners.add(listen(loops, transport, connections, front, caps, limits, true, host, notebookPort));
             }
-            return new ProxyFront(loops, listeners, connections, lookups);
+            return new ProxyFront(loops, listeners, connections, lookups, caps);
         } catch (RuntimeException e) {
             listeners.forEach(Channel::close);
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -134,7 +144,8 @@ public final class ProxyFront implements AutoCloseable {
     }
 
     private static Channel listen(EventLoopGroup loops, Transport transport, ChannelGroup connections,
-                                  FrontContext front, boolean notebookPort, String host, int port) {
+                                  FrontContext front, ConnectionCaps caps, ListenerLimits limits,
+                                  boolean notebookPort, String host, int port) {
         return new ServerBootstrap()
                 .group(loops)
                 .channel(transport.server())
@@ -148,12 +159,15 @@ public final class ProxyFront implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
+                        RequestDeadlines deadlines = new RequestDeadlines(limits);
+                        channel.pipeline().addLast(caps, deadlines.bytes());
                         channel.pipeline().addLast(
                                 new IdleStateHandler(0, 0, CLIENT_IDLE.toSeconds(), TimeUnit.SECONDS),
                                 new HttpServerCodec(new HttpDecoderConfig()
                                         .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
                                         .setMaxHeaderSize(MAX_REQUEST_HEADERS_BYTES)
                                         .setMaxChunkSize(MAX_CHUNK_BYTES)),
+                                deadlines.messages(),
                                 new FrontConnection(front, notebookPort));
                     }
                 })
@@ -165,6 +179,11 @@ public final class ProxyFront implements AutoCloseable {
     /** The bound port (useful when started with 0). */
     public int port() {
         return ((InetSocketAddress) listeners.getFirst().localAddress()).getPort();
+    }
+
+    /** Client connections open now, as counted against {@link ListenerLimits}' caps. */
+    public int openConnections() {
+        return caps.open();
     }
 
     /** Stops at once: no grace for requests in flight. */
