@@ -31,6 +31,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class JdbiClusterRepository implements ClusterRepository {
 
     private static final String OWNER_NAME_KEY = "clusters_owner_name_uk";
+    /** Clusters saved in one transaction: also the length of the IN lists that read their stored rows. */
+    private static final int BATCH = 500;
 
     private final Jdbi jdbi;
     private final HotReads reads;
@@ -55,27 +57,62 @@ public final class JdbiClusterRepository implements ClusterRepository {
 
     @Override
     public boolean update(AACluster cluster) {
-        ClusterRows next = ClusterRows.of(cluster);
-        String id = next.clusters().getFirst().id();
-        try {
-            return jdbi.inTransaction(handle -> {
-                ClusterWriteDao write = handle.attach(ClusterWriteDao.class);
-                if (write.advance(id, cluster.version(), cluster.status().apiName()) == 0) {
-                    return false;
+        return !updateAll(List.of(cluster)).isEmpty();
+    }
+
+    /**
+     * {@inheritDoc} Up to {@value #BATCH} clusters a transaction: one batch of compare-and-sets, one query per child
+     * table for the stored rows of those that won, one batch per statement for their changes. When a transaction
+     * meets a concurrent writer (PostgreSQL: serialization failure, deadlock), its clusters are saved one by one.
+     */
+    @Override
+    public List<AACluster> updateAll(List<AACluster> clusters) {
+        List<AACluster> saved = new ArrayList<>(clusters.size());
+        for (int from = 0; from < clusters.size(); from += BATCH) {
+            List<AACluster> batch = clusters.subList(from, Math.min(clusters.size(), from + BATCH));
+            try {
+                saved.addAll(jdbi.inTransaction(handle -> save(handle, batch)));
+            } catch (JdbiException e) {
+                if (!SqlErrors.isWriteConflict(e)) {
+                    throw e;
                 }
-                ClusterReadDao read = handle.attach(ClusterReadDao.class);
-                List<String> ids = List.of(id);
-                ClusterRows stored = new ClusterRows(List.of(), read.services(ids), read.instances(ids),
-                        read.clusterAlerts(ids), read.instanceAlerts(ids));
-                ClusterChanges.write(write, stored, next);
-                return true;
-            });
-        } catch (JdbiException e) {
-            if (SqlErrors.isWriteConflict(e)) {
-                return false;
+                if (batch.size() > 1) {
+                    batch.forEach(cluster -> saved.addAll(updateAll(List.of(cluster))));
+                }
             }
-            throw e;
         }
+        return saved;
+    }
+
+    private static List<AACluster> save(Handle handle, List<AACluster> batch) {
+        ClusterWriteDao write = handle.attach(ClusterWriteDao.class);
+        List<ClusterRows> next = batch.stream().map(ClusterRows::of).toList();
+        List<String> ids = next.stream().map(rows -> rows.clusters().getFirst().id()).toList();
+        int[] advanced = write.advance(ids, batch.stream().map(AACluster::version).toList(),
+                batch.stream().map(cluster -> cluster.status().apiName()).toList());
+        List<AACluster> saved = new ArrayList<>(batch.size());
+        List<String> savedIds = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (advanced[i] > 0) {
+                saved.add(batch.get(i));
+                savedIds.add(ids.get(i));
+            }
+        }
+        if (saved.isEmpty()) {
+            return saved;
+        }
+        ClusterReadDao read = handle.attach(ClusterReadDao.class);
+        Map<String, ClusterRows> stored = new ClusterRows(List.of(), read.services(savedIds),
+                read.instances(savedIds), read.clusterAlerts(savedIds), read.instanceAlerts(savedIds)).perCluster();
+        ClusterRows none = new ClusterRows(List.of(), List.of(), List.of(), List.of(), List.of());
+        ClusterChanges changes = new ClusterChanges();
+        for (int i = 0; i < batch.size(); i++) {
+            if (advanced[i] > 0) {
+                changes.add(stored.getOrDefault(ids.get(i), none), next.get(i));
+            }
+        }
+        changes.write(write);
+        return saved;
     }
 
     @Override

@@ -2,10 +2,7 @@ package org.aapf.adapter.out.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,22 +30,12 @@ final class RecentClusterRows {
 
     /** Keeps the rows of every cluster in {@code rows} (read in one snapshot). */
     void remember(ClusterRows rows) {
-        Map<String, List<ServiceRow>> services = new HashMap<>();
-        rows.services().forEach(row -> services.computeIfAbsent(row.clusterId(), id -> new ArrayList<>()).add(row));
-        Map<String, List<InstanceRow>> instances = new HashMap<>();
-        rows.instances().forEach(row -> instances.computeIfAbsent(row.clusterId(), id -> new ArrayList<>()).add(row));
-        Map<String, List<AlertRow>> clusterAlerts = new HashMap<>();
-        rows.clusterAlerts().forEach(row -> clusterAlerts.computeIfAbsent(row.clusterId(), id -> new ArrayList<>())
-                .add(row));
-        Map<String, List<AlertRow>> instanceAlerts = new HashMap<>();
-        rows.instanceAlerts().forEach(row -> instanceAlerts.computeIfAbsent(row.clusterId(), id -> new ArrayList<>())
-                .add(row));
-        for (ClusterRow cluster : rows.clusters()) {
-            String id = cluster.id();
-            byId.put(id, new ClusterRows(List.of(cluster), List.copyOf(services.getOrDefault(id, List.of())),
-                    List.copyOf(instances.getOrDefault(id, List.of())),
-                    List.copyOf(clusterAlerts.getOrDefault(id, List.of())),
-                    List.copyOf(instanceAlerts.getOrDefault(id, List.of()))));
-        }
+        rows.perCluster().forEach((id, one) -> {
+            if (!one.clusters().isEmpty()) {
+                byId.put(id, new ClusterRows(List.copyOf(one.clusters()), List.copyOf(one.services()),
+                        List.copyOf(one.instances()), List.copyOf(one.clusterAlerts()),
+                        List.copyOf(one.instanceAlerts())));
+            }
+        });
     }
 }
