@@ -29,6 +29,7 @@ connections="${CONNECTIONS:-50}"
 databases="${DATABASES:-h2 postgres}"
 users=100
 hub_port=38200
+metrics_token="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 aapf_port=38210
 
 for tool in jupyterhub wrk; do
@@ -119,7 +120,7 @@ backend:
   docker:
     host: unix://$dir/no-engine.sock
 EOF
-    export AAPF_CONFIG="$dir/aapf.yaml"
+    export AAPF_CONFIG="$dir/aapf.yaml" AAPF_METRICS_TOKEN="$metrics_token"
     if [[ $database == postgres ]]; then
         schema="bench_jupyterhub_$$"
         psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema" >/dev/null
@@ -208,6 +209,21 @@ define_targets() {
     done
 }
 
+allocation_per_get() {   # the JVM's allocated bytes (Micrometer's counter, exact across forced GCs) per request
+    local before after result requests
+    allocated() {
+        curl -fs -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$aapf_port/metrics" \
+            | awk '/^jvm_gc_memory_allocated_bytes_total/ {printf "%.0f", $2}'
+    }
+    "$JAVA_HOME/bin/jcmd" "$aapf_pid" GC.run >/dev/null
+    before=$(allocated)
+    result="$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -H "${header[aapf-one-api]}" "${url[aapf-one-api]}")"
+    "$JAVA_HOME/bin/jcmd" "$aapf_pid" GC.run >/dev/null
+    after=$(allocated)
+    requests=$(awk '/requests in/ {print $1}' <<<"$result")
+    echo $(( (after - before) / requests ))
+}
+
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 measure() {   # DATABASE: warm-up, rounds, table
@@ -262,6 +278,7 @@ measure() {   # DATABASE: warm-up, rounds, table
                         name, ar / hr, ap / hp }'
         done
     done
+    echo "allocation per GET of one cluster (API token, $seconds s, between two full GCs): $(allocation_per_get) bytes"
     echo "RSS (MiB): JupyterHub (hub + proxy) max $hub_rss_max; AAPF $((aapf_rss_before / 1024)) before the runs," \
         "max $aapf_rss_max during, $((aapf_rss_after / 1024)) after (goal < 300)"
 }
