@@ -51,6 +51,11 @@ public final class InMemoryClusterRepository implements ClusterRepository {
     }
 
     @Override
+    public synchronized List<AACluster> updateAll(List<AACluster> clusters) {
+        return clusters.stream().filter(this::update).toList();
+    }
+
+    @Override
     public synchronized boolean delete(AACluster cluster) {
         AACluster stored = rows.get(cluster.id());
         if (stored == null || stored.version() != cluster.version()) {

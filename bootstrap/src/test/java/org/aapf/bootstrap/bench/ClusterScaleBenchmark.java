@@ -106,7 +106,11 @@ public final class ClusterScaleBenchmark {
         for (int pass = 1; pass <= 4; pass++) {
             long t0 = System.nanoTime();
             PassReport report = reconciler.reconcileOnce();
-            record("reconcile pass %d: %.0f ms (%s)", pass, (System.nanoTime() - t0) / 1e6, report);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            record("reconcile pass %d: %.0f ms (%s)", pass, ms, report);
+            if (report.saved() >= USERS * CLUSTERS_PER_USER) {
+                record("the pass that saved %d changed clusters: %.0f ms (goal < 2000 ms)", report.saved(), ms);
+            }
         }
         long t0 = System.nanoTime();
         PassReport steady = reconciler.reconcileOnce();

@@ -35,7 +35,8 @@ final class DockerErrors {
 
     static AapfException translate(String action, RuntimeException e) {
         if (isUnreachable(e)) {
-            LOG.log(Level.WARNING, "Docker engine unreachable while trying to " + action + ": " + e);
+            // the reconciler logs an outage once (and a reminder), not every call that meets it
+            LOG.log(Level.DEBUG, "Docker engine unreachable while trying to " + action + ": " + e);
             return AapfException.unavailable("The Docker engine cannot be reached", e);
         }
         LOG.log(Level.WARNING, "Docker engine call failed while trying to " + action, e);

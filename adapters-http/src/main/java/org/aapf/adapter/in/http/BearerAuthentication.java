@@ -2,6 +2,7 @@ package org.aapf.adapter.in.http;
 
 import java.util.List;
 import jakarta.inject.Inject;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -31,7 +32,8 @@ public final class BearerAuthentication implements Handler {
     }
 
     private static String bearerToken(ServerRequest req) {
-        List<String> values = req.headers().values(HeaderNames.AUTHORIZATION);
+        // the header's values as sent: Headers.values would also split each at commas, a copy per character
+        List<String> values = req.headers().find(HeaderNames.AUTHORIZATION).map(Header::allValues).orElse(List.of());
         if (values.isEmpty()) {
             throw AapfException.unauthenticated("Missing 'Authorization: Bearer <token>' header.");
         }

@@ -3,12 +3,10 @@ package org.aapf.adapter.out.persistence;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for {@code api_tokens}; names are unique per user through the {@code (user_id, name)} index. */
-@RegisterConstructorMapper(ApiTokenRow.class)
 interface ApiTokenDao {
 
     String COLUMNS = "id, user_id, name, digest, created_at, last_used_at";
@@ -20,8 +18,8 @@ interface ApiTokenDao {
     void insert(String id, String userId, String name, String digest, OffsetDateTime createdAt,
             OffsetDateTime lastUsedAt);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM api_tokens WHERE id = :id")
-    Optional<ApiTokenRow> findById(String id);
+    /** Read on every request that presents an API token: run through {@link HotReads}, not as a method here. */
+    String FIND_BY_ID = "SELECT " + COLUMNS + " FROM api_tokens WHERE id = :id";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM api_tokens WHERE user_id = :userId AND name = :name")
     Optional<ApiTokenRow> findByName(String userId, String name);

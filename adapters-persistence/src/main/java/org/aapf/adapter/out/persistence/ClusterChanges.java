@@ -6,92 +6,102 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes what differs between a cluster's stored child rows and its new ones: service specs that changed or were
+ * Collects what differs between clusters' stored child rows and their new ones: service specs that changed or were
  * added, instances added, removed or whose state changed (a resize of Spark workers does all of these), and the alert
- * lists that changed, nothing else. Notebook access never changes after creation.
+ * lists that changed, nothing else; then writes it all with one batch per statement, however many clusters were
+ * added. Notebook access never changes after creation.
  */
 final class ClusterChanges {
 
-    private ClusterChanges() {
-    }
+    private final List<ServiceRow> addedServices = new ArrayList<>();
+    private final List<ServiceRow> changedServices = new ArrayList<>();
+    private final List<InstanceKey> removedInstances = new ArrayList<>();
+    private final List<InstanceRow> addedInstances = new ArrayList<>();
+    private final List<InstanceRow> changedInstances = new ArrayList<>();
+    private final List<InstanceKey> replacedInstanceAlerts = new ArrayList<>();
+    private final List<AlertRow> insertedInstanceAlerts = new ArrayList<>();
+    private final List<String> replacedClusterAlerts = new ArrayList<>();
+    private final List<AlertRow> insertedClusterAlerts = new ArrayList<>();
 
-    /** Writes the difference in batches; {@code stored} holds the current instances and alerts of the cluster. */
-    static void write(ClusterWriteDao dao, ClusterRows stored, ClusterRows next) {
-        writeServices(dao, stored.services(), next.services());
-        writeInstances(dao, stored.instances(), next.instances());
-        writeInstanceAlerts(dao, next.instances(), stored.instanceAlerts(), next.instanceAlerts());
+    /** Adds the difference of one cluster; {@code stored} holds its current services, instances and alerts. */
+    void add(ClusterRows stored, ClusterRows next) {
+        addServices(stored.services(), next.services());
+        addInstances(stored.instances(), next.instances());
+        addInstanceAlerts(next.instances(), stored.instanceAlerts(), next.instanceAlerts());
         if (!AlertRow.sameAlerts(stored.clusterAlerts(), next.clusterAlerts())) {
-            dao.deleteClusterAlerts(next.clusters().getFirst().id());
-            if (!next.clusterAlerts().isEmpty()) {
-                dao.insertClusterAlerts(next.clusterAlerts());
-            }
+            replacedClusterAlerts.add(next.clusters().getFirst().id());
+            insertedClusterAlerts.addAll(next.clusterAlerts());
         }
     }
 
-    private static void writeServices(ClusterWriteDao dao, List<ServiceRow> stored, List<ServiceRow> next) {
+    /** Writes everything added, in the order one cluster's changes need (rows of different clusters never meet). */
+    void write(ClusterWriteDao dao) {
+        if (!addedServices.isEmpty()) {
+            dao.insertServices(addedServices);
+        }
+        if (!changedServices.isEmpty()) {
+            dao.updateServices(changedServices);
+        }
+        if (!removedInstances.isEmpty()) {
+            dao.deleteInstances(removedInstances);
+        }
+        if (!addedInstances.isEmpty()) {
+            dao.insertInstances(addedInstances);
+        }
+        if (!changedInstances.isEmpty()) {
+            dao.updateInstances(changedInstances);
+        }
+        if (!replacedInstanceAlerts.isEmpty()) {
+            dao.deleteInstanceAlerts(replacedInstanceAlerts);
+        }
+        if (!insertedInstanceAlerts.isEmpty()) {
+            dao.insertInstanceAlerts(insertedInstanceAlerts);
+        }
+        if (!replacedClusterAlerts.isEmpty()) {
+            dao.deleteClusterAlerts(replacedClusterAlerts);
+        }
+        if (!insertedClusterAlerts.isEmpty()) {
+            dao.insertClusterAlerts(insertedClusterAlerts);
+        }
+    }
+
+    private void addServices(List<ServiceRow> stored, List<ServiceRow> next) {
         Map<String, ServiceRow> before = new HashMap<>();
         stored.forEach(row -> before.put(row.service(), row));
-        List<ServiceRow> added = new ArrayList<>();
-        List<ServiceRow> changed = new ArrayList<>();
         for (ServiceRow row : next) {
             ServiceRow old = before.get(row.service());
             if (old == null) {
-                added.add(row);
+                addedServices.add(row);
             } else if (!old.equals(row)) {
-                changed.add(row);
+                changedServices.add(row);
             }
-        }
-        if (!added.isEmpty()) {
-            dao.insertServices(added);
-        }
-        if (!changed.isEmpty()) {
-            dao.updateServices(changed);
         }
     }
 
-    private static void writeInstances(ClusterWriteDao dao, List<InstanceRow> stored, List<InstanceRow> next) {
+    private void addInstances(List<InstanceRow> stored, List<InstanceRow> next) {
         Map<InstanceKey, InstanceRow> before = new HashMap<>();
         stored.forEach(row -> before.put(row.key(), row));
-        List<InstanceRow> added = new ArrayList<>();
-        List<InstanceRow> changed = new ArrayList<>();
         for (InstanceRow row : next) {
             InstanceRow old = before.remove(row.key());
             if (old == null) {
-                added.add(row);
+                addedInstances.add(row);
             } else if (!old.sameStateAs(row)) {
-                changed.add(row);
+                changedInstances.add(row);
             }
         }
-        if (!before.isEmpty()) {
-            dao.deleteInstances(before.keySet().stream().toList());
-        }
-        if (!added.isEmpty()) {
-            dao.insertInstances(added);
-        }
-        if (!changed.isEmpty()) {
-            dao.updateInstances(changed);
-        }
+        removedInstances.addAll(before.keySet());
     }
 
-    private static void writeInstanceAlerts(ClusterWriteDao dao, List<InstanceRow> instances, List<AlertRow> stored,
-            List<AlertRow> next) {
+    private void addInstanceAlerts(List<InstanceRow> instances, List<AlertRow> stored, List<AlertRow> next) {
         Map<InstanceKey, List<AlertRow>> before = byInstance(stored);
         Map<InstanceKey, List<AlertRow>> after = byInstance(next);
-        List<InstanceKey> replaced = new ArrayList<>();
-        List<AlertRow> inserted = new ArrayList<>();
         for (InstanceRow instance : instances) {
             List<AlertRow> old = before.getOrDefault(instance.key(), List.of());
             List<AlertRow> now = after.getOrDefault(instance.key(), List.of());
             if (!AlertRow.sameAlerts(old, now)) {
-                replaced.add(instance.key());
-                inserted.addAll(now);
+                replacedInstanceAlerts.add(instance.key());
+                insertedInstanceAlerts.addAll(now);
             }
-        }
-        if (!replaced.isEmpty()) {
-            dao.deleteInstanceAlerts(replaced);
-        }
-        if (!inserted.isEmpty()) {
-            dao.insertInstanceAlerts(inserted);
         }
     }
 

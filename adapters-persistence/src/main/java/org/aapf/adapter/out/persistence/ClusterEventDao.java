@@ -1,13 +1,11 @@
 package org.aapf.adapter.out.persistence;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** SQL for {@code cluster_events}: append-only; the generated id keeps the append order. */
-@RegisterConstructorMapper(ClusterEventRow.class)
 interface ClusterEventDao {
 
     @SqlBatch("""

@@ -3,7 +3,6 @@ package org.aapf.adapter.out.persistence;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -11,10 +10,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * Reads the cluster tables, each either whole (one query per table for every cluster) or for some cluster ids.
  * Rows come in no particular order; {@link ClusterAssembler} joins and orders them.
  */
-@RegisterConstructorMapper(ClusterRow.class)
-@RegisterConstructorMapper(ServiceRow.class)
-@RegisterConstructorMapper(InstanceRow.class)
-@RegisterConstructorMapper(AlertRow.class)
 interface ClusterReadDao {
 
     String CLUSTERS = "SELECT id, owner_id, name, created_at, status, version FROM clusters";
@@ -61,14 +56,12 @@ interface ClusterReadDao {
     @SqlQuery(INSTANCE_ALERTS + OF_CLUSTERS)
     List<AlertRow> instanceAlerts(@BindList("ids") Collection<String> ids);
 
-    @SqlQuery("SELECT id FROM clusters WHERE owner_id = :ownerId AND name = :name")
-    Optional<String> idByName(String ownerId, String name);
+    /** The API's reads, on every request: run through {@link HotReads}, not as methods here. */
+    String CLUSTER_BY_NAME = CLUSTERS + " WHERE owner_id = :ownerId AND name = :name";
+    String CLUSTERS_OF_OWNER = CLUSTERS + " WHERE owner_id = :ownerId";
 
     @SqlQuery("SELECT cluster_id FROM instances WHERE proxy_id = :proxyId")
     Optional<String> idByProxyId(String proxyId);
-
-    @SqlQuery("SELECT id FROM clusters WHERE owner_id = :ownerId")
-    List<String> idsByOwner(String ownerId);
 
     /** Every cluster's rows: five queries, whatever the number of clusters. */
     default ClusterRows all() {

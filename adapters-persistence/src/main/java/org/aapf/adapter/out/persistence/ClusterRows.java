@@ -1,8 +1,10 @@
 package org.aapf.adapter.out.persistence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Alert;
 import org.aapf.domain.cluster.Health;
@@ -41,6 +43,22 @@ record ClusterRows(List<ClusterRow> clusters, List<ServiceRow> services, List<In
                 UtcTimes.toColumn(instance.updatedAt()),
                 instance.notebook().map(access -> access.proxyId().value()).orElse(null),
                 instance.notebook().map(NotebookAccess::token).map(token -> token.value()).orElse(null));
+    }
+
+    /**
+     * These rows split by cluster id: every cluster that has a row in any of the tables, each with its own rows (its
+     * {@code clusters} row, if that was read, or none).
+     */
+    Map<String, ClusterRows> perCluster() {
+        Map<String, ClusterRows> split = new HashMap<>();
+        Function<String, ClusterRows> empty = id -> new ClusterRows(new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        clusters.forEach(row -> split.computeIfAbsent(row.id(), empty).clusters().add(row));
+        services.forEach(row -> split.computeIfAbsent(row.clusterId(), empty).services().add(row));
+        instances.forEach(row -> split.computeIfAbsent(row.clusterId(), empty).instances().add(row));
+        clusterAlerts.forEach(row -> split.computeIfAbsent(row.clusterId(), empty).clusterAlerts().add(row));
+        instanceAlerts.forEach(row -> split.computeIfAbsent(row.clusterId(), empty).instanceAlerts().add(row));
+        return split;
     }
 
     /** Alerts of a cluster ({@code service} null) or of one instance, in the order given. */

@@ -1,6 +1,7 @@
 package org.aapf.adapter.out.persistence;
 
 import java.util.List;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -45,9 +46,13 @@ interface ClusterWriteDao {
             """)
     void insertInstanceAlerts(@BindMethods List<AlertRow> rows);
 
-    /** Stores the new status and version + 1 if the version is still {@code version}; returns the rows changed. */
-    @SqlUpdate("UPDATE clusters SET status = :status, version = version + 1 WHERE id = :id AND version = :version")
-    int advance(String id, long version, String status);
+    /**
+     * For each cluster, stores the new status and version + 1 if its version is still the one given; returns the rows
+     * changed per cluster (0 or 1), in the given order.
+     */
+    @SqlBatch("UPDATE clusters SET status = :status, version = version + 1 WHERE id = :id AND version = :version")
+    int[] advance(@Bind("id") List<String> ids, @Bind("version") List<Long> versions,
+            @Bind("status") List<String> statuses);
 
     @SqlBatch("""
             UPDATE instances SET status = :status, health = :health, updated_at = :updatedAt
@@ -69,8 +74,8 @@ interface ClusterWriteDao {
             """)
     void deleteInstances(@BindMethods List<InstanceKey> instances);
 
-    @SqlUpdate("DELETE FROM cluster_alerts WHERE cluster_id = :clusterId")
-    void deleteClusterAlerts(String clusterId);
+    @SqlBatch("DELETE FROM cluster_alerts WHERE cluster_id = :clusterId")
+    void deleteClusterAlerts(@Bind("clusterId") List<String> clusterIds);
 
     @SqlBatch("""
             DELETE FROM instance_alerts

@@ -44,7 +44,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.description = description;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = RowReaders.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
     }
 
     /** Opens a HikariCP pool with {@code settings} and migrates the schema. */

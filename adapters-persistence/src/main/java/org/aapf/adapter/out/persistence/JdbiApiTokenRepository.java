@@ -19,10 +19,12 @@ import org.jdbi.v3.core.JdbiException;
 public final class JdbiApiTokenRepository implements ApiTokenRepository {
 
     private final ApiTokenDao dao;
+    private final HotReads reads;
 
     @Inject
     public JdbiApiTokenRepository(Jdbi jdbi) {
         this.dao = Objects.requireNonNull(jdbi, "'jdbi' must not be null").onDemand(ApiTokenDao.class);
+        this.reads = new HotReads(jdbi);
     }
 
     /** {@inheritDoc} Throws {@code NOT_FOUND} when the owner was removed meanwhile. */
@@ -44,7 +46,8 @@ public final class JdbiApiTokenRepository implements ApiTokenRepository {
 
     @Override
     public Optional<ApiToken> findById(ApiTokenId id) {
-        return dao.findById(id.toString()).map(JdbiApiTokenRepository::toToken);
+        return reads.one(ApiTokenDao.FIND_BY_ID, "id", id.toString(), ApiTokenRow.class)
+                .map(JdbiApiTokenRepository::toToken);
     }
 
     @Override

@@ -16,10 +16,12 @@ import org.jdbi.v3.core.JdbiException;
 public final class JdbiSessionRepository implements SessionRepository {
 
     private final SessionDao dao;
+    private final HotReads reads;
 
     @Inject
     public JdbiSessionRepository(Jdbi jdbi) {
         this.dao = Objects.requireNonNull(jdbi, "'jdbi' must not be null").onDemand(SessionDao.class);
+        this.reads = new HotReads(jdbi);
     }
 
     /** {@inheritDoc} Throws {@code NOT_FOUND} when the user was removed meanwhile. */
@@ -38,7 +40,8 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> findById(SessionId id) {
-        return dao.findById(id.toString()).map(JdbiSessionRepository::toSession);
+        return reads.one(SessionDao.FIND_BY_ID, "id", id.toString(), SessionRow.class)
+                .map(JdbiSessionRepository::toSession);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.aapf.adapter.out.persistence;
 
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -8,7 +7,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * SQL for the single {@code reconciler_lease} row. Expiry is judged by the database's CURRENT_TIMESTAMP, never by a
  * caller's clock, so processes on hosts with skewed clocks agree.
  */
-@RegisterConstructorMapper(LeaseRow.class)
 interface LeaseDao {
 
     /**

@@ -2,12 +2,10 @@ package org.aapf.adapter.out.persistence;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for {@code login_failures}. */
-@RegisterConstructorMapper(LoginFailureRow.class)
 interface LoginFailureDao {
 
     /**

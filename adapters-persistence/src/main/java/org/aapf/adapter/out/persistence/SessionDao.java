@@ -2,12 +2,10 @@ package org.aapf.adapter.out.persistence;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for {@code sessions}; a revocation time, once set, is never overwritten. */
-@RegisterConstructorMapper(SessionRow.class)
 interface SessionDao {
 
     @SqlUpdate("""
@@ -17,8 +15,8 @@ interface SessionDao {
     void insert(String id, String userId, OffsetDateTime createdAt, OffsetDateTime expiresAt,
             OffsetDateTime revokedAt);
 
-    @SqlQuery("SELECT id, user_id, created_at, expires_at, revoked_at FROM sessions WHERE id = :id")
-    Optional<SessionRow> findById(String id);
+    /** Read on every request that presents an access token: run through {@link HotReads}, not as a method here. */
+    String FIND_BY_ID = "SELECT id, user_id, created_at, expires_at, revoked_at FROM sessions WHERE id = :id";
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
     int revoke(String id, OffsetDateTime now);

@@ -3,7 +3,6 @@ package org.aapf.adapter.out.persistence;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -11,7 +10,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * SQL for {@code users}; sessions and API tokens of a deleted user go with it (ON DELETE CASCADE), AAClusters block
  * it.
  */
-@RegisterConstructorMapper(UserRow.class)
 interface UserDao {
 
     String COLUMNS = "id, username, password_hash, created_at, password_changed_at";

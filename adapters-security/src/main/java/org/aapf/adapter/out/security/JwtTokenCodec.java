@@ -6,8 +6,14 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.Verification;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +25,11 @@ import org.aapf.domain.user.UserId;
 /**
  * Encodes tokens as JWTs signed with HMAC-SHA256 and the server's secret. The algorithm is fixed here: a token whose
  * header names another one (including {@code none}) never verifies.
+ *
+ * <p>A token is decoded once and checked by the verifier of the kind it names. What verified is remembered (a bounded
+ * cache keyed by the whole token, so by its signature too): a client that presents the same token again skips the
+ * parsing and the HMAC, and only the expiry is checked again. Revocation is not a matter of this class; the account
+ * services ask the database on every request.
  */
 public final class JwtTokenCodec implements TokenCodec {
 
@@ -33,9 +44,20 @@ public final class JwtTokenCodec implements TokenCodec {
     private static final String USER = "user";
     private static final String USERNAME = "username";
 
+    /** Tokens in use at once by a busy server's clients; each entry costs well under a kilobyte. */
+    private static final int VERIFIED_TOKENS = 10_000;
+    private static final Duration VERIFIED_IDLE = Duration.ofMinutes(10);
+
     private final Algorithm algorithm;
     private final String issuer;
+    private final Clock clock;
     private final Map<Kind, JWTVerifier> verifiers = new EnumMap<>(Kind.class);
+    private final Map<String, Kind> kindsByName = new HashMap<>();
+    private final Cache<String, Claims> verified = Caffeine.newBuilder()
+            .maximumSize(VERIFIED_TOKENS)
+            .expireAfterAccess(VERIFIED_IDLE)
+            .executor(Runnable::run)
+            .build();
 
     /** A codec with the {@link #DEFAULT_ISSUER}. */
     public JwtTokenCodec(byte[] secret, Clock clock) {
@@ -58,8 +80,10 @@ public final class JwtTokenCodec implements TokenCodec {
         Objects.requireNonNull(clock, "'clock' must not be null");
         this.algorithm = Algorithm.HMAC256(secret);
         this.issuer = issuer;
+        this.clock = clock;
         for (Kind kind : Kind.values()) {
             verifiers.put(kind, verifier(kind, clock));
+            kindsByName.put(name(kind), kind);
         }
     }
 
@@ -81,12 +105,39 @@ public final class JwtTokenCodec implements TokenCodec {
         if (token == null) {
             return Optional.empty();
         }
-        try {
-            return claimsOf(verifiers.get(expected).verify(token), expected);
-        } catch (JWTVerificationException | IllegalArgumentException e) {
-            // Forged, expired, of another kind or malformed: all the same to the caller, who learns nothing more.
+        Claims claims = verified.getIfPresent(token);
+        if (claims == null) {
+            claims = verifyOnce(token);
+            if (claims == null) {
+                return Optional.empty();
+            }
+            verified.put(token, claims);
+        }
+        if (claims.kind() != expected || expired(claims)) {
             return Optional.empty();
         }
+        return Optional.of(claims);
+    }
+
+    /** The claims of a token this server signed, checked by the verifier of its own kind; null for anything else. */
+    private Claims verifyOnce(String token) {
+        try {
+            DecodedJWT decoded = JWT.decode(token);
+            Kind kind = kindsByName.get(decoded.getClaim(KIND).asString());
+            if (kind == null) {
+                return null;
+            }
+            return claimsOf(verifiers.get(kind).verify(decoded), kind).orElse(null);
+        } catch (JWTVerificationException | IllegalArgumentException e) {
+            // Forged, expired, of another kind or malformed: all the same to the caller, who learns nothing more.
+            return null;
+        }
+    }
+
+    /** As java-jwt checks {@code exp}: in whole seconds, valid through its last second. */
+    private boolean expired(Claims claims) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return claims.expiresAt().map(now::isAfter).orElse(false);
     }
 
     private JWTVerifier verifier(Kind kind, Clock clock) {

@@ -61,6 +61,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private final Restarts restarts;
     private final ClusterConvergence convergence;
     private final LeaseKeeper leaseKeeper;
+    private final PendingSaves saves;
+    private final BackendOutage outage;
     private final Metrics metrics;
     private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
@@ -111,6 +113,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.restarts = new Restarts(settings.restartDelay(), settings.backoffMax());
         this.metrics = metrics;
         this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl(), nanoTime);
+        this.saves = new PendingSaves(clusters, events, leaseKeeper);
+        this.outage = new BackendOutage(backend.name(), settings.backoffMax());
         this.convergence = new ClusterConvergence(new LeaseGuardedBackend(backend, leaseKeeper), backoff, restarts,
                 sparkMasters, metrics);
     }
@@ -179,6 +183,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         } catch (LeaseLapsedException e) {
             LOG.log(System.Logger.Level.WARNING, "Reconcile pass stopped before its next write: " + e.getMessage());
             return PassReport.leaseLapsed();
+        } finally {
+            saves.discard();
         }
     }
 
@@ -199,6 +205,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             return backendDown(desired, e, now);
         }
         observeBackoff.succeeded(OBSERVE);
+        outage.succeeded(now);
         return converge(desired, actual, catalogue.current(), now);
     }
 
@@ -213,6 +220,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             tally.clusters++;
             convergeOne(cluster, observed, current, now, tally);
         }
+        saves.flush(tally);
         byCluster.keySet().forEach(orphan -> convergence.removeOrphan(orphan, now, tally));
         convergence.endPass();
         reportCensus(desired);
@@ -260,15 +268,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     private void save(AACluster cluster, PassTally tally) {
         tally.busy |= cluster.status() == ClusterStatus.CREATING || cluster.isDeleting();
-        if (!cluster.hasChanges()) {
-            return;
-        }
-        leaseKeeper.check();
-        if (clusters.update(cluster)) {
-            events.append(cluster.pullEvents());
-            tally.saved++;
-        } else {
-            tally.busy = true;
+        if (cluster.hasChanges()) {
+            saves.add(cluster, tally);
         }
     }
 
@@ -284,9 +285,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     }
 
     private PassReport backendDown(List<AACluster> desired, AapfException e, Instant now) {
-        Instant retryAt = observeBackoff.failed(OBSERVE, now);
-        LOG.log(System.Logger.Level.WARNING, "Backend " + backend.name() + " cannot be observed (" + e.reason()
-                + "), retrying at " + retryAt + ": " + e.getMessage(), e);
+        outage.failed(e, now, observeBackoff.failed(OBSERVE, now));
         Alert alert = new Alert(Alert.Level.ERROR, AlertReasons.BACKEND_UNREACHABLE,
                 e.reason() == ErrorReason.UNAVAILABLE
                         ? "The cluster backend cannot be reached; the state shown may be out of date."
@@ -297,6 +296,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             cluster.raiseAlert(alert);
             save(cluster, tally);
         }
+        saves.flush(tally);
         return PassReport.backendDown(tally.saved);
     }
 
@@ -354,8 +354,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
                 watch = backend.watch(ref -> wake());
             } catch (AapfException e) {
                 metrics.backendCallFailed("watch", e.reason());
-                LOG.log(System.Logger.Level.WARNING, "Cannot watch backend " + backend.name() + "; relying on resync: "
-                        + e.getMessage());
+                LOG.log(outage.isUnreachable() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                        "Cannot watch backend " + backend.name() + "; relying on resync: " + e.getMessage());
             }
         }
     }

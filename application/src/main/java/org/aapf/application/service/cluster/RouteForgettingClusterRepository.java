@@ -40,6 +40,13 @@ public final class RouteForgettingClusterRepository implements ClusterRepository
     }
 
     @Override
+    public List<AACluster> updateAll(List<AACluster> changed) {
+        List<AACluster> saved = clusters.updateAll(changed);
+        saved.forEach(routes::forget);
+        return saved;
+    }
+
+    @Override
     public boolean delete(AACluster cluster) {
         boolean deleted = clusters.delete(cluster);
         if (deleted) {
