@@ -4,6 +4,7 @@ epoch millisecond at which it first did. Used by docker-overhead.sh so that both
 (no process per poll).
 
   wait_ready.py cluster PORT NAME TOKEN     until GET /api/v1/aaclusters/NAME shows its first instance "ready"
+  wait_ready.py created PORT NAME TOKEN     until GET /api/v1/aaclusters/NAME shows the cluster "created"
   wait_ready.py status  PORT PATH           until GET PATH answers 200
 """
 import http.client
@@ -41,10 +42,15 @@ def cluster_ready(status, body):
     return cluster["services"][0]["instances"][0]["status"] == "ready"
 
 
+def cluster_created(status, body):
+    return status == 200 and json.loads(body)["aacluster"]["status"] == "created"
+
+
 if __name__ == "__main__":
     mode, port = sys.argv[1], int(sys.argv[2])
-    if mode == "cluster":
+    if mode in ("cluster", "created"):
         name, token = sys.argv[3], sys.argv[4]
-        print(poll(port, "/api/v1/aaclusters/" + name, {"Authorization": "Bearer " + token}, cluster_ready))
+        print(poll(port, "/api/v1/aaclusters/" + name, {"Authorization": "Bearer " + token},
+                   cluster_ready if mode == "cluster" else cluster_created))
     else:
         print(poll(port, sys.argv[3], {}, lambda status, body: status == 200))

@@ -34,6 +34,15 @@ public final class InMemoryReconcilerLease implements ReconcilerLease {
     }
 
     @Override
+    public synchronized Duration remaining() {
+        Instant now = clock.instant();
+        if (holder == null || !now.isBefore(expiresAt)) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, expiresAt);
+    }
+
+    @Override
     public synchronized void release(Lease lease) {
         if (lease.holder().equals(holder) && lease.epoch() == epoch) {
             holder = null;

@@ -34,7 +34,7 @@ class ConfigLoaderTest {
         assertEquals(1024 * 1024, config.http().maxBodyBytes());
         assertEquals("docker", config.backend().type());
         assertEquals(16, config.clusters().maxSparkWorkers());
-        assertEquals(Duration.ofSeconds(60), config.clusters().leaseTtl());
+        assertEquals(Duration.ofSeconds(10), config.clusters().leaseTtl());
     }
 
     @Test

@@ -69,6 +69,20 @@ final class AapfProcess implements AutoCloseable {
         return awaitExit(timeout);
     }
 
+    /** Sends SIGKILL: the process dies at once, with no chance to give anything up. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Sends {@code SIGSTOP} or {@code SIGCONT} (the name without "SIG"): freezes or thaws every thread at once. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the process did not end within " + timeout);
@@ -83,6 +97,7 @@ final class AapfProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
+            // SIGKILL ends a stopped (SIGSTOP) process as well
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }

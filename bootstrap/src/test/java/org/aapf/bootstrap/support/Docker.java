@@ -2,6 +2,7 @@ package org.aapf.bootstrap.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,6 +77,15 @@ public final class Docker {
 
     public static void remove(String id) throws IOException, InterruptedException {
         exec("docker", "rm", "-f", id);
+    }
+
+    /** The names of the containers carrying the label that the engine created since {@code since}, one per creation. */
+    public static List<String> createdSince(String labelFilter, Instant since)
+            throws IOException, InterruptedException {
+        String out = exec("docker", "events", "--since", Long.toString(since.getEpochSecond()), "--until",
+                Long.toString(Instant.now().getEpochSecond() + 1), "--filter", "label=" + labelFilter,
+                "--filter", "type=container", "--filter", "event=create", "--format", "{{.Actor.Attributes.name}}");
+        return out.isBlank() ? List.of() : Arrays.stream(out.strip().split("\\s+")).sorted().toList();
     }
 
     /** Removes every container and network carrying the label (test clean-up). */

@@ -8,10 +8,16 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -19,6 +25,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,6 +151,97 @@ class DeployManifestsTest {
         assertEquals(false, server.getSecurityContext().getAllowPrivilegeEscalation());
         assertEquals(List.of("ALL"), server.getSecurityContext().getCapabilities().getDrop());
         assertEquals("RuntimeDefault", server.getSecurityContext().getSeccompProfile().getType());
+    }
+
+    @Test
+    void rollingUpdate_startsEachNewPodBeforeStoppingAnOldOne() throws IOException {
+        Deployment deployment = load("deployment.yaml", Deployment.class);
+        assertEquals("RollingUpdate", deployment.getSpec().getStrategy().getType());
+        RollingUpdateDeployment rolling = deployment.getSpec().getStrategy().getRollingUpdate();
+        int replicas = deployment.getSpec().getReplicas();
+
+        assertEquals(0, absolute(rolling.getMaxUnavailable(), replicas), "no pod is taken away before its successor");
+        assertTrue(absolute(rolling.getMaxSurge(), replicas) >= 1, "a successor can start at all");
+    }
+
+    @Test
+    void nodeDrains_evictOnePodAtATime_soTwoOfThreeKeepServing() throws IOException {
+        Deployment deployment = load("deployment.yaml", Deployment.class);
+        PodDisruptionBudget budget = load("pdb.yaml", PodDisruptionBudget.class);
+        int replicas = deployment.getSpec().getReplicas();
+
+        assertEquals(3, replicas, "README: one pod may be drained while another fails, and one still serves");
+        assertEquals(deployment.getMetadata().getNamespace(), budget.getMetadata().getNamespace());
+        assertEquals(deployment.getSpec().getSelector().getMatchLabels(),
+                budget.getSpec().getSelector().getMatchLabels(), "the budget covers exactly the server's pods");
+        int leastDuringDrain = budget.getSpec().getMinAvailable() != null
+                ? absolute(budget.getSpec().getMinAvailable(), replicas)
+                : replicas - absolute(budget.getSpec().getMaxUnavailable(), replicas);
+        assertEquals(2, leastDuringDrain);
+        assertEquals("AlwaysAllow", budget.getSpec().getUnhealthyPodEvictionPolicy(),
+                "a pod that is not ready anyway never blocks a drain");
+        assertTrue(kustomizationResources().contains("pdb.yaml"));
+    }
+
+    @Test
+    void replicasSpreadOverNodes_whereThereAreSeveral() throws IOException {
+        PodSpec pod = load("deployment.yaml", Deployment.class).getSpec().getTemplate().getSpec();
+        TopologySpreadConstraint spread = pod.getTopologySpreadConstraints().getFirst();
+
+        assertEquals("kubernetes.io/hostname", spread.getTopologyKey());
+        assertEquals(1, spread.getMaxSkew());
+        assertEquals("ScheduleAnyway", spread.getWhenUnsatisfiable(), "a single-node cluster still runs them all");
+        assertEquals(load("deployment.yaml", Deployment.class).getSpec().getTemplate().getMetadata().getLabels(),
+                spread.getLabelSelector().getMatchLabels());
+    }
+
+    @Test
+    void probes_startupCoversTheStart_livenessRestartsAHungServer_readinessFollowsHealth() throws IOException {
+        Container server = load("deployment.yaml", Deployment.class).getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        Probe startup = server.getStartupProbe();
+        Probe liveness = server.getLivenessProbe();
+
+        assertEquals("/health/live", startup.getHttpGet().getPath());
+        assertTrue(window(startup).compareTo(Duration.ofMinutes(2)) >= 0, "migrations on a large database");
+        assertEquals(null, liveness.getInitialDelaySeconds(), "the startup probe holds liveness back instead");
+        assertTrue(window(liveness).compareTo(Duration.ofSeconds(20)) >= 0, "a GC pause is no reason to restart");
+        assertTrue(liveness.getTimeoutSeconds() > 1);
+        assertEquals("/health/ready", server.getReadinessProbe().getHttpGet().getPath());
+    }
+
+    @Test
+    void termination_letsTheServiceForgetThePod_thenTheServerFinishItsRequests() throws IOException {
+        PodSpec pod = load("deployment.yaml", Deployment.class).getSpec().getTemplate().getSpec();
+        List<String> preStop = pod.getContainers().get(0).getLifecycle().getPreStop().getExec().getCommand();
+        assertEquals("sleep", preStop.getFirst());
+        long sleep = Long.parseLong(preStop.get(1));
+
+        Duration shutdownGrace = Duration.parse(defaultSetting("shutdownGracePeriod"));
+
+        assertTrue(pod.getTerminationGracePeriodSeconds() >= sleep + shutdownGrace.toSeconds() + 30,
+                "preStop, then server.shutdownGracePeriod, then the reconcile pass in progress");
+    }
+
+    /** How long a probe keeps failing before it acts. */
+    private static Duration window(Probe probe) {
+        return Duration.ofSeconds((long) probe.getPeriodSeconds() * probe.getFailureThreshold());
+    }
+
+    private static int absolute(IntOrString value, int replicas) {
+        if (value.getStrVal() != null) {
+            int percent = Integer.parseInt(value.getStrVal().replace("%", ""));
+            return (int) Math.ceil(replicas * percent / 100.0);
+        }
+        return value.getIntVal();
+    }
+
+    /** A key of the {@code server} section of the server's built-in defaults. */
+    @SuppressWarnings("unchecked")
+    private static String defaultSetting(String key) throws IOException {
+        Map<String, Object> defaults = Serialization.unmarshal(Files.readString(
+                Path.of("..", "bootstrap", "src", "main", "resources", "aapf-defaults.yaml")), Map.class);
+        return String.valueOf(((Map<String, Object>) defaults.get("server")).get(key));
     }
 
     @Test

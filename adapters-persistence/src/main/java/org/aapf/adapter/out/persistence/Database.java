@@ -34,6 +34,13 @@ public final class Database implements AutoCloseable {
      * is answered 503, so it is short; a healthy pool hands connections out in microseconds.
      */
     private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+    /**
+     * On PostgreSQL, a session left idle inside a transaction for 5 s is ended by the server, which rolls the transaction
+     * back and frees its row locks: a server process frozen mid-transaction (SIGSTOP, a stopped VM) would otherwise
+     * block every other server's writes to those rows (the reconciler lease, a cluster) until it thaws, and with them
+     * the take-over. AAPF's transactions never wait for anything but the database itself.
+     */
+    private static final String POSTGRES_SESSION_SETUP = "SET idle_in_transaction_session_timeout = '5s'";
 
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
@@ -148,6 +155,9 @@ public final class Database implements AutoCloseable {
 
     private static HikariDataSource newPool(DatabaseSettings settings, String description) {
         HikariConfig config = new HikariConfig();
+        if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            config.setConnectionInitSql(POSTGRES_SESSION_SETUP);
+        }
         config.setPoolName("aapf-db");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());

@@ -10,7 +10,8 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * {@link ReconcilerLease} on the single {@code reconciler_lease} row: one conditional UPDATE takes or extends it,
- * judged by the database's clock, and a read in the same transaction returns the epoch and expiry it stored.
+ * judged by the database's clock, and a read in the same transaction returns the epoch and expiry it stored; what
+ * remains of a lease is measured against the database's time, too.
  */
 public final class JdbiReconcilerLease implements ReconcilerLease {
 
@@ -47,6 +48,11 @@ public final class JdbiReconcilerLease implements ReconcilerLease {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Duration remaining() {
+        return jdbi.withExtension(LeaseDao.class, LeaseDao::remaining).duration();
     }
 
     @Override

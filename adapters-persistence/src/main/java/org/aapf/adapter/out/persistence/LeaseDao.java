@@ -26,6 +26,14 @@ interface LeaseDao {
     @SqlQuery("SELECT holder, epoch, expires_at FROM reconciler_lease WHERE lease_key = 'reconciler'")
     LeaseRow current();
 
+    /** The holder and expiry next to the database's own time, so that what remains needs no other clock. */
+    @SqlQuery("""
+            SELECT holder, expires_at, CURRENT_TIMESTAMP AS database_now
+              FROM reconciler_lease WHERE lease_key = 'reconciler'
+            """)
+    @RegisterConstructorMapper(LeaseRow.Remaining.class)
+    LeaseRow.Remaining remaining();
+
     @SqlUpdate("""
             UPDATE reconciler_lease SET holder = NULL
              WHERE lease_key = 'reconciler' AND holder = :holder AND epoch = :epoch

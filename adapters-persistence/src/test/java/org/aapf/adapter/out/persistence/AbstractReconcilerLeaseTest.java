@@ -140,6 +140,26 @@ abstract class AbstractReconcilerLeaseTest extends DatabaseFixture {
     }
 
     @Test
+    void remaining_isMeasuredByTheDatabasesClock_andZeroWhenFreeOrLapsed() {
+        assertEquals(Duration.ZERO, lease.remaining(), "free");
+        lease.acquireOrRenew("a", TTL).orElseThrow();
+        Duration left = lease.remaining();
+        assertTrue(left.compareTo(TTL.minusSeconds(5)) > 0 && left.compareTo(TTL) <= 0, left.toString());
+
+        jdbi().useHandle(handle -> handle.execute(
+                "UPDATE reconciler_lease SET expires_at = CURRENT_TIMESTAMP + INTERVAL '1000' SECOND"));
+        Duration far = lease.remaining();
+        assertTrue(far.compareTo(Duration.ofSeconds(990)) > 0 && far.compareTo(Duration.ofSeconds(1000)) <= 0,
+                "the database's expiry minus the database's now, whatever this JVM's clock says: " + far);
+
+        expireNow();
+        assertEquals(Duration.ZERO, lease.remaining(), "lapsed");
+        lease.acquireOrRenew("a", TTL).orElseThrow();
+        lease.release(lease.acquireOrRenew("a", TTL).orElseThrow());
+        assertEquals(Duration.ZERO, lease.remaining(), "released");
+    }
+
+    @Test
     void blankOrOverlongHoldersAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> lease.acquireOrRenew(" ", TTL));
         assertThrows(IllegalArgumentException.class, () -> lease.acquireOrRenew("h".repeat(129), TTL));

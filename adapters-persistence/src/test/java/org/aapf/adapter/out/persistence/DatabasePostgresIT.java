@@ -1,9 +1,12 @@
 package org.aapf.adapter.out.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
 class DatabasePostgresIT {
@@ -36,6 +39,30 @@ class DatabasePostgresIT {
                     .createQuery("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = :schema")
                     .bind("schema", schema).mapTo(Integer.class).one());
             assertEquals(0, left);
+        }
+    }
+
+    @Test
+    void aTransactionLeftIdle_asByAFrozenServer_isEndedAndFreesItsLocksForTheOthers() {
+        try (TestDatabase test = TestDatabases.postgres()) {
+            try (Handle frozen = test.jdbi().open(); Handle other = test.jdbi().open()) {
+                assertEquals("5s", frozen.createQuery("SHOW idle_in_transaction_session_timeout")
+                        .mapTo(String.class).one());
+                frozen.begin();
+                frozen.execute("UPDATE reconciler_lease SET holder = 'frozen'");
+
+                long started = System.nanoTime();
+                other.begin();
+                other.execute("SET LOCAL lock_timeout = '30s'");
+                int updated = other.execute("UPDATE reconciler_lease SET holder = 'other'");
+                other.commit();
+
+                assertEquals(1, updated, "the other server's write went through once the idle one was ended");
+                assertTrue(System.nanoTime() - started < Duration.ofSeconds(25).toNanos());
+                assertThrows(RuntimeException.class, frozen::commit, "the frozen transaction was rolled back");
+            }
+            assertEquals("other", test.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT holder FROM reconciler_lease").mapTo(String.class).one()));
         }
     }
 

@@ -24,6 +24,13 @@ public interface ReconcilerLease {
      */
     Optional<Lease> acquireOrRenew(String holder, Duration ttl);
 
+    /**
+     * How long the lease as stored now still runs, by the store's own clock: zero when it is free or has lapsed. A
+     * standby waits this long before it tries again, so it neither polls the store often nor relies on its own
+     * wall clock (which may be skewed against the store's and the other servers').
+     */
+    Duration remaining();
+
     /** Gives the lease up if {@code lease.holder()} still holds it with {@code lease.epoch()}; otherwise a no-op. */
     void release(Lease lease);
 

@@ -38,9 +38,11 @@ import org.aapf.domain.error.ErrorReason;
  * backend call is idempotent and every save is compare-and-set on the cluster's version.
  *
  * <p>{@link #start()} runs passes on one daemon thread, woken by {@link #wake()} (API changes), backend watch hints
- * and a periodic resync. A pass acts only while this process holds the {@link ReconcilerLease}: every backend change
- * and every save first makes sure the lease still holds, renewing it once a third of its ttl has passed, and a pass
- * that cannot be sure any more (it paused past its lease) stops before that write.
+ * and a periodic resync. A pass acts only while this process holds the {@link ReconcilerLease}: every backend change,
+ * every save and every cluster first makes sure the lease still holds, renewing it once a third of its ttl has
+ * passed, and a pass that cannot be sure any more (it paused past its lease) stops before that write. Between passes
+ * the same thread renews the lease every third of its ttl, or, standing by, tries to take it just after the holder's
+ * lease lapses by the database's clock, and passes at once when it took it.
  */
 @Singleton
 public final class Reconciler implements ReconcileTrigger, AutoCloseable {
@@ -64,6 +66,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private final PendingSaves saves;
     private final BackendOutage outage;
     private final Metrics metrics;
+    private final LongSupplier nanoTime;
     private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
     private volatile Optional<PassReport> lastPass = Optional.empty();
@@ -112,6 +115,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.observeBackoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
         this.restarts = new Restarts(settings.restartDelay(), settings.backoffMax());
         this.metrics = metrics;
+        this.nanoTime = nanoTime;
         this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl(), nanoTime);
         this.saves = new PendingSaves(clusters, events, leaseKeeper);
         this.outage = new BackendOutage(backend.name(), settings.backoffMax());
@@ -216,6 +220,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         actual.forEach(instance -> byCluster.computeIfAbsent(instance.ref().cluster(), id -> new ArrayList<>())
                 .add(instance));
         for (AACluster cluster : desired) {
+            leaseKeeper.check();
             List<ObservedInstance> observed = Optional.ofNullable(byCluster.remove(cluster.id())).orElse(List.of());
             tally.clusters++;
             convergeOne(cluster, observed, current, now, tally);
@@ -312,20 +317,53 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     private void loop() {
         while (running) {
-            Duration wait = settings.idleWait();
+            Duration wait;
             try {
                 startWatch();
                 wait = nextWait(reconcileOnce());
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Reconcile pass failed", e);
-                wait = settings.busyWait();
+                wait = settings.busyInterval();
             }
-            awaitWake(wait);
+            awaitNextPass(wait);
         }
     }
 
+    /**
+     * Sleeps until {@code wait} has passed or a wake-up comes, touching the lease whenever it falls due in between;
+     * returns early when that took a new epoch, so that a standby that took over passes at once.
+     */
+    private void awaitNextPass(Duration wait) {
+        long passAt = nanoTime.getAsLong() + wait.toNanos();
+        while (running) {
+            long untilPass = Math.max(0, passAt - nanoTime.getAsLong());
+            Duration untilLease = leaseKeeper.untilDue();
+            if (untilPass <= untilLease.toNanos()) {
+                awaitWake(Duration.ofNanos(untilPass));
+                return;
+            }
+            if (awaitWake(untilLease) || keepLease()) {
+                return;
+            }
+        }
+    }
+
+    /** Renews the lease, or tries to take it; true when this began a new epoch. */
+    private synchronized boolean keepLease() {
+        boolean[] newEpoch = {false};
+        try {
+            leaseKeeper.hold(() -> {
+                forgetBackoffs();
+                newEpoch[0] = true;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot renew or take the reconciler lease: " + e.getMessage());
+        }
+        return newEpoch[0];
+    }
+
     private Duration nextWait(PassReport report) {
-        Duration wait = report.busy() ? settings.busyWait() : settings.idleWait();
+        Duration wait = report.busy() ? settings.busyInterval() : settings.resyncInterval();
         if (convergence.takeRegistrationPending() && REGISTRATION_RECHECK.compareTo(wait) < 0) {
             wait = REGISTRATION_RECHECK;
         }
@@ -339,12 +377,14 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    private void awaitWake(Duration max) {
+    /** Sleeps until woken or {@code max} passed; true when woken. */
+    private boolean awaitWake(Duration max) {
         try {
-            signal.await(max);
+            return signal.await(max);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+            return true;
         }
     }
 

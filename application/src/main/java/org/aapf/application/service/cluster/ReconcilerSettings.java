@@ -9,7 +9,8 @@ import java.util.UUID;
  *
  * @param resyncInterval the longest time between two passes without any wake-up (periodic resync)
  * @param busyInterval the time before the next pass while some cluster is still creating or deleting
- * @param leaseTtl how long a taken lease lasts; renewed at least every third of it
+ * @param leaseTtl how long a taken lease lasts; renewed every third of it, so a dead or paused holder is replaced
+ *     about this long after its last renewal
  * @param backoffBase the wait after a first backend failure; doubles with each further failure
  * @param backoffMax the longest wait between retries, and between replacements of a crash-looping instance
  * @param restartDelay the wait before a failed instance is replaced; doubles with each replacement in a row
@@ -31,11 +32,11 @@ public record ReconcilerSettings(Duration resyncInterval, Duration busyInterval,
     }
 
     /**
-     * 30 s resync, 2 s while busy, 60 s lease, backoff from 1 s to 5 min, failed instances replaced after 10 s
+     * 30 s resync, 2 s while busy, 10 s lease, backoff from 1 s to 5 min, failed instances replaced after 10 s
      * doubling to 5 min, a random holder id.
      */
     public static ReconcilerSettings defaults() {
-        return new ReconcilerSettings(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(60),
+        return new ReconcilerSettings(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(10),
                 "reconciler-" + UUID.randomUUID());
     }
@@ -59,18 +60,6 @@ public record ReconcilerSettings(Duration resyncInterval, Duration busyInterval,
     public ReconcilerSettings withLeaseTtl(Duration ttl) {
         return new ReconcilerSettings(resyncInterval, busyInterval, ttl, backoffBase, backoffMax, restartDelay,
                 holderId);
-    }
-
-    /** The longest sleep between passes: the resync interval, but short enough to renew the lease in time. */
-    Duration idleWait() {
-        Duration renew = leaseTtl.dividedBy(3);
-        return renew.compareTo(resyncInterval) < 0 ? renew : resyncInterval;
-    }
-
-    /** The sleep after a busy pass: the busy interval, but short enough to renew the lease in time. */
-    Duration busyWait() {
-        Duration renew = leaseTtl.dividedBy(3);
-        return renew.compareTo(busyInterval) < 0 ? renew : busyInterval;
     }
 
     private static void requirePositive(String field, Duration value) {

@@ -21,15 +21,17 @@ final class WakeSignal {
         }
     }
 
-    /** Sleeps until woken or {@code max} passed, then clears the flag. */
-    void await(Duration max) throws InterruptedException {
+    /** Sleeps until woken or {@code max} passed, then clears the flag; true when it was woken. */
+    boolean await(Duration max) throws InterruptedException {
         lock.lock();
         try {
             long nanos = max.toNanos();
             while (!woken && nanos > 0) {
                 nanos = signal.awaitNanos(nanos);
             }
+            boolean wasWoken = woken;
             woken = false;
+            return wasWoken;
         } finally {
             lock.unlock();
         }

@@ -33,7 +33,8 @@ final class ClusterWorld {
     final FakeClusterBackend backend = new FakeClusterBackend(clock);
     final AtomicReference<Catalogue> catalogue = new AtomicReference<>(TestCatalogues.standard());
     final AtomicInteger wakes = new AtomicInteger();
-    final ReconcilerSettings settings = ReconcilerSettings.defaults();
+    /** A lease longer than the steps tests take between passes: here no loop renews it in between. */
+    final ReconcilerSettings settings = ReconcilerSettings.defaults().withLeaseTtl(Duration.ofSeconds(60));
     private final AtomicInteger processes = new AtomicInteger();
 
     final CreateClusterService create = new CreateClusterService(clusters, events, catalogue::get,

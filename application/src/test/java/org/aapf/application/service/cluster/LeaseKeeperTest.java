@@ -117,6 +117,76 @@ class LeaseKeeperTest {
         assertEquals(Optional.empty(), store.delegate.holder());
     }
 
+    @Test
+    void holder_isDueToRenewAThirdOfTheTtlAfterItWasConfirmed() {
+        assertTrue(keeper.hold(() -> { }));
+        assertEquals(TTL.dividedBy(3), keeper.untilDue());
+
+        elapse(Duration.ofSeconds(5));
+        assertEquals(TTL.dividedBy(3).minusSeconds(5), keeper.untilDue());
+
+        elapse(TTL);
+        assertEquals(Duration.ZERO, keeper.untilDue(), "overdue");
+    }
+
+    @Test
+    void standby_isDueJustAfterTheHoldersLeaseLapsesByTheStoresClock() {
+        store.delegate.acquireOrRenew("b", TTL);
+        elapse(Duration.ofSeconds(15));
+
+        assertFalse(keeper.hold(() -> { }));
+
+        assertEquals(TTL.minusSeconds(15).plus(LeaseKeeper.STANDBY_SLACK), keeper.untilDue());
+        assertEquals(2, store.calls.get(), "one try, one look at what remains");
+    }
+
+    @Test
+    void standby_neverWaitsLongerThanItsTtl_norPollsMoreOftenThanATwentiethOfIt() {
+        store.delegate.acquireOrRenew("b", TTL.multipliedBy(10));
+        assertFalse(keeper.hold(() -> { }));
+        assertEquals(TTL, keeper.untilDue(), "a holder with a longer ttl is looked at again after ours");
+
+        elapse(TTL.multipliedBy(10));
+        store.delegate.acquireOrRenew("b", Duration.ofMillis(1)).orElseThrow();
+        assertFalse(keeper.hold(() -> { }));
+        assertEquals(TTL.dividedBy(20), keeper.untilDue(), "a lease about to lapse is not polled in a tight loop");
+    }
+
+    @Test
+    void storeFailing_leavesNoLeaseAssumed_andTriesAgainAfterAThirdOfTheTtl() {
+        store.failing = true;
+
+        assertThrows(IllegalStateException.class, () -> keeper.hold(() -> { }));
+
+        assertEquals(TTL.dividedBy(3), keeper.untilDue());
+        assertThrows(LeaseLapsedException.class, keeper::check);
+    }
+
+    /**
+     * A holder and a standby with the default ttl, each touching the lease only when {@link LeaseKeeper#untilDue()}
+     * says so: whenever the holder dies (or freezes), the standby holds the lease within the ttl and the slack of it
+     * (well inside the 15 s promised), and while the holder lives the standby asks the store only a few times per ttl.
+     */
+    @Test
+    void withTheDefaultTtl_aStandbyTakesOverWithinItOfTheHoldersDeath_andPollsCheaplyBeforeIt() {
+        Duration ttl = ReconcilerSettings.defaults().leaseTtl();
+        Duration renewal = ttl.dividedBy(3);
+        for (long deathMillis = 60_000; deathMillis <= 60_000 + 2 * renewal.toMillis(); deathMillis += 577) {
+            LeaseTimeline timeline = new LeaseTimeline(ttl);
+            timeline.runUntil(Duration.ofMillis(deathMillis));
+            int standbyCalls = timeline.standbyStore.calls.get();
+
+            Duration takeover = timeline.standbyTakesOver();
+
+            assertTrue(takeover.compareTo(ttl.plus(LeaseKeeper.STANDBY_SLACK)) <= 0,
+                    "died after " + deathMillis + " ms, taken over after " + takeover);
+            long leastGap = ttl.minus(renewal).toMillis();
+            assertTrue(standbyCalls <= 2 * (deathMillis / leastGap + 1),
+                    standbyCalls + " calls by the standby in " + deathMillis + " ms");
+        }
+        assertTrue(ttl.plus(LeaseKeeper.STANDBY_SLACK).compareTo(Duration.ofSeconds(15)) < 0);
+    }
+
     /** Time passes for the store and for this process alike. */
     private void elapse(Duration duration) {
         storeClock.advance(duration);
@@ -144,8 +214,74 @@ class LeaseKeeperTest {
         }
 
         @Override
+        public Duration remaining() {
+            calls.incrementAndGet();
+            return delegate.remaining();
+        }
+
+        @Override
         public void release(Lease lease) {
             delegate.release(lease);
+        }
+    }
+
+    /**
+     * Two processes, a holder and a standby, on one store and one timeline (the store's clock and their monotonic
+     * clocks move together); each touches the lease exactly when its keeper says it is due.
+     */
+    private static final class LeaseTimeline {
+
+        final ManualClock clock = ManualClock.atSomeMoment();
+        final AtomicLong nanos = new AtomicLong();
+        final InMemoryReconcilerLease shared = new InMemoryReconcilerLease(clock);
+        final CountingLease standbyStore = new CountingLease(shared);
+        final LeaseKeeper holder;
+        final LeaseKeeper standby;
+        Duration elapsed = Duration.ZERO;
+
+        LeaseTimeline(Duration ttl) {
+            holder = new LeaseKeeper(shared, "a", ttl, nanos::get);
+            standby = new LeaseKeeper(standbyStore, "b", ttl, nanos::get);
+            assertTrue(holder.hold(() -> { }));
+        }
+
+        /** Both live until {@code end}; the holder keeps the lease all along. */
+        void runUntil(Duration end) {
+            while (true) {
+                Duration next = min(holder.untilDue(), standby.untilDue());
+                if (elapsed.plus(next).compareTo(end) > 0) {
+                    advance(end.minus(elapsed));
+                    return;
+                }
+                advance(next);
+                if (holder.untilDue().isZero()) {
+                    assertTrue(holder.hold(() -> { }), "the holder keeps the lease while it lives");
+                }
+                if (standby.untilDue().isZero()) {
+                    assertFalse(standby.hold(() -> { }), "at " + elapsed);
+                }
+            }
+        }
+
+        /** The holder is dead from now on: how long until the standby holds the lease. */
+        Duration standbyTakesOver() {
+            Duration died = elapsed;
+            while (true) {
+                advance(standby.untilDue());
+                if (standby.hold(() -> { })) {
+                    return elapsed.minus(died);
+                }
+            }
+        }
+
+        private void advance(Duration duration) {
+            clock.advance(duration);
+            nanos.addAndGet(duration.toNanos());
+            elapsed = elapsed.plus(duration);
+        }
+
+        private static Duration min(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
         }
     }
 }

@@ -79,6 +79,30 @@ class ReconcilerLoopTest {
         assertEquals(observed, backend.observeCalls(), "no pass after close");
     }
 
+    @Test
+    void standby_takesOverOnceTheDeadHoldersLeaseLapses_withNoWakeUpAndNoResyncDue() throws InterruptedException {
+        lease.acquireOrRenew("dead-server", Duration.ofMillis(300));
+        CreateClusterService createWithoutWake = new CreateClusterService(clusters, events, TestCatalogues::standard,
+                ClusterLimits.defaults(), () -> { }, clock);
+        createWithoutWake.create(new CreateClusterCommand(ALICE, "sample", Optional.of(ClusterWorld.notebook()),
+                Optional.empty(), Optional.empty()));
+        Reconciler standby = new Reconciler(clusters, events, backend, TestCatalogues::standard, lease, clock,
+                ReconcilerSettings.defaults().withResyncInterval(Duration.ofHours(1))
+                        .withLeaseTtl(Duration.ofSeconds(1)).withHolderId("standby"));
+        try {
+            standby.start();
+            awaitTrue(() -> standby.lastPass().isPresent());
+            assertEquals(Optional.of("dead-server"), lease.holder(), "the first pass found the lease held");
+
+            awaitTrue(() -> status("sample") == ClusterStatus.CREATED);
+
+            assertEquals(Optional.of("standby"), lease.holder());
+            assertTrue(standby.lastPass().orElseThrow().leader());
+        } finally {
+            standby.close();
+        }
+    }
+
     private ClusterStatus status(String name) {
         return clusters.findByName(ALICE, new ClusterName(name)).map(c -> c.status()).orElse(null);
     }

@@ -1,27 +1,31 @@
 package org.aapf.application.service.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The loop's sleeps leave room to renew the lease, whatever its ttl. */
+/** The defaults: passes as configured, a lease short enough for a take-over within 15 s of a leader's death. */
 class ReconcilerSettingsTest {
 
     @Test
-    void withTheDefaultLease_theLoopSleepsItsConfiguredIntervals() {
+    void defaults_resyncEvery30s_passEvery2sWhileBusy_leaseFor10s() {
         ReconcilerSettings settings = ReconcilerSettings.defaults();
 
-        assertEquals(Duration.ofSeconds(2), settings.busyWait());
-        assertEquals(Duration.ofSeconds(20), settings.idleWait());
+        assertEquals(Duration.ofSeconds(30), settings.resyncInterval());
+        assertEquals(Duration.ofSeconds(2), settings.busyInterval());
+        assertEquals(Duration.ofSeconds(10), settings.leaseTtl());
     }
 
     @Test
-    void withAShortLease_noSleepIsLongerThanAThirdOfIt() {
-        ReconcilerSettings settings = ReconcilerSettings.defaults().withLeaseTtl(Duration.ofMillis(1500));
+    void everyDefaultSettingsHasItsOwnHolder_andOtherLeaseTtlsKeepTheRest() {
+        ReconcilerSettings settings = ReconcilerSettings.defaults();
+        ReconcilerSettings shorter = settings.withLeaseTtl(Duration.ofMillis(1500));
 
-        assertEquals(Duration.ofMillis(500), settings.busyWait());
-        assertEquals(Duration.ofMillis(500), settings.idleWait());
-        assertEquals(Duration.ofMillis(1500), settings.leaseTtl());
+        assertNotEquals(settings.holderId(), ReconcilerSettings.defaults().holderId());
+        assertEquals(Duration.ofMillis(1500), shorter.leaseTtl());
+        assertEquals(settings.withLeaseTtl(settings.leaseTtl()), settings);
+        assertEquals(settings.holderId(), shorter.holderId());
     }
 }
