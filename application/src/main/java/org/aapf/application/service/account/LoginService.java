@@ -13,7 +13,6 @@ import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.TokenCodec;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.error.AapfException;
-import org.aapf.domain.session.Session;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.Username;
@@ -26,30 +25,35 @@ public final class LoginService implements LoginUseCase {
 
     static final String INVALID_CREDENTIALS = "Invalid username or password.";
 
+    static final String PASSWORD_LOGIN_OFF = "Password login is turned off on this server; log in with single sign-on.";
+
     private final UserRepository users;
-    private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
-    private final SessionTokens tokens;
-    private final AccountSettings settings;
+    private final SessionStart sessionStart;
+    private final SignOnSettings signOn;
     private final Clock clock;
     private final Metrics metrics;
 
     /** A login service that reports to no monitoring. */
     public LoginService(UserRepository users, SessionRepository sessions, LoginAttemptRepository attempts,
             PasswordHasher hasher, TokenCodec codec, AccountSettings settings, Clock clock) {
-        this(users, sessions, attempts, hasher, codec, settings, clock, Metrics.none());
+        this(users, sessions, attempts, hasher, codec, settings, SignOnSettings.defaults(), clock, Metrics.none());
     }
 
+    /**
+     * @param signOn when password login is off, only local admins may still log in with a password (after the
+     *     password was checked, so the answer reveals nothing to whoever does not know it)
+     */
     @Inject
     public LoginService(UserRepository users, SessionRepository sessions, LoginAttemptRepository attempts,
-            PasswordHasher hasher, TokenCodec codec, AccountSettings settings, Clock clock, Metrics metrics) {
+            PasswordHasher hasher, TokenCodec codec, AccountSettings settings, SignOnSettings signOn, Clock clock,
+            Metrics metrics) {
         this.users = users;
-        this.sessions = sessions;
         this.hasher = hasher;
         this.throttle = new LoginThrottle(attempts, settings.throttling());
-        this.tokens = new SessionTokens(codec, settings);
-        this.settings = settings;
+        this.sessionStart = new SessionStart(sessions, codec, settings);
+        this.signOn = signOn;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -75,14 +79,15 @@ public final class LoginService implements LoginUseCase {
             throw AapfException.unauthenticated(INVALID_CREDENTIALS);
         }
         throttle.recordSuccess(keys);
+        if (!signOn.passwordLogin() && !isBreakGlassAdmin(user.get())) {
+            metrics.login(LoginOutcome.FAILED);
+            throw AapfException.forbidden(PASSWORD_LOGIN_OFF);
+        }
         metrics.login(LoginOutcome.SUCCEEDED);
-        return startSession(user.get(), now);
+        return sessionStart.begin(user.get(), now);
     }
 
-    private TokenPair startSession(User user, Instant now) {
-        Session session = Session.start(user.id(), now, now.plus(settings.refreshTokenTtl()));
-        sessions.add(session);
-        return new TokenPair(tokens.accessToken(session, user.username(), now),
-                tokens.refreshToken(session, user.username(), now));
+    private static boolean isBreakGlassAdmin(User user) {
+        return user.isAdmin() && user.externalIdentity().isEmpty();
     }
 }
