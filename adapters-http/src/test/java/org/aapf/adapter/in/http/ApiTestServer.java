@@ -49,11 +49,8 @@ final class ApiTestServer implements AutoCloseable {
         List<HttpService> services = new ArrayList<>(
                 List.of(accountsService, apiTokensService, catalogueService, clustersService));
         services.addAll(List.of(more));
-        // without extra services, through the constructor the server is wired with
-        ApiRouting api = more.length == 0
-                ? new ApiRouting(settings, authentication, accountsService, apiTokensService, catalogueService,
-                        clustersService)
-                : new ApiRouting(settings, authentication, services);
+        // the sign-on and profile resources are tested against the real services (bootstrap's SingleSignOnIT)
+        ApiRouting api = new ApiRouting(settings, authentication, services);
         server = WebServer.builder()
                 .address(InetAddress.getLoopbackAddress())
                 .port(0)
