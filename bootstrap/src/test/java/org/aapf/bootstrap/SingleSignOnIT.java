@@ -196,7 +196,7 @@ class SingleSignOnIT {
         assertEquals(200, second.post(url + "/api/v1/auth/oidc/session", "", null).statusCode());
         HttpResponse<String> again = new Browser().post(url + "/api/v1/auth/oidc/session", "", null,
                 "aapf_sign_on=" + cookie);
-        assertEquals(401, again.statusCode(), "the one-time code works once");
+        assertEquals(400, again.statusCode(), "the one-time code works once");
     }
 
     @Test

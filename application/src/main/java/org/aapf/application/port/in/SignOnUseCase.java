@@ -26,7 +26,7 @@ public interface SignOnUseCase {
      */
     String complete(SignOnCallback callback);
 
-    /** @throws org.aapf.domain.error.AapfException {@code UNAUTHENTICATED} for an unknown, used or expired code */
+    /** @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} for a missing, unknown, used or expired code */
     TokenPair redeem(String oneTimeCode);
 
     /** @param provider the name to show on the login button; empty when single sign-on is not configured */

@@ -106,12 +106,12 @@ public final class SignOnService implements SignOnUseCase {
     @Override
     public TokenPair redeem(String oneTimeCode) {
         if (isBlank(oneTimeCode)) {
-            throw AapfException.unauthenticated(UNKNOWN_HANDOFF);
+            throw AapfException.invalid(UNKNOWN_HANDOFF);
         }
         Instant now = Timestamps.now(clock);
         UserId id = attempts.takeHandoff(SecretDigest.sha256(oneTimeCode), now)
-                .orElseThrow(() -> AapfException.unauthenticated(UNKNOWN_HANDOFF));
-        User user = users.findById(id).orElseThrow(() -> AapfException.unauthenticated(UNKNOWN_HANDOFF));
+                .orElseThrow(() -> AapfException.invalid(UNKNOWN_HANDOFF));
+        User user = users.findById(id).orElseThrow(() -> AapfException.invalid(UNKNOWN_HANDOFF));
         return sessionStart.begin(user, now);
     }
 

@@ -50,7 +50,7 @@ class SignOnServiceTest {
         assertTrue(alice.isAdmin());
         assertEquals(Set.of("admins", "analysts"), alice.groups());
         AapfException again = assertThrows(AapfException.class, () -> service.redeem(code));
-        assertEquals(ErrorReason.UNAUTHENTICATED, again.reason());
+        assertEquals(ErrorReason.INVALID_INPUT, again.reason());
     }
 
     @Test
