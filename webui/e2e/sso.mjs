@@ -115,6 +115,15 @@ describe('single sign-on through Keycloak', () => {
     assert.deepEqual(await options('Notebook performance type'), ['small'], 'only the granted performance type');
     assert.deepEqual(await options('Notebook image'), ['aa_jupyter_notebook'], 'only the granted image');
     await shot(page, 'sso-06-user-granted-catalogue');
+
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByLabel('Token name').fill('sso-token');
+    assert.equal(await page.getByLabel('Your password').count(), 0, 'no password to give: the session proves it');
+    await page.getByRole('button', { name: 'Create API token' }).click();
+    const secret = await page.getByLabel('Secret of the new API token').inputValue();
+    const me = await fetch(`${BASE}/api/v1/me`, { headers: { Authorization: `Bearer ${secret}` } });
+    assert.equal(me.status, 200, 'the API token of a single sign-on user works');
+    await shot(page, 'sso-07-user-api-token');
   });
 });
 

@@ -13,6 +13,8 @@ export function TokensPage() {
   const [created, setCreated] = useState(null);
   const [status, setStatus] = useState('');
   const [doomed, setDoomed] = useState(null);
+  // a user from single sign-on has no password: their login session proves the request
+  const [singleSignOn, setSingleSignOn] = useState(false);
 
   async function reload() {
     try {
@@ -21,7 +23,10 @@ export function TokensPage() {
       setError(failure);
     }
   }
-  useEffect(() => { reload(); }, []);
+  useEffect(() => {
+    reload();
+    call('GET', '/me').then((me) => setSingleSignOn(me.signOn === 'oidc')).catch(() => {});
+  }, []);
 
   async function create(event) {
     event.preventDefault();
@@ -30,7 +35,7 @@ export function TokensPage() {
     setError(null);
     setStatus('');
     try {
-      const { apiToken } = await call('POST', path('api-tokens', data.get('tokenName')), { password: data.get('password') });
+      const { apiToken } = await call('POST', path('api-tokens', data.get('tokenName')), singleSignOn ? {} : { password: data.get('password') });
       setCreated(apiToken);
       form.reset();
       await reload();
@@ -92,10 +97,10 @@ export function TokensPage() {
             <label for="token-name">Token name</label>
             <input id="token-name" name="tokenName" maxlength="512" required />
           </div>
-          <div>
+          ${!singleSignOn && html`<div>
             <label for="token-password">Your password</label>
             <input id="token-password" name="password" type="password" autocomplete="current-password" required />
-          </div>
+          </div>`}
         </div>
         <button type="submit">Create API token</button>
       </form>

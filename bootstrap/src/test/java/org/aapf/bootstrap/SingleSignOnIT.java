@@ -128,7 +128,12 @@ class SingleSignOnIT {
         HttpResponse<String> refreshed = browser.post(url + "/api/v1/access-token-refresh",
                 "{\"refreshToken\":\"" + tokens.refresh() + "\"}", null);
         assertEquals(200, refreshed.statusCode());
-        assertEquals(201, browser.post(url + "/api/v1/api-tokens/sso-script", "{}", tokens.access()).statusCode());
+        HttpResponse<String> apiToken = browser.post(url + "/api/v1/api-tokens/sso-script", "{}", tokens.access());
+        assertEquals(200, apiToken.statusCode(), apiToken.body());
+        String secret = JSON.readTree(apiToken.body()).get("apiToken").get("token").asText();
+        assertEquals(200, browser.get(url + "/api/v1/me", secret).statusCode(), "the API token works");
+        assertEquals(401, browser.post(url + "/api/v1/api-tokens/minted", "{}", secret).statusCode(),
+                "an API token cannot mint another without a password");
     }
 
     @Test
