@@ -14,7 +14,8 @@ export function TokensPage() {
   const [status, setStatus] = useState('');
   const [doomed, setDoomed] = useState(null);
   // a user from single sign-on has no password: their login session proves the request
-  const [singleSignOn, setSingleSignOn] = useState(false);
+  // (null until known, so the form never shows a field that then disappears)
+  const [singleSignOn, setSingleSignOn] = useState(null);
 
   async function reload() {
     try {
@@ -25,7 +26,7 @@ export function TokensPage() {
   }
   useEffect(() => {
     reload();
-    call('GET', '/me').then((me) => setSingleSignOn(me.signOn === 'oidc')).catch(() => {});
+    call('GET', '/me').then((me) => setSingleSignOn(me.signOn === 'oidc')).catch(() => setSingleSignOn(false));
   }, []);
 
   async function create(event) {
@@ -91,6 +92,7 @@ export function TokensPage() {
             </table>
           </div>`}
       <h2>Create an API token</h2>
+      ${singleSignOn !== null && html`
       <form onSubmit=${create}>
         <div class="grid">
           <div>
@@ -103,7 +105,7 @@ export function TokensPage() {
           </div>`}
         </div>
         <button type="submit">Create API token</button>
-      </form>
+      </form>`}
       <${ConfirmDialog} open=${doomed !== null} title="Delete API token?" confirmLabel="Delete API token"
         onConfirm=${remove} onCancel=${() => setDoomed(null)}>
         <p>Scripts using the API token '${doomed}' stop working at once.</p>
