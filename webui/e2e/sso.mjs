@@ -111,7 +111,11 @@ describe('single sign-on through Keycloak', () => {
     assert.equal(await page.getByRole('link', { name: 'Admin' }).count(), 0, 'no admin link');
     assert.equal(await apiStatus(page, '/admin/users'), 403, 'the admin endpoint refuses a non-admin');
     await page.goto('/#/clusters/new');
-    const options = (label) => page.getByLabel(label).locator('option').evaluateAll((all) => all.map((o) => o.value));
+    const options = async (label) => {
+      const all = page.getByLabel(label).locator('option');
+      await all.first().waitFor({ state: 'attached' }); // the catalogue loads after the form
+      return all.evaluateAll((found) => found.map((o) => o.value));
+    };
     assert.deepEqual(await options('Notebook performance type'), ['small'], 'only the granted performance type');
     assert.deepEqual(await options('Notebook image'), ['aa_jupyter_notebook'], 'only the granted image');
     await shot(page, 'sso-06-user-granted-catalogue');
