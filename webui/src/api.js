@@ -122,6 +122,30 @@ export async function login(username, password) {
   save({ username: claims(accessToken).user?.username ?? username, accessToken, refreshToken });
 }
 
+/** What the login page offers: `{passwordLogin, provider}` (provider: null without single sign-on). Public. */
+export function signOnOptions() {
+  return send('GET', '/auth/options');
+}
+
+/**
+ * Finishes a single sign-on: the server left a one-time code in an HttpOnly cookie (never in the URL); this POST
+ * sends it back (same origin only) and receives the same tokens a password login gives.
+ */
+export async function finishSignOn() {
+  let response;
+  try {
+    response = await fetch(`${BASE}/auth/oidc/session`, {
+      method: 'POST', headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'The AAPF server cannot be reached.');
+  }
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, payload.message ?? `${response.status} ${response.statusText}`);
+  const { accessToken, refreshToken } = payload;
+  save({ username: claims(accessToken).user?.username ?? '', accessToken, refreshToken });
+}
+
 /** Ends the session on the server (best effort) and forgets the tokens. */
 export async function logout() {
   if (!session) return;

@@ -1,7 +1,8 @@
 // The application shell: the log-in page when logged out, otherwise the navigation and the current page.
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { currentUser, logout, onSessionChange } from './api.js';
+import { call, currentUser, logout, onSessionChange } from './api.js';
+import { AdminPage } from './pages/admin.js';
 import { ClustersPage } from './pages/clusters.js';
 import { CreateClusterPage } from './pages/create-cluster.js';
 import { LoginPage } from './pages/login.js';
@@ -16,12 +17,14 @@ const PAGES = [
   { route: '/password', label: 'Password' },
 ];
 
-function Navigation({ route, user, onLogout }) {
+const ADMIN_PAGE = { route: '/admin', label: 'Admin' };
+
+function Navigation({ route, user, admin, onLogout }) {
   return html`
     <nav class="container" aria-label="Main">
       <ul><li><a href="#/clusters" class="brand"><strong>AAPF</strong></a></li></ul>
       <ul>
-        ${PAGES.map((page) => html`<li><a href=${`#${page.route}`} aria-current=${route === page.route ? 'page' : undefined}>${page.label}</a></li>`)}
+        ${(admin ? [...PAGES, ADMIN_PAGE] : PAGES).map((page) => html`<li><a href=${`#${page.route}`} aria-current=${route === page.route ? 'page' : undefined}>${page.label}</a></li>`)}
         <li><span class="muted" id="current-user">${user}</span></li>
         <li><button type="button" class="secondary outline small" onClick=${onLogout}>Log out</button></li>
       </ul>
@@ -31,10 +34,15 @@ function Navigation({ route, user, onLogout }) {
 export function App() {
   const [user, setUser] = useState(currentUser());
   const [notice, setNotice] = useState('');
+  const [profile, setProfile] = useState(null);
   const route = useRoute();
 
   useEffect(() => onSessionChange((session) => setUser(session?.username ?? null)), []);
-  useEffect(() => { document.title = user ? `AAPF — ${PAGES.find((p) => p.route === route)?.label ?? 'AAPF'}` : 'AAPF — Log in'; }, [user, route]);
+  useEffect(() => {
+    setProfile(null);
+    if (user !== null) call('GET', '/me').then(setProfile).catch(() => {});
+  }, [user]);
+  useEffect(() => { document.title = user ? `AAPF — ${[...PAGES, ADMIN_PAGE].find((p) => p.route === route)?.label ?? 'AAPF'}` : 'AAPF — Log in'; }, [user, route]);
 
   async function doLogout() {
     try {
@@ -50,9 +58,10 @@ export function App() {
   let page;
   if (route === '/clusters/new') page = html`<${CreateClusterPage} onCreated=${flash} />`;
   else if (route === '/tokens') page = html`<${TokensPage} />`;
+  else if (route === '/admin' && profile?.admin) page = html`<${AdminPage} />`;
   else if (route === '/password') page = html`<${PasswordPage} onChanged=${flash} />`;
   else page = html`<${ClustersPage} key=${notice} flash=${notice} />`;
   return html`
-    <header><${Navigation} route=${route} user=${user} onLogout=${doLogout} /></header>
+    <header><${Navigation} route=${route} user=${profile?.username ?? user} admin=${profile?.admin} onLogout=${doLogout} /></header>
     <main class="container">${page}</main>`;
 }

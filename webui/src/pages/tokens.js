@@ -13,6 +13,9 @@ export function TokensPage() {
   const [created, setCreated] = useState(null);
   const [status, setStatus] = useState('');
   const [doomed, setDoomed] = useState(null);
+  // a user from single sign-on has no password: their login session proves the request
+  // (null until known, so the form never shows a field that then disappears)
+  const [singleSignOn, setSingleSignOn] = useState(null);
 
   async function reload() {
     try {
@@ -21,7 +24,10 @@ export function TokensPage() {
       setError(failure);
     }
   }
-  useEffect(() => { reload(); }, []);
+  useEffect(() => {
+    reload();
+    call('GET', '/me').then((me) => setSingleSignOn(me.signOn === 'oidc')).catch(() => setSingleSignOn(false));
+  }, []);
 
   async function create(event) {
     event.preventDefault();
@@ -30,7 +36,7 @@ export function TokensPage() {
     setError(null);
     setStatus('');
     try {
-      const { apiToken } = await call('POST', path('api-tokens', data.get('tokenName')), { password: data.get('password') });
+      const { apiToken } = await call('POST', path('api-tokens', data.get('tokenName')), singleSignOn ? {} : { password: data.get('password') });
       setCreated(apiToken);
       form.reset();
       await reload();
@@ -86,19 +92,20 @@ export function TokensPage() {
             </table>
           </div>`}
       <h2>Create an API token</h2>
+      ${singleSignOn !== null && html`
       <form onSubmit=${create}>
         <div class="grid">
           <div>
             <label for="token-name">Token name</label>
             <input id="token-name" name="tokenName" maxlength="512" required />
           </div>
-          <div>
+          ${!singleSignOn && html`<div>
             <label for="token-password">Your password</label>
             <input id="token-password" name="password" type="password" autocomplete="current-password" required />
-          </div>
+          </div>`}
         </div>
         <button type="submit">Create API token</button>
-      </form>
+      </form>`}
       <${ConfirmDialog} open=${doomed !== null} title="Delete API token?" confirmLabel="Delete API token"
         onConfirm=${remove} onCancel=${() => setDoomed(null)}>
         <p>Scripts using the API token '${doomed}' stop working at once.</p>

@@ -21,6 +21,7 @@ import org.aapf.embedded.catalogue.ReloadingCatalogueSource;
 import org.aapf.embedded.wiring.BackendChoice;
 import org.aapf.embedded.wiring.CoreSettings;
 import org.aapf.embedded.wiring.DatabaseChoice;
+import org.aapf.embedded.wiring.SingleSignOn;
 
 /**
  * Configures an embedded {@link Aapf}. A database and a backend are required; everything else has the server's
@@ -46,6 +47,7 @@ public final class AapfBuilder {
     private ProxySettings proxy = ProxySettings.defaults();
     private ClusterLimits clusterLimits = ClusterLimits.defaults();
     private ReconcilerSettings reconciler = ReconcilerSettings.defaults();
+    private SingleSignOn signOn = SingleSignOn.none();
 
     AapfBuilder() {
     }
@@ -185,6 +187,15 @@ public final class AapfBuilder {
     }
 
     /**
+     * Single sign-on with an OpenID Connect provider (only the server's WebAPI offers it), password login, the admin
+     * group and the catalogue grants of provider groups; default: none, password login for all, whole catalogue.
+     */
+    public AapfBuilder singleSignOn(SingleSignOn value) {
+        this.signOn = Objects.requireNonNull(value, "'singleSignOn' must not be null");
+        return this;
+    }
+
+    /**
      * @throws IllegalStateException when no database or no backend was chosen
      * @throws org.aapf.embedded.catalogue.CatalogueException when the catalogue file is unreadable or invalid
      */
@@ -197,6 +208,6 @@ public final class AapfBuilder {
         }
         CatalogueSource source = catalogue != null ? catalogue : ReloadingCatalogueSource.load(catalogueFile, clock);
         return new Aapf(new CoreSettings(database, backend, source, clock, serverId, jwtSecret, tokenIssuer, accounts,
-                http, proxy, clusterLimits, reconciler, metricsToken));
+                http, proxy, clusterLimits, reconciler, metricsToken, signOn));
     }
 }

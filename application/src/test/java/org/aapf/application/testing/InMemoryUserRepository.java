@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.error.AapfException;
+import org.aapf.domain.user.ExternalIdentity;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.UserId;
 import org.aapf.domain.user.Username;
@@ -49,6 +50,12 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> findByExternalIdentity(ExternalIdentity identity) {
+        return users.values().stream().filter(u -> u.externalIdentity().equals(Optional.of(identity))).findFirst()
+                .map(InMemoryUserRepository::copy);
+    }
+
+    @Override
     public List<User> list() {
         return users.values().stream().sorted(Comparator.comparing(u -> u.username().value()))
                 .map(InMemoryUserRepository::copy).toList();
@@ -63,6 +70,6 @@ public final class InMemoryUserRepository implements UserRepository {
 
     private static User copy(User user) {
         return User.restore(user.id(), user.username(), user.passwordHash(), user.createdAt(),
-                user.passwordChangedAt());
+                user.passwordChangedAt(), user.isAdmin(), user.externalIdentity(), user.groups());
     }
 }

@@ -86,11 +86,15 @@ final class UsersCommand implements Runnable {
         @Option(names = "--password", paramLabel = "P", description = "Password (at least 8 characters).")
         String password;
 
+        @Option(names = "--admin", description = "An admin: sees every user, and keeps password login when"
+                + " auth.passwordLogin is false (a break-glass account).")
+        boolean admin;
+
         @Override
         public void run() {
             withUsers(users -> {
-                UserView user = users.add().addUser(new AddUserCommand(name, password(password)));
-                out().println("Added user " + user.username() + " (" + user.id() + ")");
+                UserView user = users.add().addUser(new AddUserCommand(name, password(password), admin));
+                out().println("Added " + (admin ? "admin " : "user ") + user.username() + " (" + user.id() + ")");
             });
         }
     }

@@ -184,9 +184,18 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         }
     }
 
-    /** Token settings; an empty {@code jwtSecret} means one is generated once and kept in the database. */
-    public record Auth(String jwtSecret, String issuer, Duration accessTokenTtl, Duration refreshTokenTtl) {
+    /**
+     * Token settings; an empty {@code jwtSecret} means one is generated once and kept in the database. Without
+     * {@code passwordLogin} only local admins log in with a password; {@code oidc} configures single sign-on.
+     */
+    public record Auth(String jwtSecret, String issuer, Duration accessTokenTtl, Duration refreshTokenTtl,
+            boolean passwordLogin, Oidc oidc) {
         public Auth {
+            Objects.requireNonNull(oidc, "'auth.oidc' must be set");
+            if (!passwordLogin && !oidc.enabled()) {
+                throw new IllegalArgumentException("'auth.passwordLogin' may only be false with single sign-on"
+                        + " ('auth.oidc.issuer' set); else only local admins could log in");
+            }
             jwtSecret = jwtSecret == null ? "" : jwtSecret;
             if (!jwtSecret.isEmpty() && jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
                 throw new IllegalArgumentException(
@@ -202,7 +211,76 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         @Override
         public String toString() {
             return "Auth[jwtSecret=redacted, issuer=" + issuer + ", accessTokenTtl=" + accessTokenTtl
-                    + ", refreshTokenTtl=" + refreshTokenTtl + "]";
+                    + ", refreshTokenTtl=" + refreshTokenTtl + ", passwordLogin=" + passwordLogin + ", oidc=" + oidc
+                    + "]";
+        }
+    }
+
+    /**
+     * Single sign-on with an OpenID Connect provider; an empty {@code issuer} turns it off.
+     *
+     * @param scopes space-separated, {@code openid} among them
+     * @param grants provider group to the images and performance types its members may use ({@code "*"}: all)
+     */
+    public record Oidc(String issuer, String displayName, String clientId, String clientSecret, String redirectUri,
+            String scopes, String usernameClaim, String groupClaim, String adminGroup,
+            java.util.Map<String, Grant> grants) {
+        public Oidc {
+            issuer = issuer == null ? "" : issuer.trim();
+            displayName = displayName == null ? "" : displayName.trim();
+            clientId = clientId == null ? "" : clientId.trim();
+            clientSecret = clientSecret == null ? "" : clientSecret;
+            redirectUri = redirectUri == null ? "" : redirectUri.trim();
+            scopes = scopes == null ? "" : scopes.trim();
+            adminGroup = adminGroup == null ? "" : adminGroup.trim();
+            grants = grants == null ? java.util.Map.of() : java.util.Map.copyOf(grants);
+            if (!issuer.isEmpty()) {
+                requireUrl("auth.oidc.issuer", issuer);
+                requireUrl("auth.oidc.redirectUri", redirectUri);
+                if (!redirectUri.endsWith("/api/v1/auth/oidc/callback")) {
+                    throw new IllegalArgumentException("'auth.oidc.redirectUri' must be AAPF's public URL followed by"
+                            + " /api/v1/auth/oidc/callback");
+                }
+                if (clientId.isEmpty() || clientSecret.isEmpty()) {
+                    throw new IllegalArgumentException("'auth.oidc.clientId' and 'auth.oidc.clientSecret' must be set"
+                            + " with 'auth.oidc.issuer'");
+                }
+                if (!java.util.List.of(scopes.split("\\s+")).contains("openid")) {
+                    throw new IllegalArgumentException("'auth.oidc.scopes' must contain openid");
+                }
+                if (usernameClaim == null || usernameClaim.isBlank() || groupClaim == null || groupClaim.isBlank()) {
+                    throw new IllegalArgumentException("'auth.oidc.usernameClaim' and 'auth.oidc.groupClaim' must not"
+                            + " be blank");
+                }
+            }
+        }
+
+        public boolean enabled() {
+            return !issuer.isEmpty();
+        }
+
+        private static void requireUrl(String key, String value) {
+            try {
+                java.net.URI uri = new java.net.URI(value);
+                if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new IllegalArgumentException("'" + key + "' must be an http(s) URL");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("'" + key + "' must be an http(s) URL");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Oidc[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=redacted]";
+        }
+    }
+
+    /** The images and performance types one provider group may use. */
+    public record Grant(java.util.List<String> images, java.util.List<String> perfTypes) {
+        public Grant {
+            images = images == null ? java.util.List.of() : java.util.List.copyOf(images);
+            perfTypes = perfTypes == null ? java.util.List.of() : java.util.List.copyOf(perfTypes);
         }
     }
 

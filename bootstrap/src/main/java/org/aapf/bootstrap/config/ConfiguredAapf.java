@@ -2,6 +2,8 @@ package org.aapf.bootstrap.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +15,15 @@ import org.aapf.adapter.out.k8s.KubernetesSettings;
 import org.aapf.adapter.out.k8s.KubernetesSettings.EndpointMode;
 import org.aapf.adapter.out.k8s.KubernetesSettings.NamespaceMode;
 import org.aapf.adapter.out.persistence.DatabaseSettings;
+import org.aapf.adapter.out.security.OidcSettings;
 import org.aapf.application.service.account.AccountSettings;
+import org.aapf.application.service.account.SignOnSettings;
+import org.aapf.application.service.catalogue.CatalogueGrants;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.cluster.ReconcilerSettings;
 import org.aapf.embedded.Aapf;
 import org.aapf.embedded.AapfBuilder;
+import org.aapf.embedded.wiring.SingleSignOn;
 
 /** Turns the server's YAML configuration into the embedded {@link Aapf} it runs (the server is one embedder). */
 public final class ConfiguredAapf {
@@ -39,6 +45,7 @@ public final class ConfiguredAapf {
                 .accountSettings(new AccountSettings(config.auth().accessTokenTtl(), config.auth().refreshTokenTtl(),
                         AccountSettings.LoginThrottling.defaults()))
                 .tokenIssuer(config.auth().issuer())
+                .singleSignOn(singleSignOn(config.auth()))
                 .httpSettings(new HttpSettings(config.http().maxBodyBytes(), config.http().timeZone(),
                         config.http().trustForwardedFor()))
                 .proxySettings(config.proxy().settings())
@@ -117,6 +124,22 @@ public final class ConfiguredAapf {
                 "pod-ip".equals(k8s.endpointMode()) ? EndpointMode.POD_IP : EndpointMode.SERVICE_DNS,
                 k8s.resync(), Optional.of(k8s.kubeconfig()).filter(path -> !path.isEmpty()).map(Path::of),
                 k8s.clusterDomain());
+    }
+
+    /** Single sign-on as configured; the provider is contacted at the first sign-on, not here. */
+    static SingleSignOn singleSignOn(AapfConfig.Auth auth) {
+        AapfConfig.Oidc oidc = auth.oidc();
+        SignOnSettings settings = new SignOnSettings(auth.passwordLogin(),
+                Optional.of(oidc.adminGroup()).filter(group -> !group.isEmpty()));
+        Map<String, CatalogueGrants.Grant> grants = new HashMap<>();
+        oidc.grants().forEach((group, grant) -> grants.put(group,
+                new CatalogueGrants.Grant(Set.copyOf(grant.images()), Set.copyOf(grant.perfTypes()))));
+        Optional<OidcSettings> provider = oidc.enabled()
+                ? Optional.of(new OidcSettings(oidc.displayName(), URI.create(oidc.issuer()), oidc.clientId(),
+                        oidc.clientSecret(), URI.create(oidc.redirectUri()), List.of(oidc.scopes().split("\\s+")),
+                        oidc.usernameClaim(), oidc.groupClaim(), Duration.ofSeconds(60), Duration.ofSeconds(10)))
+                : Optional.empty();
+        return new SingleSignOn(provider, settings, new CatalogueGrants(grants));
     }
 
     private static DatabaseSettings databaseSettings(AapfConfig config) {

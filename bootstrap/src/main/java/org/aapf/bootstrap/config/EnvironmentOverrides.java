@@ -25,6 +25,16 @@ public final class EnvironmentOverrides {
         map.put("AAPF_JWT_SECRET", "auth.jwtSecret");
         map.put("AAPF_ACCESS_TOKEN_TTL", "auth.accessTokenTtl");
         map.put("AAPF_REFRESH_TOKEN_TTL", "auth.refreshTokenTtl");
+        map.put("AAPF_PASSWORD_LOGIN", "auth.passwordLogin");
+        map.put("AAPF_OIDC_ISSUER", "auth.oidc.issuer");
+        map.put("AAPF_OIDC_DISPLAY_NAME", "auth.oidc.displayName");
+        map.put("AAPF_OIDC_CLIENT_ID", "auth.oidc.clientId");
+        map.put("AAPF_OIDC_CLIENT_SECRET", "auth.oidc.clientSecret");
+        map.put("AAPF_OIDC_REDIRECT_URI", "auth.oidc.redirectUri");
+        map.put("AAPF_OIDC_SCOPES", "auth.oidc.scopes");
+        map.put("AAPF_OIDC_USERNAME_CLAIM", "auth.oidc.usernameClaim");
+        map.put("AAPF_OIDC_GROUP_CLAIM", "auth.oidc.groupClaim");
+        map.put("AAPF_OIDC_ADMIN_GROUP", "auth.oidc.adminGroup");
         map.put("AAPF_TIME_ZONE", "http.timeZone");
         map.put("AAPF_TRUST_FORWARDED_FOR", "http.trustForwardedFor");
         map.put("AAPF_NOTEBOOK_DOMAIN", "proxy.notebookDomain");

@@ -38,6 +38,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void singleSignOn_isConfiguredByFileAndEnvironment_andUnknownKeysOrHalfSettingsStopStartUp() throws IOException {
+        Path file = write("""
+                auth:
+                  passwordLogin: false
+                  oidc:
+                    displayName: Keycloak
+                    adminGroup: aapf-admins
+                    grants:
+                      analysts: {images: [aa_jupyter_notebook], perfTypes: ["*"]}
+                """);
+        AapfConfig config = loader.load(Optional.of(file), Map.of(
+                "AAPF_OIDC_ISSUER", "https://idp.example.org/realms/aapf", "AAPF_OIDC_CLIENT_ID", "aapf",
+                "AAPF_OIDC_CLIENT_SECRET", "s3cret", "AAPF_OIDC_REDIRECT_URI",
+                "https://aapf.example.org/api/v1/auth/oidc/callback"));
+        assertEquals(false, config.auth().passwordLogin());
+        assertEquals("https://idp.example.org/realms/aapf", config.auth().oidc().issuer());
+        assertEquals("preferred_username", config.auth().oidc().usernameClaim());
+        assertEquals(java.util.List.of("*"), config.auth().oidc().grants().get("analysts").perfTypes());
+        assertTrue(!config.toString().contains("s3cret"), "the secret is not printed");
+        assertEquals(true, loader.load(Optional.empty(), Map.of()).auth().passwordLogin());
+
+        ConfigException unknown = assertThrows(ConfigException.class, () -> loader.load(
+                Optional.of(write("auth:\n  oidc:\n    clientSecrets: x\n")), Map.of()));
+        assertTrue(unknown.getMessage().contains("clientSecrets"), unknown.getMessage());
+        ConfigException noProvider = assertThrows(ConfigException.class,
+                () -> loader.load(Optional.empty(), Map.of("AAPF_PASSWORD_LOGIN", "false")));
+        assertTrue(noProvider.getMessage().contains("auth.passwordLogin"), noProvider.getMessage());
+        ConfigException noSecret = assertThrows(ConfigException.class, () -> loader.load(Optional.empty(), Map.of(
+                "AAPF_OIDC_ISSUER", "https://idp.example.org", "AAPF_OIDC_CLIENT_ID", "aapf",
+                "AAPF_OIDC_REDIRECT_URI", "https://aapf.example.org/api/v1/auth/oidc/callback")));
+        assertTrue(noSecret.getMessage().contains("auth.oidc.clientSecret"), noSecret.getMessage());
+    }
+
+    @Test
     void leaseTtl_isTakenFromTheFile_andMustBePositive() throws IOException {
         AapfConfig config = loader.load(Optional.of(write("clusters:\n  leaseTtl: PT15S\n")), Map.of());
         assertEquals(Duration.ofSeconds(15), config.clusters().leaseTtl());

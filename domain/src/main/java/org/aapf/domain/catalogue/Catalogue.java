@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.aapf.domain.error.AapfException;
 
 /** The operator's catalogue of images and performance types; immutable, names unique within each list. */
@@ -56,6 +57,12 @@ public final class Catalogue {
 
     public Optional<PerfType> findPerfType(String name) {
         return Optional.ofNullable(name).map(perfTypes::get);
+    }
+
+    /** This catalogue with only the images and performance types the filters keep (what one user may use). */
+    public Catalogue restrictedTo(Predicate<String> imageNames, Predicate<String> perfTypeNames) {
+        return Catalogue.of(images.values().stream().filter(image -> imageNames.test(image.repositoryName())).toList(),
+                perfTypes.values().stream().filter(perfType -> perfTypeNames.test(perfType.name())).toList());
     }
 
     /** Every image, sorted by repository name. */

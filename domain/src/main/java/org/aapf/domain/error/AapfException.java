@@ -37,6 +37,10 @@ public class AapfException extends RuntimeException {
         return new AapfException(ErrorReason.UNAUTHENTICATED, userMessage);
     }
 
+    public static AapfException forbidden(String userMessage) {
+        return new AapfException(ErrorReason.FORBIDDEN, userMessage);
+    }
+
     public static AapfException notFound(String userMessage) {
         return new AapfException(ErrorReason.NOT_FOUND, userMessage);
     }

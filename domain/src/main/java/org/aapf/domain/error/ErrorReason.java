@@ -6,6 +6,8 @@ public enum ErrorReason {
     INVALID_INPUT,
     /** Credentials are missing, wrong, expired or revoked. */
     UNAUTHENTICATED,
+    /** The caller is known but may not do this (not an admin, password login turned off). */
+    FORBIDDEN,
     /** The resource does not exist for this caller. */
     NOT_FOUND,
     /** Too many attempts; the caller must wait. */

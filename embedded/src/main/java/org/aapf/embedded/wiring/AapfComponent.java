@@ -31,7 +31,7 @@ import org.aapf.embedded.UserUseCases;
  */
 @Singleton
 @Component(modules = {SettingsModule.class, PersistenceModule.class, SecurityModule.class, AccountsModule.class,
-    ClustersModule.class, BackendModule.class, UseCasesModule.class, OperationsModule.class})
+    ClustersModule.class, BackendModule.class, UseCasesModule.class, OperationsModule.class, SignOnModule.class})
 public interface AapfComponent {
 
     Database database();

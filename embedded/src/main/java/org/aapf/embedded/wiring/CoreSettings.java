@@ -17,11 +17,12 @@ import org.aapf.application.service.cluster.ReconcilerSettings;
  * @param serverId labels every backend object this AAPF owns; empty: generated once and kept in the database
  * @param jwtSecret the HS256 signing secret (at least 32 bytes); empty: generated once and kept in the database
  * @param tokenIssuer the {@code iss} claim of access tokens
+ * @param signOn the OpenID Connect provider, if any, password login, and the catalogue grants of provider groups
  */
 public record CoreSettings(DatabaseChoice database, BackendChoice backend, CatalogueSource catalogue, Clock clock,
         Optional<String> serverId, Optional<String> jwtSecret, String tokenIssuer, AccountSettings accounts,
         HttpSettings http, ProxySettings proxy, ClusterLimits clusterLimits, ReconcilerSettings reconciler,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken, SingleSignOn signOn) {
 
     public CoreSettings {
         Objects.requireNonNull(database, "'database' must not be null");
@@ -39,6 +40,7 @@ public record CoreSettings(DatabaseChoice database, BackendChoice backend, Catal
         Objects.requireNonNull(clusterLimits, "'clusterLimits' must not be null");
         Objects.requireNonNull(reconciler, "'reconciler' must not be null");
         Objects.requireNonNull(metricsToken, "'metricsToken' must not be null (use empty)");
+        Objects.requireNonNull(signOn, "'signOn' must not be null (use SingleSignOn.none())");
     }
 
     @Override

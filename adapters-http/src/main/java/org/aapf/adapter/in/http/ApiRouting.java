@@ -20,11 +20,14 @@ public final class ApiRouting {
     public static final String BASE_PATH = "/api/v1";
 
     /**
-     * Logging in and refreshing an access token prove who the caller is with the body, not a bearer token; the API's
-     * own description is public.
+     * Logging in and refreshing an access token prove who the caller is with the body, not a bearer token; the
+     * single sign-on steps prove it with the provider's answer and cookies of their own; the API's own description
+     * and the login page's options are public.
      */
     private static final Set<String> PUBLIC_PATHS = Set.of(BASE_PATH + "/login", BASE_PATH + "/access-token-refresh",
-            BASE_PATH + OpenApiHttpService.PATH);
+            BASE_PATH + OpenApiHttpService.PATH, BASE_PATH + SignOnHttpService.OPTIONS,
+            BASE_PATH + SignOnHttpService.LOGIN, BASE_PATH + SignOnHttpService.CALLBACK,
+            BASE_PATH + SignOnHttpService.SESSION);
 
     private final RequestBodyLimit bodyLimit;
     private final BearerAuthentication authentication;
@@ -32,8 +35,9 @@ public final class ApiRouting {
 
     @Inject
     public ApiRouting(HttpSettings settings, BearerAuthentication authentication, AccountsHttpService accounts,
-            ApiTokensHttpService apiTokens, CatalogueHttpService catalogue, ClustersHttpService clusters) {
-        this(settings, authentication, List.of(accounts, apiTokens, catalogue, clusters));
+            ApiTokensHttpService apiTokens, CatalogueHttpService catalogue, ClustersHttpService clusters,
+            SignOnHttpService signOn, ProfileHttpService profiles) {
+        this(settings, authentication, List.of(accounts, apiTokens, catalogue, clusters, signOn, profiles));
     }
 
     /** For more resources: each service's routes are relative to {@link #BASE_PATH}; the OpenAPI document is added. */

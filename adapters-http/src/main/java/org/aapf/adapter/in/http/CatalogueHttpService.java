@@ -30,11 +30,11 @@ public final class CatalogueHttpService implements HttpService {
     }
 
     private void listImages(ServerRequest req, ServerResponse res) {
-        Json.send(res, new ImageList(imagesQuery.list().stream().map(ImageBody::from).toList()));
+        Json.send(res, new ImageList(imagesQuery.list(Caller.of(req).id()).stream().map(ImageBody::from).toList()));
     }
 
     private void listPerfTypes(ServerRequest req, ServerResponse res) {
-        Json.send(res, new PerfTypeList(perfTypesQuery.list().stream().map(PerfTypeBody::from).toList()));
+        Json.send(res, new PerfTypeList(perfTypesQuery.list(Caller.of(req).id()).stream().map(PerfTypeBody::from).toList()));
     }
 
     record ImageList(List<ImageBody> images) {

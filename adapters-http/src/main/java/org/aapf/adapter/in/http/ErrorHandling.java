@@ -45,6 +45,7 @@ final class ErrorHandling {
                 res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
                 send(res, Status.UNAUTHORIZED_401, e.getMessage());
             }
+            case FORBIDDEN -> send(res, Status.FORBIDDEN_403, e.getMessage());
             case NOT_FOUND -> send(res, Status.NOT_FOUND_404, e.getMessage());
             case THROTTLED -> {
                 res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds(e.retryAfter().orElse(Duration.ZERO))));

@@ -32,6 +32,7 @@ final class ApiTestServer implements AutoCloseable {
     final FakeAccounts accounts = new FakeAccounts();
     final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
     final FakeCatalogue catalogue = new FakeCatalogue();
+    final FakeSignOn signOn = new FakeSignOn();
     final InMemoryClusters clusters = new InMemoryClusters(catalogue);
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -46,13 +47,15 @@ final class ApiTestServer implements AutoCloseable {
         var catalogueService = new CatalogueHttpService(catalogue.imagesQuery(), catalogue.perfTypesQuery());
         var clustersService = new ClustersHttpService(clusters, clusters, clusters, clusters, clusters, clusters, settings);
         var authentication = new BearerAuthentication(accounts);
-        List<HttpService> services = new ArrayList<>(
-                List.of(accountsService, apiTokensService, catalogueService, clustersService));
+        var signOnService = new SignOnHttpService(signOn);
+        var profileService = new ProfileHttpService(signOn, signOn, settings);
+        List<HttpService> services = new ArrayList<>(List.of(accountsService, apiTokensService, catalogueService,
+                clustersService, signOnService, profileService));
         services.addAll(List.of(more));
         // without extra services, through the constructor the server is wired with
         ApiRouting api = more.length == 0
                 ? new ApiRouting(settings, authentication, accountsService, apiTokensService, catalogueService,
-                        clustersService)
+                        clustersService, signOnService, profileService)
                 : new ApiRouting(settings, authentication, services);
         server = WebServer.builder()
                 .address(InetAddress.getLoopbackAddress())

@@ -23,11 +23,11 @@ final class FakeCatalogue {
     volatile List<PerfTypeView> perfTypes = List.of(SMALL, GPU);
 
     ListImagesQuery imagesQuery() {
-        return () -> images;
+        return viewer -> images;
     }
 
     ListPerfTypesQuery perfTypesQuery() {
-        return () -> perfTypes;
+        return viewer -> perfTypes;
     }
 
     Optional<ImageView> image(String repositoryName) {

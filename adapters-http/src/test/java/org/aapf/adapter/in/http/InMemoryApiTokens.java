@@ -40,6 +40,9 @@ final class InMemoryApiTokens implements ListApiTokensQuery, GetApiTokenQuery, C
     @Override
     public synchronized CreatedApiToken create(CreateApiTokenCommand command) {
         String name = new TokenName(command.tokenName()).value();
+        if (command.password() == null) {
+            throw AapfException.invalid("'password' is required.");
+        }
         if (!command.password().equals(FakeAccounts.PASSWORD)) {
             throw AapfException.unauthenticated("Wrong password.");
         }

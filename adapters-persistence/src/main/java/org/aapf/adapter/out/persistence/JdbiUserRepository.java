@@ -4,8 +4,10 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.error.AapfException;
+import org.aapf.domain.user.ExternalIdentity;
 import org.aapf.domain.user.PasswordHash;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.UserId;
@@ -30,8 +32,7 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public void add(User user) {
         try {
-            dao.insert(user.id().toString(), user.username().value(), user.username().key(), user.passwordHash().phc(),
-                    UtcTimes.toColumn(user.createdAt()), UtcTimes.toColumn(user.passwordChangedAt()));
+            dao.insert(toRow(user), user.username().key());
         } catch (JdbiException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw AapfException.invalid("username '" + user.username() + "' is already taken");
@@ -43,8 +44,7 @@ public final class JdbiUserRepository implements UserRepository {
     /** {@inheritDoc} Throws {@code NOT_FOUND} when the user was removed meanwhile. */
     @Override
     public void update(User user) {
-        int updated = dao.updatePassword(user.id().toString(), user.passwordHash().phc(),
-                UtcTimes.toColumn(user.passwordChangedAt()));
+        int updated = dao.update(toRow(user));
         if (updated == 0) {
             throw AapfException.notFound("user '" + user.username() + "' does not exist");
         }
@@ -57,12 +57,17 @@ public final class JdbiUserRepository implements UserRepository {
 
     /**
      * {@inheritDoc} The exact name first: accounts that differed only in case before names were unique by key keep
-     * logging in with their own name (V3_19 gave all but the oldest a key of their own).
+     * logging in with their own name (V3 gave all but the oldest a key of their own).
      */
     @Override
     public Optional<User> findByUsername(Username username) {
         return dao.findByUsername(username.value()).or(() -> dao.findByUsernameKey(username.key()))
                 .map(JdbiUserRepository::toUser);
+    }
+
+    @Override
+    public Optional<User> findByExternalIdentity(ExternalIdentity identity) {
+        return dao.findByExternalIdentity(identity.issuer(), identity.subject()).map(JdbiUserRepository::toUser);
     }
 
     @Override
@@ -89,8 +94,21 @@ public final class JdbiUserRepository implements UserRepository {
         }
     }
 
+    private static UserRow toRow(User user) {
+        return new UserRow(user.id().toString(), user.username().value(), user.passwordHash().phc(),
+                UtcTimes.toColumn(user.createdAt()), UtcTimes.toColumn(user.passwordChangedAt()), user.isAdmin(),
+                user.externalIdentity().map(ExternalIdentity::issuer).orElse(null),
+                user.externalIdentity().map(ExternalIdentity::subject).orElse(null),
+                String.join("\n", user.groups()));
+    }
+
     private static User toUser(UserRow row) {
+        Optional<ExternalIdentity> identity = row.externalIssuer() == null
+                ? Optional.empty()
+                : Optional.of(new ExternalIdentity(row.externalIssuer(), row.externalSubject()));
+        Set<String> groups = row.providerGroups().isEmpty() ? Set.of() : Set.of(row.providerGroups().split("\n"));
         return User.restore(UserId.parse(row.id()), new Username(row.username()), new PasswordHash(row.passwordHash()),
-                UtcTimes.toInstant(row.createdAt()), UtcTimes.toInstant(row.passwordChangedAt()));
+                UtcTimes.toInstant(row.createdAt()), UtcTimes.toInstant(row.passwordChangedAt()), row.admin(),
+                identity, groups);
     }
 }

@@ -31,7 +31,6 @@ interface LeaseDao {
             SELECT holder, expires_at, CURRENT_TIMESTAMP AS database_now
               FROM reconciler_lease WHERE lease_key = 'reconciler'
             """)
-    @RegisterConstructorMapper(LeaseRow.Remaining.class)
     LeaseRow.Remaining remaining();
 
     @SqlUpdate("""

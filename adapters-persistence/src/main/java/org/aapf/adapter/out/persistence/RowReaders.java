@@ -19,7 +19,8 @@ final class RowReaders {
         return jdbi
                 .registerRowMapper(UserRow.class, (rs, ctx) -> new UserRow(rs.getString("id"),
                         rs.getString("username"), rs.getString("password_hash"), time(rs, "created_at"),
-                        time(rs, "password_changed_at")))
+                        time(rs, "password_changed_at"), rs.getBoolean("admin"), rs.getString("external_issuer"),
+                        rs.getString("external_subject"), rs.getString("provider_groups")))
                 .registerRowMapper(SessionRow.class, (rs, ctx) -> new SessionRow(rs.getString("id"),
                         rs.getString("user_id"), time(rs, "created_at"), time(rs, "expires_at"),
                         time(rs, "revoked_at")))
@@ -31,6 +32,13 @@ final class RowReaders {
                         time(rs, "last_at")))
                 .registerRowMapper(LeaseRow.class, (rs, ctx) -> new LeaseRow(rs.getString("holder"),
                         rs.getLong("epoch"), time(rs, "expires_at")))
+                .registerRowMapper(LeaseRow.Remaining.class, (rs, ctx) -> new LeaseRow.Remaining(
+                        rs.getString("holder"), time(rs, "expires_at"), time(rs, "database_now")))
+                .registerRowMapper(SignOnDao.AttemptRow.class, (rs, ctx) -> new SignOnDao.AttemptRow(
+                        rs.getString("state_digest"), rs.getString("nonce"), rs.getString("code_verifier"),
+                        time(rs, "expires_at")))
+                .registerRowMapper(SignOnDao.HandoffRow.class, (rs, ctx) -> new SignOnDao.HandoffRow(
+                        rs.getString("code_digest"), rs.getString("user_id"), time(rs, "expires_at")))
                 .registerRowMapper(ClusterRow.class, (rs, ctx) -> new ClusterRow(rs.getString("id"),
                         rs.getString("owner_id"), rs.getString("name"), time(rs, "created_at"),
                         rs.getString("status"), rs.getLong("version")))

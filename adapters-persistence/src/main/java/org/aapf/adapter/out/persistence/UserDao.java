@@ -1,8 +1,9 @@
 package org.aapf.adapter.out.persistence;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -12,21 +13,27 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 interface UserDao {
 
-    String COLUMNS = "id, username, password_hash, created_at, password_changed_at";
+    String COLUMNS = "id, username, password_hash, created_at, password_changed_at, admin, external_issuer,"
+            + " external_subject, provider_groups";
 
     @SqlUpdate("""
-            INSERT INTO users (id, username, username_key, password_hash, created_at, password_changed_at)
-            VALUES (:id, :username, :usernameKey, :passwordHash, :createdAt, :passwordChangedAt)
+            INSERT INTO users (id, username, username_key, password_hash, created_at, password_changed_at, admin,
+                               external_issuer, external_subject, provider_groups)
+            VALUES (:id, :username, :usernameKey, :passwordHash, :createdAt, :passwordChangedAt, :admin,
+                    :externalIssuer, :externalSubject, :providerGroups)
             """)
-    void insert(String id, String username, String usernameKey, String passwordHash, OffsetDateTime createdAt,
-            OffsetDateTime passwordChangedAt);
+    void insert(@BindMethods UserRow row, @Bind("usernameKey") String usernameKey);
 
     @SqlUpdate("""
             UPDATE users
-               SET password_hash = :passwordHash, password_changed_at = :passwordChangedAt
+               SET password_hash = :passwordHash, password_changed_at = :passwordChangedAt, admin = :admin,
+                   provider_groups = :providerGroups
              WHERE id = :id
             """)
-    int updatePassword(String id, String passwordHash, OffsetDateTime passwordChangedAt);
+    int update(@BindMethods UserRow row);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE external_issuer = :issuer AND external_subject = :subject")
+    Optional<UserRow> findByExternalIdentity(String issuer, String subject);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
     Optional<UserRow> findById(String id);

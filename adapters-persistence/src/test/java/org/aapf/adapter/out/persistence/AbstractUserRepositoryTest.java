@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.aapf.application.port.out.ApiTokenRepository;
 import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.UserRepository;
@@ -20,6 +21,7 @@ import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
 import org.aapf.domain.session.Session;
 import org.aapf.domain.token.ApiToken;
+import org.aapf.domain.user.ExternalIdentity;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.UserId;
 import org.aapf.domain.user.Username;
@@ -52,6 +54,42 @@ abstract class AbstractUserRepositoryTest extends DatabaseFixture {
         assertEquals(alice.id(), byName.id());
         assertEquals("alice", byId.username().value());
         assertEquals(alice.passwordHash(), byId.passwordHash());
+    }
+
+    @Test
+    void userFromTheProviderIsFoundByItsIssuerAndSubjectWithAdminFlagAndGroups() {
+        ExternalIdentity identity = new ExternalIdentity("https://idp.example.org/realms/aapf", "f3a1-subject");
+        User carol = User.signUp(new Username("carol"), Accounts.HASH, identity, Set.of("analysts", "aapf-admins"),
+                true, T0_STORED);
+        users.add(carol);
+        users.add(user("dave"));
+
+        User found = users.findByExternalIdentity(identity).orElseThrow();
+        assertEquals(carol.id(), found.id());
+        assertTrue(found.isAdmin());
+        assertEquals(Set.of("aapf-admins", "analysts"), found.groups());
+        assertTrue(users.findByExternalIdentity(new ExternalIdentity(identity.issuer(), "other")).isEmpty());
+        assertTrue(users.findByExternalIdentity(new ExternalIdentity("https://other.example.org", "f3a1-subject"))
+                .isEmpty());
+
+        found.applyProviderClaims(Set.of("interns"), false);
+        users.update(found);
+        User updated = users.findById(carol.id()).orElseThrow();
+        assertFalse(updated.isAdmin());
+        assertEquals(Set.of("interns"), updated.groups());
+        User dave = users.findByUsername(new Username("dave")).orElseThrow();
+        assertTrue(dave.externalIdentity().isEmpty());
+        assertFalse(dave.isAdmin());
+    }
+
+    @Test
+    void secondUserLinkedToTheSameProviderSubjectIsRefused() {
+        ExternalIdentity identity = new ExternalIdentity("https://idp.example.org", "same-subject");
+        users.add(User.signUp(new Username("erin"), Accounts.HASH, identity, Set.of(), false, T0_STORED));
+
+        AapfException refused = assertThrows(AapfException.class, () -> users.add(
+                User.signUp(new Username("erin2"), Accounts.HASH, identity, Set.of(), false, T0_STORED)));
+        assertEquals(ErrorReason.INVALID_INPUT, refused.reason());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Migration V3_19 on a database that has users from before it, including two that differ only in case: run against
+ * Migration V3 on a database that has users from before it, including two that differ only in case: run against
  * every database by the concrete subclasses.
  */
 abstract class AbstractUsernameKeyMigrationTest {

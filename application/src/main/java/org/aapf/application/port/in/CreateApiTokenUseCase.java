@@ -11,6 +11,7 @@ public interface CreateApiTokenUseCase {
      */
     CreatedApiToken create(CreateApiTokenCommand command);
 
+    /** @param password the caller's password; may be null for a single sign-on user calling with an access token */
     record CreateApiTokenCommand(AuthenticatedUser caller, String tokenName, String password) {
     }
 

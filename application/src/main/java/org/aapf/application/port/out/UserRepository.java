@@ -2,6 +2,7 @@ package org.aapf.application.port.out;
 
 import java.util.List;
 import java.util.Optional;
+import org.aapf.domain.user.ExternalIdentity;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.UserId;
 import org.aapf.domain.user.Username;
@@ -17,8 +18,11 @@ public interface UserRepository {
      */
     void add(User user);
 
-    /** Saves the user's password hash and change time. */
+    /** Saves the user's password hash and change time, admin flag and provider groups. */
     void update(User user);
+
+    /** The user linked to this identity at the OpenID Connect provider. */
+    Optional<User> findByExternalIdentity(ExternalIdentity identity);
 
     Optional<User> findById(UserId id);
 

@@ -32,7 +32,9 @@ public final class AddUserService implements AddUserUseCase {
         if (users.findByUsername(username).isPresent()) {
             throw AapfException.invalid("A user named '" + username.value() + "' already exists.");
         }
-        User user = User.register(username, hasher.hash(password), Timestamps.now(clock));
+        User user = command.admin()
+                ? User.registerAdmin(username, hasher.hash(password), Timestamps.now(clock))
+                : User.register(username, hasher.hash(password), Timestamps.now(clock));
         users.add(user);
         return UserView.from(user);
     }

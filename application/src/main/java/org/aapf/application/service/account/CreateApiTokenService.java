@@ -48,9 +48,8 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
     @Override
     public CreatedApiToken create(CreateApiTokenCommand command) {
         TokenName name = new TokenName(command.tokenName());
-        Password password = new Password(command.password());
         AuthenticatedUser caller = command.caller();
-        requirePassword(caller, password);
+        requirePassword(caller, command.password());
         if (apiTokens.findByName(caller.id(), name).isPresent()) {
             throw duplicate(name);
         }
@@ -62,9 +61,23 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
         return new CreatedApiToken(name.value(), secret, now);
     }
 
-    private void requirePassword(AuthenticatedUser caller, Password password) {
+    /**
+     * A local user proves the request with their password. A user from single sign-on has none they know: their
+     * login session (a fresh sign-on at the provider) stands in for it, but an API token cannot mint another.
+     */
+    private void requirePassword(AuthenticatedUser caller, String password) {
         User user = users.findById(caller.id()).orElseThrow(() -> AapfException.unauthenticated(WRONG_PASSWORD));
-        if (!check.matches(LoginThrottle.Keys.account(user.username()), password, user::passwordHash)) {
+        if (user.externalIdentity().isPresent() && password == null) {
+            if (caller.session().isEmpty()) {
+                throw AapfException.unauthenticated("An API token cannot create API tokens for a single sign-on"
+                        + " user; use the WebUI or an access token.");
+            }
+            return;
+        }
+        if (password == null) {
+            throw AapfException.invalid("'password' is required.");
+        }
+        if (!check.matches(LoginThrottle.Keys.account(user.username()), new Password(password), user::passwordHash)) {
             throw AapfException.unauthenticated(WRONG_PASSWORD);
         }
     }

@@ -15,7 +15,6 @@ import org.aapf.application.port.out.TokenCodec;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
-import org.aapf.domain.session.Session;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.Username;
@@ -28,30 +27,35 @@ public final class LoginService implements LoginUseCase {
 
     static final String INVALID_CREDENTIALS = "Invalid username or password.";
 
+    static final String PASSWORD_LOGIN_OFF = "Password login is turned off on this server; log in with single sign-on.";
+
     private final UserRepository users;
-    private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final ThrottledPasswordCheck check;
-    private final SessionTokens tokens;
-    private final AccountSettings settings;
+    private final SessionStart sessionStart;
+    private final SignOnSettings signOn;
     private final Clock clock;
     private final Metrics metrics;
 
     /** A login service that reports to no monitoring. */
     public LoginService(UserRepository users, SessionRepository sessions, LoginAttemptRepository attempts,
             PasswordHasher hasher, TokenCodec codec, AccountSettings settings, Clock clock) {
-        this(users, sessions, attempts, hasher, codec, settings, clock, Metrics.none());
+        this(users, sessions, attempts, hasher, codec, settings, SignOnSettings.defaults(), clock, Metrics.none());
     }
 
+    /**
+     * @param signOn when password login is off, only local admins may still log in with a password (after the
+     *     password was checked, so the answer reveals nothing to whoever does not know it)
+     */
     @Inject
     public LoginService(UserRepository users, SessionRepository sessions, LoginAttemptRepository attempts,
-            PasswordHasher hasher, TokenCodec codec, AccountSettings settings, Clock clock, Metrics metrics) {
+            PasswordHasher hasher, TokenCodec codec, AccountSettings settings, SignOnSettings signOn, Clock clock,
+            Metrics metrics) {
         this.users = users;
-        this.sessions = sessions;
         this.hasher = hasher;
         this.check = new ThrottledPasswordCheck(attempts, settings, hasher, clock);
-        this.tokens = new SessionTokens(codec, settings);
-        this.settings = settings;
+        this.sessionStart = new SessionStart(sessions, codec, settings);
+        this.signOn = signOn;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -79,15 +83,15 @@ public final class LoginService implements LoginUseCase {
             metrics.login(LoginOutcome.FAILED);
             throw AapfException.unauthenticated(INVALID_CREDENTIALS);
         }
+        if (!signOn.passwordLogin() && !isBreakGlassAdmin(user.get().orElseThrow())) {
+            metrics.login(LoginOutcome.FAILED);
+            throw AapfException.forbidden(PASSWORD_LOGIN_OFF);
+        }
         metrics.login(LoginOutcome.SUCCEEDED);
-        Instant now = Timestamps.now(clock);
-        return startSession(user.get().orElseThrow(), now);
+        return sessionStart.begin(user.get().orElseThrow(), Timestamps.now(clock));
     }
 
-    private TokenPair startSession(User user, Instant now) {
-        Session session = Session.start(user.id(), now, now.plus(settings.refreshTokenTtl()));
-        sessions.add(session);
-        return new TokenPair(tokens.accessToken(session, user.username(), now),
-                tokens.refreshToken(session, user.username(), now));
+    private static boolean isBreakGlassAdmin(User user) {
+        return user.isAdmin() && user.externalIdentity().isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.out.CatalogueSource;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.domain.catalogue.Catalogue;
@@ -25,16 +26,24 @@ public final class CreateClusterService implements CreateClusterUseCase {
     private final ClusterRepository clusters;
     private final ClusterEventRepository events;
     private final CatalogueSource catalogue;
+    private final CatalogueVisibility visibility;
     private final ClusterLimits limits;
     private final ReconcileTrigger reconciler;
     private final Clock clock;
 
-    @Inject
+    /** A service whose users all see the whole catalogue. */
     public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
             ClusterLimits limits, ReconcileTrigger reconciler, Clock clock) {
+        this(clusters, events, catalogue, CatalogueVisibility.everything(), limits, reconciler, clock);
+    }
+
+    @Inject
+    public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
+            CatalogueVisibility visibility, ClusterLimits limits, ReconcileTrigger reconciler, Clock clock) {
         this.clusters = clusters;
         this.events = events;
         this.catalogue = catalogue;
+        this.visibility = visibility;
         this.limits = limits;
         this.reconciler = reconciler;
         this.clock = clock;
@@ -43,7 +52,7 @@ public final class CreateClusterService implements CreateClusterUseCase {
     @Override
     public void create(CreateClusterCommand command) {
         ClusterName name = new ClusterName(command.name());
-        Map<ServiceKind, ServiceSpec> specs = specs(command, catalogue.current());
+        Map<ServiceKind, ServiceSpec> specs = specs(command, visibility.visibleTo(command.owner(), catalogue.current()));
         if (clusters.findByName(command.owner(), name).isPresent()) {
             throw AapfException.invalid("AACluster named '" + name + "' already exists.");
         }

@@ -14,6 +14,7 @@ import org.aapf.application.port.in.ImageView;
 import org.aapf.application.port.in.InstanceView;
 import org.aapf.application.port.in.PerfTypeView;
 import org.aapf.application.port.in.ServiceView;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.application.service.catalogue.ListImagesService;
 import org.aapf.application.service.catalogue.ListPerfTypesService;
 import org.aapf.application.testing.TestCatalogues;
@@ -112,9 +113,10 @@ class ClusterQueriesTest {
 
     @Test
     void catalogueListsAreSortedByName() {
-        assertEquals(List.of("aa_jupyter_notebook", "aa_spark"), new ListImagesService(world.catalogue::get).list()
+        assertEquals(List.of("aa_jupyter_notebook", "aa_spark"), new ListImagesService(world.catalogue::get, CatalogueVisibility.everything()).list(ALICE)
                 .stream().map(ImageView::repositoryName).toList());
-        List<PerfTypeView> types = new ListPerfTypesService(world.catalogue::get).list();
+        List<PerfTypeView> types = new ListPerfTypesService(world.catalogue::get, CatalogueVisibility.everything())
+                .list(ALICE);
         assertEquals(List.of("gpu-small", "small"), types.stream().map(PerfTypeView::name).toList());
         assertEquals(Optional.of(1), types.get(0).gpus());
     }

@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractSignOnRepositoryTest} contract on the real PostgreSQL, in a schema of its own. */
+class JdbiSignOnRepositoryPostgresIT extends AbstractSignOnRepositoryTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+}

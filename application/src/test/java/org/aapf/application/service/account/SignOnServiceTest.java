@@ -1,0 +1,116 @@
+package org.aapf.application.service.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.aapf.application.port.in.SignOnUseCase.SignOnCallback;
+import org.aapf.application.port.in.SignOnUseCase.SignOnStart;
+import org.aapf.application.port.out.IdentityProvider;
+import org.aapf.application.port.out.IdentityProvider.ProvenIdentity;
+import org.aapf.application.testing.FakeIdentityProvider;
+import org.aapf.application.testing.InMemorySignOnRepository;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
+import org.aapf.domain.user.ExternalIdentity;
+import org.aapf.domain.user.User;
+import org.aapf.domain.user.Username;
+import org.junit.jupiter.api.Test;
+
+class SignOnServiceTest {
+
+    private static final String ISSUER = "https://idp.example.org";
+
+    private final AccountFixture accounts = new AccountFixture();
+    private final FakeIdentityProvider idp = new FakeIdentityProvider();
+    private final SignOnService service = new SignOnService(Optional.<IdentityProvider>of(idp),
+            new InMemorySignOnRepository(), accounts.users, accounts.sessions, accounts.hasher, accounts.codec,
+            accounts.settings, new SignOnSettings(false, Optional.of("admins")), accounts.clock);
+
+    private String signOn(ProvenIdentity identity) {
+        SignOnStart start = service.start();
+        return service.complete(new SignOnCallback(start.state(), start.state(), idp.issue(identity), null));
+    }
+
+    private static ProvenIdentity identity(String subject, String username, String... groups) {
+        return new ProvenIdentity(new ExternalIdentity(ISSUER, subject), username, Set.of(groups));
+    }
+
+    @Test
+    void firstSignOnCreatesALinkedUserAndTheOneTimeCodeGivesWorkingTokens() {
+        String code = signOn(identity("sub-1", "alice", "admins", "analysts"));
+        var tokens = service.redeem(code);
+
+        assertEquals("alice", accounts.authenticate.authenticate(tokens.accessToken()).username().value());
+        User alice = accounts.users.findByUsername(new Username("alice")).orElseThrow();
+        assertTrue(alice.isAdmin());
+        assertEquals(Set.of("admins", "analysts"), alice.groups());
+        AapfException again = assertThrows(AapfException.class, () -> service.redeem(code));
+        assertEquals(ErrorReason.INVALID_INPUT, again.reason());
+    }
+
+    @Test
+    void pkceVerifierIsLongEnoughAndEveryAttemptIsFresh() {
+        SignOnStart first = service.start();
+        var firstRequest = idp.lastRequest();
+        SignOnStart second = service.start();
+        assertTrue(firstRequest.codeVerifier().length() >= 43 && firstRequest.codeVerifier().length() <= 128);
+        assertFalse(first.state().equals(second.state()));
+        assertFalse(firstRequest.nonce().equals(idp.lastRequest().nonce()));
+    }
+
+    @Test
+    void stateThatDoesNotMatchTheBrowsersOrWasUsedIsRefused() {
+        SignOnStart start = service.start();
+        String code = idp.issue(identity("sub-2", "bob"));
+        assertEquals(ErrorReason.INVALID_INPUT, assertThrows(AapfException.class,
+                () -> service.complete(new SignOnCallback(start.state(), "other", code, null))).reason());
+        assertEquals(ErrorReason.INVALID_INPUT, assertThrows(AapfException.class,
+                () -> service.complete(new SignOnCallback("forged", "forged", code, null))).reason());
+
+        service.complete(new SignOnCallback(start.state(), start.state(), code, null));
+        assertEquals(ErrorReason.INVALID_INPUT, assertThrows(AapfException.class,
+                () -> service.complete(new SignOnCallback(start.state(), start.state(), code, null))).reason());
+    }
+
+    @Test
+    void expiredAttemptIsRefused() {
+        SignOnStart start = service.start();
+        accounts.clock.advance(SignOnService.ATTEMPT_TTL.plus(Duration.ofSeconds(1)));
+        assertEquals(ErrorReason.INVALID_INPUT, assertThrows(AapfException.class, () -> service.complete(
+                new SignOnCallback(start.state(), start.state(), idp.issue(identity("s", "x")), null))).reason());
+    }
+
+    @Test
+    void renameAtTheProviderKeepsTheAccountAndCannotTakeAnother() {
+        service.redeem(signOn(identity("sub-c", "carol", "admins")));
+        accounts.addUser("dave", "dave-pass-1");
+
+        service.redeem(signOn(identity("sub-c", "dave")));
+        User carol = accounts.users.findByExternalIdentity(new ExternalIdentity(ISSUER, "sub-c")).orElseThrow();
+        assertEquals("carol", carol.username().value(), "found by subject, not by the new name");
+        assertFalse(carol.isAdmin(), "the group left at the provider is taken over");
+
+        AapfException taken = assertThrows(AapfException.class, () -> signOn(identity("sub-other", "dave")));
+        assertEquals(ErrorReason.FORBIDDEN, taken.reason());
+        assertTrue(accounts.users.findByUsername(new Username("dave")).orElseThrow().externalIdentity().isEmpty());
+    }
+
+    @Test
+    void passwordLoginOffRefusesLocalUsersButNotBreakGlassAdmins() {
+        LoginService login = new LoginService(accounts.users, accounts.sessions, accounts.attempts, accounts.hasher,
+                accounts.codec, accounts.settings, new SignOnSettings(false, Optional.empty()), accounts.clock,
+                org.aapf.application.port.out.Metrics.none());
+        accounts.addUser("plain", "plain-pass-1");
+        accounts.addUser.addUser(new org.aapf.application.port.in.AddUserUseCase.AddUserCommand("root",
+                "root-pass-1", true));
+        var command = new org.aapf.application.port.in.LoginUseCase.LoginCommand("plain", "plain-pass-1", "192.0.2.1");
+        assertEquals(ErrorReason.FORBIDDEN, assertThrows(AapfException.class, () -> login.login(command)).reason());
+        assertTrue(login.login(new org.aapf.application.port.in.LoginUseCase.LoginCommand("root", "root-pass-1",
+                "192.0.2.1")).accessToken().length() > 0);
+    }
+}
