@@ -136,7 +136,8 @@ function StopStart({ cluster, onStatus, onError }) {
 function ClusterCard({ cluster, events, onDelete, onStatus, onError }) {
   const hasMaster = cluster.services.some((service) => service.name === 'spark-master' && service.numberOfInstances > 0);
   const notebook = cluster.services.find((service) => service.name === 'jupyter-notebook');
-  const instance = notebook?.instances.find((i) => i.urlPath && i.status === 'ready');
+  const instance = PARKED.has(cluster.status) ? undefined
+    : notebook?.instances.find((i) => i.urlPath && i.status === 'ready');
   const open = () => openNotebook(instance.urlPath, instance.jupyterToken).catch(onError);
   const titleId = `cluster-${cluster.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
   return html`

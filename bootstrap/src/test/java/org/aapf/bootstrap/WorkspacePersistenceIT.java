@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.aapf.bootstrap.support.Api.Reply;
 import org.aapf.bootstrap.support.Docker;
 import org.aapf.bootstrap.support.TestServer;
@@ -112,8 +113,11 @@ class WorkspacePersistenceIT {
         String content = write("oom.txt");
         String before = notebookContainer();
 
-        // the notebook process no longer fits: the kernel's OOM killer ends it, as an allocation-heavy cell would
-        Docker.exec("docker", "update", "--memory", "16m", "--memory-swap", "16m", before);
+        // A cell allocating more than the performance type's memory: the kernel's OOM killer ends the notebook
+        // server (made its first choice, as the largest process usually is) and the container exits.
+        Docker.execIgnoringFailure("docker", "exec", before, "sh", "-c", "echo 1000 > /proc/1/oom_score_adj;"
+                + " python3 -c \"b = b'x' * (2048 * 1024 * 1024)\"");
+        assertEquals("true", Docker.inspect(before, "{{.State.OOMKilled}}"));
         awaitReplacement(before);
 
         assertEquals(content, read("oom.txt"));
@@ -189,20 +193,32 @@ class WorkspacePersistenceIT {
     }
 
     /** Writes a file of text no other step uses through the proxy; returns its content. */
-    private String write(String name) {
+    private String write(String name) throws InterruptedException {
         String content = "kept by " + name + " " + UUID.randomUUID() + "\nline two ✓\n";
         ObjectNode body = JSON.createObjectNode().put("type", "file").put("format", "text").put("content", content);
-        Reply reply = server.api().put(urlPath + "/api/contents/" + name + "?token=" + jupyterToken, null,
-                body.toString());
+        Reply reply = untilServed(() -> server.api().put(urlPath + "/api/contents/" + name + "?token=" + jupyterToken,
+                null, body.toString()));
         assertTrue(reply.status() == 200 || reply.status() == 201, reply.raw().body());
         return content;
     }
 
-    private String read(String name) {
-        Reply reply = server.api().get(urlPath + "/api/contents/" + name + "?content=1&format=text&type=file&token="
-                + jupyterToken, null);
+    /** Reads the file back once the replacement notebook serves (the database learns it is ready moments later). */
+    private String read(String name) throws InterruptedException {
+        Reply reply = untilServed(() -> server.api().get(urlPath + "/api/contents/" + name
+                + "?content=1&format=text&type=file&token=" + jupyterToken, null));
         assertEquals(200, reply.status(), reply.raw().body());
         return reply.body().path("content").asText();
+    }
+
+    /** Repeats the request while the proxy answers that the notebook is not serving yet (502, 503). */
+    private static Reply untilServed(Supplier<Reply> request) throws InterruptedException {
+        long deadline = System.nanoTime() + READY.toNanos();
+        Reply reply = request.get();
+        while ((reply.status() == 502 || reply.status() == 503) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            reply = request.get();
+        }
+        return reply;
     }
 
     private String notebookContainer() throws IOException, InterruptedException {

@@ -103,6 +103,13 @@ public final class Docker {
         exec("docker", "volume", "rm", "-f", volume);
     }
 
+    /** Runs a command that is expected to fail or be killed (e.g. by the OOM killer); returns its exit code. */
+    public static int execIgnoringFailure(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor();
+    }
+
     /** Runs a command, failing with its output when it fails; returns its output. */
     public static String exec(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
