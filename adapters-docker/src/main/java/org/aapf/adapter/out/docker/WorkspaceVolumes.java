@@ -59,20 +59,20 @@ final class WorkspaceVolumes {
         }
     }
 
-    /** Removes the cluster's workspace volume if it is ours; already gone is success. */
+    /** Removes every workspace volume of the cluster that carries this server's labels; none left is success. */
     void remove(ClusterId cluster) {
-        String name = specs.workspaceName(cluster);
-        Optional<InspectVolumeResponse> volume = inspect(name);
-        if (volume.isEmpty() || !serverId.equals(labels(volume.get()).get(OwnedLabels.SERVER))) {
-            return;
-        }
-        try {
-            client.removeVolumeCmd(name).exec();
-        } catch (NotFoundException e) {
-            // already gone
-        } catch (ConflictException e) {
-            throw new AapfException(ErrorReason.INTERNAL, "The workspace volume " + name
-                    + " is still in use by a container", e);
+        List<InspectVolumeResponse> volumes = client.listVolumesCmd().withFilter("label", List.of(
+                OwnedLabels.serverFilter(serverId), OwnedLabels.CLUSTER + "=" + cluster, OwnedLabels.WORKSPACE))
+                .exec().getVolumes();
+        for (InspectVolumeResponse volume : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+            try {
+                client.removeVolumeCmd(volume.getName()).exec();
+            } catch (NotFoundException e) {
+                // already gone
+            } catch (ConflictException e) {
+                throw new AapfException(ErrorReason.INTERNAL, "The workspace volume " + volume.getName()
+                        + " is still in use by a container", e);
+            }
         }
     }
 
@@ -132,7 +132,4 @@ final class WorkspaceVolumes {
         }
     }
 
-    private static Map<String, String> labels(InspectVolumeResponse volume) {
-        return volume.getLabels() == null ? Map.of() : volume.getLabels();
-    }
 }
