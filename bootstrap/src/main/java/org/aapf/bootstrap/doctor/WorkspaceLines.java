@@ -2,6 +2,7 @@ package org.aapf.bootstrap.doctor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.aapf.application.port.out.Workspace;
 
 /** One orphan workspace as operators read it: name, cluster, owner, size and age. */
@@ -30,7 +31,7 @@ public final class WorkspaceLines {
             value /= 1024;
             unit++;
         }
-        return unit == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     static String age(Duration age) {

@@ -74,7 +74,8 @@ class DeployManifestsTest {
         assertEquals(Map.of(
                 "pods", Set.of("get", "list", "watch", "create", "delete"),
                 "services", Set.of("get", "list", "create", "delete"),
-                "configmaps", Set.of("get", "list", "create", "delete")), verbsByResource);
+                "configmaps", Set.of("get", "list", "create", "delete"),
+                "persistentvolumeclaims", Set.of("get", "list", "create", "delete")), verbsByResource);
     }
 
     @Test
