@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.aapf.bootstrap.support.Api.Reply;
 import org.aapf.bootstrap.support.Docker;
+import org.aapf.bootstrap.support.NotebookFiles;
 import org.aapf.bootstrap.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspacePersistenceIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CREATE = """
             { "jupyterNotebook": { "image": { "repositoryName": "aa_jupyter_notebook" }, "perfType": "small" } }""";
     private static final Duration READY = Duration.ofMinutes(3);
@@ -49,7 +46,7 @@ class WorkspacePersistenceIT {
     private TestServer server;
     private String token;
     private String urlPath;
-    private String jupyterToken;
+    private NotebookFiles files;
 
     @BeforeAll
     void startNotebook() throws Exception {
@@ -65,7 +62,7 @@ class WorkspacePersistenceIT {
         assertEquals(202, server.api().post("/api/v1/aaclusters/keep", token, CREATE).status());
         var notebook = awaitStatus("created").body().at("/aacluster/services/0/instances/0");
         urlPath = notebook.path("urlPath").asText();
-        jupyterToken = notebook.path("jupyterToken").asText();
+        files = new NotebookFiles(() -> server.api(), urlPath, notebook.path("jupyterToken").asText());
     }
 
     @AfterAll
@@ -163,7 +160,7 @@ class WorkspacePersistenceIT {
         assertEquals("Accepted stopping AACluster named 'keep'.", stop.text("message"));
         awaitStatus("stopped");
         assertEquals(List.of(), Docker.containerIds(label));
-        Reply parked = server.api().get(urlPath + "/api/contents/keep.txt?token=" + jupyterToken, null);
+        Reply parked = files.readOnce("keep.txt");
         assertEquals(503, parked.status());
         assertTrue(parked.text("message").contains("/start"), parked.raw().body());
         assertEquals(1, volumes().size(), "the workspace stays while stopped");
@@ -192,33 +189,12 @@ class WorkspacePersistenceIT {
         assertEquals(List.of(), volumes());
     }
 
-    /** Writes a file of text no other step uses through the proxy; returns its content. */
     private String write(String name) throws InterruptedException {
-        String content = "kept by " + name + " " + UUID.randomUUID() + "\nline two ✓\n";
-        ObjectNode body = JSON.createObjectNode().put("type", "file").put("format", "text").put("content", content);
-        Reply reply = untilServed(() -> server.api().put(urlPath + "/api/contents/" + name + "?token=" + jupyterToken,
-                null, body.toString()));
-        assertTrue(reply.status() == 200 || reply.status() == 201, reply.raw().body());
-        return content;
+        return files.write(name);
     }
 
-    /** Reads the file back once the replacement notebook serves (the database learns it is ready moments later). */
     private String read(String name) throws InterruptedException {
-        Reply reply = untilServed(() -> server.api().get(urlPath + "/api/contents/" + name
-                + "?content=1&format=text&type=file&token=" + jupyterToken, null));
-        assertEquals(200, reply.status(), reply.raw().body());
-        return reply.body().path("content").asText();
-    }
-
-    /** Repeats the request while the proxy answers that the notebook is not serving yet (502, 503). */
-    private static Reply untilServed(Supplier<Reply> request) throws InterruptedException {
-        long deadline = System.nanoTime() + READY.toNanos();
-        Reply reply = request.get();
-        while ((reply.status() == 502 || reply.status() == 503) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            reply = request.get();
-        }
-        return reply;
+        return files.read(name);
     }
 
     private String notebookContainer() throws IOException, InterruptedException {
