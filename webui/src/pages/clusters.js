@@ -113,7 +113,7 @@ function WorkerResize({ cluster, onStatus, onError }) {
       <label for=${inputId}>Spark workers of ${cluster.name}</label>
       <input id=${inputId} name="numberOfInstances" type="number" min="1" required
         value=${workers?.numberOfInstances || 1} />
-      <button type="submit" class="secondary" disabled=${cluster.status === 'deleting'}>Resize workers</button>
+      <button type="submit" class="secondary" disabled=${cluster.status === 'deleting' || PARKED.has(cluster.status)}>Resize workers</button>
     </form>`;
 }
 
