@@ -231,6 +231,21 @@ describe('cluster pages (cluster API stubbed in the browser)', () => {
     assert.deepEqual(patch.body, { sparkWorker: { numberOfInstances: 3 } });
   });
 
+  test('stop and start send their POSTs and the card shows the state', async () => {
+    await page.goto('/#/clusters');
+    await page.getByRole('button', { name: 'Stop AACluster analysis' }).click();
+    await page.getByText("Accepted stopping AACluster named 'analysis'.").waitFor();
+    const card = page.locator('article[data-cluster="analysis"][data-status="stopped"]');
+    await card.waitFor();
+    assert.ok(await card.getByRole('button', { name: 'Open notebook of analysis' }).isDisabled());
+    await shot('08-stopped-cluster');
+    await card.getByRole('button', { name: 'Start AACluster analysis' }).click();
+    await page.getByText("Accepted starting AACluster named 'analysis'.").waitFor();
+    const posts = stub.requests.filter((r) => r.method === 'POST').map((r) => r.path);
+    assert.deepEqual(posts.filter((p) => /\/(stop|start)$/.test(p)),
+      ['/api/v1/aaclusters/analysis/stop', '/api/v1/aaclusters/analysis/start']);
+  });
+
   test('delete asks for confirmation, then sends DELETE', async () => {
     await page.goto('/#/clusters');
     await page.getByRole('button', { name: 'Delete AACluster analysis' }).click();

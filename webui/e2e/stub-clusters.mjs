@@ -61,6 +61,11 @@ export async function stubClusterApi(page) {
         { at, type: 'started', message: 'jupyter-notebook #1 is running.' },
       ] });
     }
+    if (request.method() === 'POST' && (parts[2] === 'stop' || parts[2] === 'start')) {
+      if (!cluster) return json(route, 404, { message: 'Not found.' });
+      cluster.status = parts[2] === 'stop' ? 'stopped' : 'creating';
+      return json(route, 202, { message: `Accepted ${parts[2] === 'stop' ? 'stopping' : 'starting'} AACluster named '${parts[1]}'.` });
+    }
     if (request.method() === 'POST') {
       if (cluster) return json(route, 400, { message: `An AACluster named '${parts[1]}' already exists.` });
       return json(route, 202, { message: `Accepted creating AACluster named '${parts[1]}'.` });

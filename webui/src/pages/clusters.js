@@ -1,5 +1,5 @@
 // The AACluster list: every service's instances, status, health and alerts, refreshed every few seconds, with the
-// progress of clusters that are starting or stopping (from their events), "Open notebook" and delete.
+// progress of clusters that are starting or stopping (from their events), "Open notebook", stop/start and delete.
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, path } from '../api.js';
@@ -9,7 +9,8 @@ import { formatResources, formatTime } from '../format.js';
 import { openNotebook } from '../notebook.js';
 
 const POLL_MS = 3_000;
-const BUSY = new Set(['creating', 'deleting']);
+const BUSY = new Set(['creating', 'deleting', 'stopping']);
+const PARKED = new Set(['stopping', 'stopped']);
 const SERVICE_TITLES = { 'jupyter-notebook': 'Jupyter Notebook', 'spark-master': 'Spark master', 'spark-worker': 'Spark workers' };
 
 async function eventsOf(cluster) {
@@ -80,7 +81,8 @@ function Progress({ cluster, events }) {
   const services = cluster.services.filter((service) => service.numberOfInstances > 0);
   const total = services.reduce((sum, service) => sum + service.numberOfInstances, 0);
   const ready = services.reduce((sum, s) => sum + s.instances.filter((i) => i.status === 'ready').length, 0);
-  const label = cluster.status === 'creating' ? `Starting: ${ready} of ${total} instances ready` : 'Deleting…';
+  const label = cluster.status === 'creating' ? `Starting: ${ready} of ${total} instances ready`
+    : cluster.status === 'stopping' ? 'Stopping… (the workspace is kept)' : 'Deleting…';
   const id = `progress-${cluster.name}`;
   return html`
     <div class="progress">
@@ -111,14 +113,31 @@ function WorkerResize({ cluster, onStatus, onError }) {
       <label for=${inputId}>Spark workers of ${cluster.name}</label>
       <input id=${inputId} name="numberOfInstances" type="number" min="1" required
         value=${workers?.numberOfInstances || 1} />
-      <button type="submit" class="secondary" disabled=${cluster.status === 'deleting'}>Resize workers</button>
+      <button type="submit" class="secondary" disabled=${cluster.status === 'deleting' || PARKED.has(cluster.status)}>Resize workers</button>
     </form>`;
+}
+
+// Stop frees the cluster's compute and keeps its spec, notebook files and address; Start brings it back.
+function StopStart({ cluster, onStatus, onError }) {
+  const parked = PARKED.has(cluster.status);
+  const action = parked ? 'start' : 'stop';
+  async function send() {
+    try {
+      onStatus((await call('POST', path('aaclusters', cluster.name, action))).message);
+    } catch (problem) {
+      onError(problem);
+    }
+  }
+  return html`<button type="button" class="secondary" data-action=${action}
+    disabled=${cluster.status === 'deleting' || cluster.status === 'stopping'} onClick=${send}
+    aria-label=${`${parked ? 'Start' : 'Stop'} AACluster ${cluster.name}`}>${parked ? 'Start' : 'Stop'}</button>`;
 }
 
 function ClusterCard({ cluster, events, onDelete, onStatus, onError }) {
   const hasMaster = cluster.services.some((service) => service.name === 'spark-master' && service.numberOfInstances > 0);
   const notebook = cluster.services.find((service) => service.name === 'jupyter-notebook');
-  const instance = notebook?.instances.find((i) => i.urlPath && i.status === 'ready');
+  const instance = PARKED.has(cluster.status) ? undefined
+    : notebook?.instances.find((i) => i.urlPath && i.status === 'ready');
   const open = () => openNotebook(instance.urlPath, instance.jupyterToken).catch(onError);
   const titleId = `cluster-${cluster.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
   return html`
@@ -129,6 +148,8 @@ function ClusterCard({ cluster, events, onDelete, onStatus, onError }) {
         <small>created <time datetime=${cluster.createdAt}>${formatTime(cluster.createdAt)}</time></small>
       </header>
       ${BUSY.has(cluster.status) && html`<${Progress} cluster=${cluster} events=${events ?? []} />`}
+      ${cluster.status === 'stopped' && html`<p class="muted">Stopped: nothing runs. The notebook's files and address
+        are kept; Start brings it back.</p>`}
       <div class="overflow-auto">
         <table>
           <thead><tr><th scope="col">Service</th><th scope="col">Image</th><th scope="col">Performance</th>
@@ -139,6 +160,7 @@ function ClusterCard({ cluster, events, onDelete, onStatus, onError }) {
       <footer>
         ${hasMaster && html`<${WorkerResize} cluster=${cluster} onStatus=${onStatus} onError=${onError} />`}
         <button type="button" disabled=${!instance} onClick=${open} aria-label=${`Open notebook of ${cluster.name}`}>Open notebook</button>
+        <${StopStart} cluster=${cluster} onStatus=${onStatus} onError=${onError} />
         <button type="button" class="danger" disabled=${cluster.status === 'deleting'} onClick=${() => onDelete(cluster.name)}
           aria-label=${`Delete AACluster ${cluster.name}`}>Delete</button>
       </footer>
@@ -176,7 +198,7 @@ export function ClustersPage({ flash }) {
             onDelete=${setDoomed} onStatus=${setStatus} onError=${setFailure} />`)}
       <${ConfirmDialog} open=${doomed !== null} title="Delete AACluster?" confirmLabel="Delete AACluster"
         onConfirm=${remove} onCancel=${() => setDoomed(null)}>
-        <p>The AACluster '${doomed}' and its notebook are removed for good, with any unsaved work in them.</p>
+        <p>The AACluster '${doomed}' and its notebook are removed for good, with its workspace (every file in it).</p>
       <//>
     </section>`;
 }

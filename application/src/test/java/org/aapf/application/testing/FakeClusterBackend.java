@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.aapf.application.port.out.ClusterBackend;
@@ -15,6 +16,7 @@ import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.ObservedInstance.Phase;
+import org.aapf.application.port.out.Workspace;
 import org.aapf.domain.cluster.Alert;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.Health;
@@ -36,6 +38,7 @@ public final class FakeClusterBackend implements ClusterBackend {
     private final Map<InstanceRef, DesiredInstance> specs = new LinkedHashMap<>();
     private final Map<InstanceRef, Integer> ports = new LinkedHashMap<>();
     private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<ClusterId, Workspace> workspaces = new LinkedHashMap<>();
     private Phase startPhase = Phase.READY;
     private boolean down;
     private boolean asyncRemoval;
@@ -73,6 +76,11 @@ public final class FakeClusterBackend implements ClusterBackend {
             instances.put(desired.ref(), instance(desired.ref(), desired.owner(), desired.specHash(), startPhase));
             specs.put(desired.ref(), desired);
             ports.put(desired.ref(), ++nextPort);
+            if (desired.workspacePath().isPresent()) {
+                ClusterId cluster = desired.ref().cluster();
+                workspaces.computeIfAbsent(cluster, id -> new Workspace(id, "workspace-" + id,
+                        Optional.of(desired.owner()), Optional.of(clock.instant()), OptionalLong.of(0)));
+            }
             emit(desired.ref());
         }
         if (crashAfterNextApply) {
@@ -95,6 +103,18 @@ public final class FakeClusterBackend implements ClusterBackend {
             crashAfterNextRemoveCluster = false;
             throw new SimulatedCrash("after removing AACluster " + cluster);
         }
+    }
+
+    @Override
+    public synchronized void removeWorkspace(ClusterId cluster) {
+        requireUp();
+        workspaces.remove(cluster);
+    }
+
+    @Override
+    public synchronized List<Workspace> workspaces() {
+        requireUp();
+        return List.copyOf(workspaces.values());
     }
 
     /** Every instance; instances reported as {@code TERMINATING} are gone from the next observation on. */

@@ -3,6 +3,7 @@ package org.aapf.bootstrap.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -107,7 +108,7 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
 
     /** The Kubernetes backend: where pods go, how the server reaches them, and how to connect. */
     public record Kubernetes(String namespaceMode, String namespace, String endpointMode, Duration resync,
-            String kubeconfig, String clusterDomain) {
+            String kubeconfig, String clusterDomain, Workspace workspace) {
         public Kubernetes {
             if (!"shared".equals(namespaceMode) && !"per-user".equals(namespaceMode)) {
                 throw new IllegalArgumentException("'backend.kubernetes.namespaceMode' must be shared or per-user");
@@ -117,6 +118,18 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
             }
             requirePositive("backend.kubernetes.resync", resync);
             kubeconfig = kubeconfig == null ? "" : kubeconfig.trim();
+            workspace = workspace == null ? new Workspace("", "10Gi", Map.of()) : workspace;
+        }
+    }
+
+    /**
+     * The PersistentVolumeClaim of each notebook workspace: StorageClass (empty: the cluster's default), size, and
+     * both per image reference.
+     */
+    public record Workspace(String storageClass, String size, Map<String, Workspace> byImage) {
+        public Workspace {
+            storageClass = storageClass == null ? "" : storageClass.trim();
+            byImage = byImage == null ? Map.of() : Map.copyOf(byImage);
         }
     }
 

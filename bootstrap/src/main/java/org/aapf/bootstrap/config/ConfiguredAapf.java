@@ -12,6 +12,7 @@ import org.aapf.adapter.in.http.HttpSettings;
 import org.aapf.adapter.in.http.proxy.ProxySettings;
 import org.aapf.adapter.out.docker.DockerSettings;
 import org.aapf.adapter.out.k8s.KubernetesSettings;
+import org.aapf.adapter.out.k8s.WorkspaceStorage;
 import org.aapf.adapter.out.k8s.KubernetesSettings.EndpointMode;
 import org.aapf.adapter.out.k8s.KubernetesSettings.NamespaceMode;
 import org.aapf.adapter.out.persistence.DatabaseSettings;
@@ -123,7 +124,14 @@ public final class ConfiguredAapf {
                 k8s.namespace(), "aapf",
                 "pod-ip".equals(k8s.endpointMode()) ? EndpointMode.POD_IP : EndpointMode.SERVICE_DNS,
                 k8s.resync(), Optional.of(k8s.kubeconfig()).filter(path -> !path.isEmpty()).map(Path::of),
-                k8s.clusterDomain());
+                k8s.clusterDomain(), workspaceStorage(k8s.workspace()));
+    }
+
+    private static WorkspaceStorage workspaceStorage(AapfConfig.Workspace workspace) {
+        Map<String, WorkspaceStorage> byImage = new HashMap<>();
+        workspace.byImage().forEach((image, storage) -> byImage.put(image, workspaceStorage(storage)));
+        return new WorkspaceStorage(Optional.of(workspace.storageClass()).filter(name -> !name.isEmpty()),
+                workspace.size(), byImage);
     }
 
     /** Single sign-on as configured; the provider is contacted at the first sign-on, not here. */

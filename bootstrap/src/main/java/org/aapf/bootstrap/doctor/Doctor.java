@@ -3,8 +3,10 @@ package org.aapf.bootstrap.doctor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.Workspace;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.config.ConfigException;
 import org.aapf.bootstrap.config.ConfiguredAapf;
@@ -13,6 +15,7 @@ import org.aapf.embedded.wiring.AapfComponent;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.catalogue.Image;
 import org.aapf.domain.error.AapfException;
+import org.aapf.embedded.Aapf;
 
 /**
  * Examines what a server with this configuration depends on: the database, the catalogue, the cluster backend and
@@ -24,9 +27,11 @@ public final class Doctor {
     private static final String DOCTOR_SERVER_ID = "aapf-doctor";
 
     private final AapfConfig config;
+    private final AapfConfig asConfigured;
     private Optional<Database> opened = Optional.empty();
 
     public Doctor(AapfConfig config) {
+        this.asConfigured = config;
         this.config = config.serverId().isEmpty() ? config.withServerId(DOCTOR_SERVER_ID) : config;
     }
 
@@ -38,8 +43,30 @@ public final class Doctor {
         Optional<Catalogue> catalogue = catalogue(component, findings);
         Optional<ClusterBackend> backend = backend(component, findings);
         catalogue.ifPresent(images -> images.images().forEach(image -> findings.add(image(image, backend))));
+        boolean reachable = backend.isPresent() && opened.isPresent();
         close(backend);
+        findings.add(reachable ? orphanWorkspaces() : Finding.skipped("workspaces",
+                "needs a reachable database and backend"));
         return findings;
+    }
+
+    /**
+     * Orphan workspaces are not a problem to fix (a restored database may want them back): listed, never failed. They
+     * are looked up under the server id the server really uses, which lives in the database unless configured.
+     */
+    private Finding orphanWorkspaces() {
+        try (Aapf aapf = ConfiguredAapf.builder(asConfigured, System.getenv()).build()) {
+            List<Workspace> orphans = aapf.component().orphanWorkspaces().listOrphans();
+            if (orphans.isEmpty()) {
+                return Finding.ok("workspaces", "no workspace without its AACluster");
+            }
+            String lines = orphans.stream().map(orphan -> System.lineSeparator() + "      " + WorkspaceLines.line(orphan))
+                    .collect(Collectors.joining());
+            return Finding.ok("workspaces", orphans.size() + " without their AACluster (kept; remove them with"
+                    + " 'aapf workspaces prune --older-than P7D'):" + lines);
+        } catch (AapfException e) {
+            return Finding.skipped("workspaces", "cannot be listed: " + e.getMessage());
+        }
     }
 
     private Finding database(AapfComponent component) {

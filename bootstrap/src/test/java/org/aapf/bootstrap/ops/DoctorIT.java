@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
 import org.aapf.bootstrap.cli.AapfCommand;
 import org.aapf.bootstrap.support.Docker;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +72,44 @@ class DoctorIT {
         assertTrue(result.out().contains("ok    database"), result.out());
     }
 
+    @Test
+    void orphanWorkspace_isListedWithSizeAndAge_keptByTheReconciler_andPrunedOnlyOnTheOperatorsWord()
+            throws Exception {
+        String serverId = "doctor-" + UUID.randomUUID().toString().substring(0, 8);
+        String cluster = UUID.randomUUID().toString();
+        String orphan = "aapf-ws-doctor-" + serverId;
+        String foreign = "aapf-ws-foreign-" + serverId;
+        Docker.exec("docker", "volume", "create", "--label", "org.aapf.server=" + serverId, "--label",
+                "org.aapf.cluster=" + cluster, "--label", "org.aapf.workspace=/home/jovyan", orphan);
+        Docker.exec("docker", "volume", "create", "--label", "org.aapf.server=someone-else", "--label",
+                "org.aapf.cluster=" + cluster, "--label", "org.aapf.workspace=/home/jovyan", foreign);
+        try {
+            Path config = Files.writeString(config("", GracefulShutdownIT.TESTBOX_CATALOGUE),
+                    "serverId: " + serverId + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+            Result result = doctor(config);
+
+            assertEquals(0, result.code(), result.out());
+            assertTrue(result.out().contains("ok    workspaces: 1 without their AACluster"), result.out());
+            assertTrue(result.out().matches("(?s).*" + orphan + " \\(AACluster " + cluster
+                    + ", owner unknown\\): \\d+ B, \\d+ minutes old.*"), result.out());
+            Result young = run("workspaces", "prune", "--older-than", "P7D", "--config", config.toString());
+            assertTrue(young.out().contains("0 orphan workspaces removed."), young.out());
+            assertEquals(List.of(orphan), Docker.volumes("org.aapf.server=" + serverId));
+
+            Result pruned = run("workspaces", "prune", "--older-than", "PT0S", "--config", config.toString());
+
+            assertEquals(0, pruned.code(), pruned.out());
+            assertTrue(pruned.out().contains("1 orphan workspaces removed."), pruned.out());
+            assertEquals(List.of(), Docker.volumes("org.aapf.server=" + serverId));
+            assertEquals(List.of(foreign), Docker.volumes("org.aapf.server=someone-else").stream()
+                    .filter(foreign::equals).toList(), "another server's workspace is never touched");
+        } finally {
+            Docker.removeVolume(orphan);
+            Docker.removeVolume(foreign);
+        }
+    }
+
     private Path config(String dockerHost, String catalogue) throws Exception {
         Path catalogueFile = Files.writeString(dir.resolve("catalogue.yaml"), catalogue);
         return Files.writeString(dir.resolve("aapf.yaml"), "dataDir: " + dir.resolve("data") + "\n"
@@ -81,10 +121,14 @@ class DoctorIT {
     }
 
     private static Result doctor(Path config) {
+        return run("doctor", "--config", config.toString());
+    }
+
+    private static Result run(String... arguments) {
         StringWriter out = new StringWriter();
         CommandLine commandLine = AapfCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
-        int code = commandLine.execute("doctor", "--config", config.toString());
+        int code = commandLine.execute(arguments);
         return new Result(code, out.toString());
     }
 }

@@ -99,7 +99,29 @@ public final class Docker {
         }
     }
 
-    private static String exec(String... command) throws IOException, InterruptedException {
+    /** The names of the volumes carrying the label. */
+    public static List<String> volumes(String labelFilter) throws IOException, InterruptedException {
+        String out = exec("docker", "volume", "ls", "-q", "--filter", "label=" + labelFilter);
+        return Arrays.stream(out.strip().split("\\s+")).filter(name -> !name.isBlank()).toList();
+    }
+
+    public static String volumeLabel(String volume, String label) throws IOException, InterruptedException {
+        return exec("docker", "volume", "inspect", "--format", "{{index .Labels \"" + label + "\"}}", volume).strip();
+    }
+
+    public static void removeVolume(String volume) throws IOException, InterruptedException {
+        exec("docker", "volume", "rm", "-f", volume);
+    }
+
+    /** Runs a command that is expected to fail or be killed (e.g. by the OOM killer); returns its exit code. */
+    public static int execIgnoringFailure(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor();
+    }
+
+    /** Runs a command, failing with its output when it fails; returns its output. */
+    public static String exec(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {

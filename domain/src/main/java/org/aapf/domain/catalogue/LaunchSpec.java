@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param healthPath a path template answering 200 when the instance is ready, e.g. {@code {baseUrl}/api}; never
  *     with {@code {token}} (probe paths are labels and pod specs); empty means the backend only checks that the
  *     process runs
+ * @param workspacePath where a notebook's persistent workspace is mounted, an absolute path: the directory the image
+ *     starts in; empty means {@link #DEFAULT_WORKSPACE_PATH}. Other services get no workspace.
  */
-public record LaunchSpec(List<String> command, Map<String, String> env, int httpPort, Optional<String> healthPath) {
+public record LaunchSpec(List<String> command, Map<String, String> env, int httpPort, Optional<String> healthPath,
+        Optional<String> workspacePath) {
+
+    /** The working directory of the shipped notebook image and of the Jupyter Docker Stacks images. */
+    public static final String DEFAULT_WORKSPACE_PATH = "/home/jovyan";
 
     public LaunchSpec {
         command = List.copyOf(Objects.requireNonNull(command, "'command' must not be null"));
@@ -36,6 +42,23 @@ public record LaunchSpec(List<String> command, Map<String, String> env, int http
                         + " to anyone who can list containers or pods; probe a path that needs no token");
             }
         });
+        Objects.requireNonNull(workspacePath, "'workspacePath' must not be null (use empty)");
+        workspacePath.ifPresent(path -> {
+            if (!path.startsWith("/") || path.equals("/") || path.contains("..") || path.contains(":")) {
+                throw new IllegalArgumentException("'workspacePath' must be an absolute directory other than '/'"
+                        + " without '..' or ':'");
+            }
+        });
+    }
+
+    /** A launch whose notebook workspace sits at {@link #DEFAULT_WORKSPACE_PATH}. */
+    public LaunchSpec(List<String> command, Map<String, String> env, int httpPort, Optional<String> healthPath) {
+        this(command, env, httpPort, healthPath, Optional.empty());
+    }
+
+    /** Where a notebook started this way keeps its workspace. */
+    public String notebookWorkspacePath() {
+        return workspacePath.orElse(DEFAULT_WORKSPACE_PATH);
     }
 
     /** The command line with placeholders substituted. */

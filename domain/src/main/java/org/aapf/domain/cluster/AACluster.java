@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.UserId;
 
 /**
@@ -89,6 +90,57 @@ public final class AACluster {
         status = ClusterStatus.DELETING;
         changed = true;
         record(now, ClusterEvent.Type.DELETING, "Deletion of AACluster '" + name + "' was requested.");
+        return true;
+    }
+
+    /**
+     * Asks for every instance to be removed while spec, workspace and notebook addresses stay: status and every
+     * instance become {@code stopping}. Records a {@code stopping} event.
+     *
+     * @return false when the cluster is already stopping or stopped (nothing changes)
+     * @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} while the cluster is being deleted
+     */
+    public boolean requestStop(Instant now) {
+        requireNotDeletingForOwner("stopped");
+        if (isParked()) {
+            return false;
+        }
+        setAll(InstanceStatus.STOPPING, now);
+        status = ClusterStatus.STOPPING;
+        record(now, ClusterEvent.Type.STOPPING, "Stopping AACluster '" + name + "' was requested.");
+        return true;
+    }
+
+    /**
+     * Confirms the backend runs no instance of the cluster any more: status and every instance become
+     * {@code stopped}. Records a {@code stopped} event.
+     *
+     * @throws IllegalStateException unless stopping was requested
+     */
+    public void completeStop(Instant now) {
+        if (status != ClusterStatus.STOPPING) {
+            throw new IllegalStateException("AACluster " + id + " cannot become stopped while " + status.apiName());
+        }
+        setAll(InstanceStatus.STOPPED, now);
+        status = ClusterStatus.STOPPED;
+        record(now, ClusterEvent.Type.STOPPED, "AACluster '" + name + "' is stopped; its workspace is kept.");
+    }
+
+    /**
+     * Asks for a stopping or stopped cluster to run again with the same spec, workspace and notebook addresses:
+     * status and every instance become {@code creating}. Records a {@code starting} event.
+     *
+     * @return false when the cluster is not stopping or stopped (nothing changes)
+     * @throws org.aapf.domain.error.AapfException {@code INVALID_INPUT} while the cluster is being deleted
+     */
+    public boolean requestStart(Instant now) {
+        requireNotDeletingForOwner("started");
+        if (!isParked()) {
+            return false;
+        }
+        setAll(InstanceStatus.CREATING, now);
+        status = ClusterStatus.CREATING;
+        record(now, ClusterEvent.Type.STARTING, "Starting AACluster '" + name + "' was requested.");
         return true;
     }
 
@@ -275,6 +327,11 @@ public final class AACluster {
         return status == ClusterStatus.DELETING;
     }
 
+    /** True while stopping or stopped: the backend should run nothing of the cluster, and its workspace stays. */
+    public boolean isParked() {
+        return status == ClusterStatus.STOPPING || status == ClusterStatus.STOPPED;
+    }
+
     /** Cluster-wide alerts; shown on every requested service. */
     public List<Alert> alerts() {
         return alerts;
@@ -326,9 +383,22 @@ public final class AACluster {
     }
 
     private void requireNotDeleting(String action) {
-        if (status == ClusterStatus.DELETING) {
-            throw new IllegalStateException("AACluster " + id + " is being deleted; cannot " + action);
+        if (status == ClusterStatus.DELETING || isParked()) {
+            throw new IllegalStateException("AACluster " + id + " is " + status.apiName() + "; cannot " + action);
         }
+    }
+
+    private void requireNotDeletingForOwner(String action) {
+        if (status == ClusterStatus.DELETING) {
+            throw AapfException.invalid("AACluster '" + name + "' is being deleted and cannot be " + action + ".");
+        }
+    }
+
+    /** Every instance gets this status, no health and no alerts: what ran before is gone or going. */
+    private void setAll(InstanceStatus next, Instant now) {
+        instances.replaceAll(instance -> instance.with(next, Optional.empty(), List.of(), now));
+        alerts = List.of();
+        changed = true;
     }
 
     private static List<Alert> withoutReason(List<Alert> alerts, String reason) {

@@ -32,7 +32,13 @@ public record ClusterEvent(ClusterId cluster, Instant at, Type type, String mess
         /** The owner asked for deletion. */
         DELETING("deleting"),
         /** The backend holds nothing of the cluster any more; it is gone. */
-        DELETED("deleted");
+        DELETED("deleted"),
+        /** The owner asked to stop the cluster. */
+        STOPPING("stopping"),
+        /** Every instance of the cluster was removed; its spec and workspace are kept. */
+        STOPPED("stopped"),
+        /** The owner asked to start the stopped cluster again. */
+        STARTING("starting");
 
         private final String apiName;
 

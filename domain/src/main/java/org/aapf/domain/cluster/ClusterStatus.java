@@ -12,7 +12,11 @@ public enum ClusterStatus {
     /** The owner asked for deletion; the cluster disappears once the backend holds nothing of it. */
     DELETING("deleting"),
     /** An instance failed; the service's alerts say why. */
-    ERROR("error");
+    ERROR("error"),
+    /** The owner asked to stop the cluster; its instances are being removed, its spec and workspace stay. */
+    STOPPING("stopping"),
+    /** No instance runs; spec, workspace and notebook address are kept until the owner starts it again. */
+    STOPPED("stopped");
 
     private final String apiName;
 

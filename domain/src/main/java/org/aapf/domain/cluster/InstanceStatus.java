@@ -14,7 +14,11 @@ public enum InstanceStatus {
     /** Exited, crashed, killed or cannot start; the alerts say why. */
     FAILED("failed"),
     /** Its cluster is being deleted. */
-    DELETING("deleting");
+    DELETING("deleting"),
+    /** Its cluster is being stopped: the instance is being removed. */
+    STOPPING("stopping"),
+    /** Its cluster is stopped: nothing runs; starting the cluster creates the instance again. */
+    STOPPED("stopped");
 
     private final String apiName;
 

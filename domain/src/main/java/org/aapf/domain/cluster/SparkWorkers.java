@@ -15,6 +15,10 @@ final class SparkWorkers {
         if (cluster.isDeleting()) {
             throw AapfException.invalid("AACluster '" + cluster.name() + "' is being deleted.");
         }
+        if (cluster.isParked()) {
+            throw AapfException.invalid("AACluster '" + cluster.name() + "' is " + cluster.status().apiName()
+                    + "; start it before resizing its Spark workers.");
+        }
         if (cluster.spec(ServiceKind.SPARK_MASTER).isEmpty()) {
             throw AapfException.invalid("AACluster '" + cluster.name() + "' has no 'sparkMaster' to add workers to.");
         }

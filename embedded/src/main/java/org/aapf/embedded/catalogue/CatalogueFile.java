@@ -98,10 +98,12 @@ public final class CatalogueFile {
         }
     }
 
-    record LaunchEntry(List<String> command, Map<String, String> env, int httpPort, String healthPath) {
+    record LaunchEntry(List<String> command, Map<String, String> env, int httpPort, String healthPath,
+            String workspacePath) {
         LaunchSpec toLaunchSpec() {
             return new LaunchSpec(command == null ? List.of() : command, env == null ? Map.of() : env, httpPort,
-                    Optional.ofNullable(healthPath).filter(path -> !path.isBlank()));
+                    Optional.ofNullable(healthPath).filter(path -> !path.isBlank()),
+                    Optional.ofNullable(workspacePath).filter(path -> !path.isBlank()));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.aapf.embedded.wiring;
 
+import org.aapf.application.port.in.ListOrphanWorkspacesQuery;
+import org.aapf.application.port.in.PruneOrphanWorkspacesUseCase;
 import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
@@ -78,6 +80,10 @@ public interface AapfComponent {
     CatalogueUseCases catalogue();
 
     ClusterUseCases clusters();
+
+    ListOrphanWorkspacesQuery orphanWorkspaces();
+
+    PruneOrphanWorkspacesUseCase pruneOrphanWorkspaces();
 
     /** Creates the component for one set of settings. */
     @Component.Factory

@@ -12,7 +12,11 @@ import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
 import org.aapf.application.port.in.ListImagesQuery;
 import org.aapf.application.port.in.ListPerfTypesQuery;
+import org.aapf.application.port.in.ListOrphanWorkspacesQuery;
+import org.aapf.application.port.in.PruneOrphanWorkspacesUseCase;
 import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
+import org.aapf.application.port.in.StartClusterUseCase;
+import org.aapf.application.port.in.StopClusterUseCase;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.adapter.out.docker.HttpSparkMasterMonitor;
 import org.aapf.application.port.out.CatalogueSource;
@@ -28,7 +32,11 @@ import org.aapf.application.service.cluster.ListClustersService;
 import org.aapf.application.service.cluster.ReconcileTrigger;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.cluster.ListOrphanWorkspacesService;
+import org.aapf.application.service.cluster.PruneOrphanWorkspacesService;
 import org.aapf.application.service.cluster.ResizeSparkWorkersService;
+import org.aapf.application.service.cluster.StartClusterService;
+import org.aapf.application.service.cluster.StopClusterService;
 import org.aapf.application.service.cluster.ResolveNotebookRouteService;
 
 /** The cluster and catalogue use cases, the reconciler, and the catalogue they read. */
@@ -68,6 +76,18 @@ interface ClustersModule {
 
     @Binds
     ResizeSparkWorkersUseCase resize(ResizeSparkWorkersService service);
+
+    @Binds
+    StopClusterUseCase stop(StopClusterService service);
+
+    @Binds
+    ListOrphanWorkspacesQuery orphanWorkspaces(ListOrphanWorkspacesService service);
+
+    @Binds
+    PruneOrphanWorkspacesUseCase pruneOrphanWorkspaces(PruneOrphanWorkspacesService service);
+
+    @Binds
+    StartClusterUseCase start(StartClusterService service);
 
     @Binds
     ListClustersQuery list(ListClustersService service);

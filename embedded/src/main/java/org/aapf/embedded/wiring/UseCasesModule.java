@@ -23,6 +23,8 @@ import org.aapf.application.port.in.RefreshAccessTokenUseCase;
 import org.aapf.application.port.in.RemoveUserUseCase;
 import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
+import org.aapf.application.port.in.StartClusterUseCase;
+import org.aapf.application.port.in.StopClusterUseCase;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
 import org.aapf.embedded.AccountUseCases;
 import org.aapf.embedded.ApiTokenUseCases;
@@ -60,7 +62,7 @@ interface UseCasesModule {
     @Provides
     static ClusterUseCases clusters(CreateClusterUseCase create, DeleteClusterUseCase delete, ListClustersQuery list,
             GetClusterQuery get, ListClusterEventsQuery events, ResolveNotebookRouteQuery notebookRoutes,
-            ResizeSparkWorkersUseCase resize) {
-        return new ClusterUseCases(create, delete, list, get, events, notebookRoutes, resize);
+            ResizeSparkWorkersUseCase resize, StopClusterUseCase stop, StartClusterUseCase start) {
+        return new ClusterUseCases(create, delete, list, get, events, notebookRoutes, resize, stop, start);
     }
 }

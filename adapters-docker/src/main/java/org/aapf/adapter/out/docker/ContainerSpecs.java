@@ -4,6 +4,8 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,18 @@ final class ContainerSpecs {
         return "aapf-net-" + hash(serverId, cluster.toString());
     }
 
+    /** {@code aapf-ws-<hash>}: the cluster's workspace volume, named like its network (never the cluster's name). */
+    String workspaceName(ClusterId cluster) {
+        return "aapf-ws-" + hash(serverId, cluster.toString());
+    }
+
+    /** The labels of a workspace volume: server, cluster and owner, like the containers, and the mount path. */
+    Map<String, String> workspaceLabels(DesiredInstance desired) {
+        return Map.of(OwnedLabels.SERVER, serverId, OwnedLabels.CLUSTER, desired.ref().cluster().toString(),
+                OwnedLabels.OWNER, desired.owner().toString(),
+                OwnedLabels.WORKSPACE, desired.workspacePath().orElseThrow());
+    }
+
     /** The labels marking the cluster network as this server's. */
     Map<String, String> networkLabels(ClusterId cluster) {
         return Map.of(OwnedLabels.SERVER, serverId, OwnedLabels.CLUSTER, cluster.toString());
@@ -100,6 +114,8 @@ final class ContainerSpecs {
         if (endpointMode == EndpointMode.LOOPBACK_PUBLISHED) {
             config.withPortBindings(new PortBinding(Ports.Binding.bindIp(LOOPBACK), port));
         }
+        desired.workspacePath().ifPresent(path -> config.withMounts(List.of(new Mount().withType(MountType.VOLUME)
+                .withSource(workspaceName(desired.ref().cluster())).withTarget(path))));
         if (resources.gpuCount() > 0) {
             config.withDeviceRequests(List.of(new DeviceRequest().withDriver("nvidia")
                     .withCount(resources.gpuCount()).withCapabilities(List.of(List.of("gpu")))));

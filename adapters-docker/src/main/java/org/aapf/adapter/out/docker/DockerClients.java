@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.time.Duration;
 
 /** Builds the docker-java client for {@link DockerSettings}: one transport (httpclient5), API version negotiated. */
@@ -17,17 +18,25 @@ final class DockerClients {
     }
 
     static DockerClient create(DockerSettings settings) {
-        DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(settings.dockerHost().toString())
-                .withDockerTlsVerify(settings.tlsCertPath().isPresent());
-        settings.tlsCertPath().ifPresent(path -> config.withDockerCertPath(path.toString()));
-        DefaultDockerClientConfig built = config.build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        return DockerClientImpl.getInstance(config(settings), http(settings));
+    }
+
+    /** The raw HTTP transport, for the few engine calls docker-java has no command for (disk usage). */
+    static DockerHttpClient http(DockerSettings settings) {
+        DefaultDockerClientConfig built = config(settings);
+        return new ApacheDockerHttpClient.Builder()
                 .dockerHost(built.getDockerHost())
                 .sslConfig(built.getSSLConfig())
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
-        return DockerClientImpl.getInstance(built, http);
+    }
+
+    private static DefaultDockerClientConfig config(DockerSettings settings) {
+        DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(settings.dockerHost().toString())
+                .withDockerTlsVerify(settings.tlsCertPath().isPresent());
+        settings.tlsCertPath().ifPresent(path -> config.withDockerCertPath(path.toString()));
+        return config.build();
     }
 }

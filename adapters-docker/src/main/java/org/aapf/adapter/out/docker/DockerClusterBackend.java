@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.regex.Matcher;
@@ -27,6 +28,7 @@ import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.application.port.out.Workspace;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
@@ -48,6 +50,8 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     private final InstanceReader reader;
     private final HttpHealthProbe probe;
     private final RefusedInstances refused;
+    private final WorkspaceVolumes workspaces;
+    private final DockerHttpClient http;
     private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
 
     /** A backend talking to the engine the settings name; it owns the client and closes it in {@link #close()}. */
@@ -63,6 +67,8 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
         this.probe = new HttpHealthProbe(settings.healthTimeout());
         this.reader = new InstanceReader(specs, settings.endpointMode(), probe);
         this.refused = new RefusedInstances(client, settings.pullMissingImages());
+        this.http = DockerClients.http(settings);
+        this.workspaces = new WorkspaceVolumes(client, http, specs, settings.serverId());
     }
 
     @Override
@@ -75,6 +81,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
         ContainerSpec spec = specs.spec(desired);
         DockerErrors.run("create the instance", () -> {
             networks.ensure(desired.ref().cluster());
+            workspaces.ensure(desired);
             Optional<InspectContainerResponse> existing = inspectOwned(spec.name());
             if (existing.isPresent() && spec.specHash().equals(specHash(existing.get()))) {
                 startIfNeverStarted(existing.get());
@@ -112,6 +119,16 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
             refused.forgetCluster(cluster);
             networks.remove(cluster);
         });
+    }
+
+    @Override
+    public void removeWorkspace(ClusterId cluster) {
+        DockerErrors.run("remove the workspace", () -> workspaces.remove(cluster));
+    }
+
+    @Override
+    public List<Workspace> workspaces() {
+        return DockerErrors.call("list the workspaces", workspaces::list);
     }
 
     @Override
@@ -157,6 +174,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     @Override
     public void close() {
         try {
+            http.close();
             client.close();
         } catch (IOException e) {
             throw new AapfException(ErrorReason.INTERNAL, "Closing the Docker client failed", e);

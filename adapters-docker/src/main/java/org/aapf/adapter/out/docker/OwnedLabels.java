@@ -18,6 +18,8 @@ final class OwnedLabels {
     static final String SPEC_HASH = "org.aapf.spec-hash";
     static final String HTTP_PORT = "org.aapf.http-port";
     static final String HEALTH_PATH = "org.aapf.health-path";
+    /** Marks a cluster's workspace volume; its value is the mount path it was created for. */
+    static final String WORKSPACE = "org.aapf.workspace";
 
     private OwnedLabels() {
     }

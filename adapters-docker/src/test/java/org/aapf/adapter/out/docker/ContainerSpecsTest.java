@@ -164,6 +164,26 @@ class ContainerSpecsTest {
         assertFalse(spec.network().contains(CLUSTER.toString()));
     }
 
+    @Test
+    void notebookWithAWorkspace_mountsTheClustersLabelledVolumeAtItsPath() {
+        DesiredInstance plain = notebook(new Resources(1, 512, Optional.empty()));
+        DesiredInstance desired = new DesiredInstance(plain.ref(), plain.owner(), plain.image(), plain.command(),
+                plain.env(), plain.resources(), plain.httpPort(), plain.healthPath(), plain.hostname(),
+                Optional.of("/home/jovyan"));
+
+        ContainerSpec spec = specs.spec(desired);
+
+        var mount = spec.hostConfig().getMounts().getFirst();
+        assertEquals(specs.workspaceName(CLUSTER), mount.getSource());
+        assertEquals("/home/jovyan", mount.getTarget());
+        assertTrue(specs.workspaceName(CLUSTER).matches("aapf-ws-[0-9a-f]{12}"));
+        assertEquals(Map.of(OwnedLabels.SERVER, "server-a", OwnedLabels.CLUSTER, CLUSTER.toString(),
+                OwnedLabels.OWNER, OWNER.toString(), OwnedLabels.WORKSPACE, "/home/jovyan"),
+                specs.workspaceLabels(desired));
+        assertNull(specs.spec(plain).hostConfig().getMounts(), "no workspace, no mount");
+        assertNotEquals(specs.spec(plain).specHash(), spec.specHash());
+    }
+
     private static DesiredInstance notebook(Resources resources) {
         return new DesiredInstance(NOTEBOOK, OWNER, "aapf/jupyter-notebook:6.4",
                 List.of("jupyter-notebook", "--NotebookApp.base_url=/proxy/p1"), Map.of("B", "two", "A", "1"),

@@ -19,14 +19,18 @@ import org.aapf.application.port.in.GetClusterQuery;
 import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
 import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
+import org.aapf.application.port.in.StartClusterUseCase;
+import org.aapf.application.port.in.StartClusterUseCase.StartClusterCommand;
+import org.aapf.application.port.in.StopClusterUseCase;
+import org.aapf.application.port.in.StopClusterUseCase.StopClusterCommand;
 import org.aapf.application.port.in.ResizeSparkWorkersUseCase.ResizeSparkWorkersCommand;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.UserId;
 
 /**
- * The caller's AAClusters: list, read, create, resize the Spark workers and delete (accepted with 202 and carried out
- * by the reconciler), and each cluster's event history. Another user's cluster is answered exactly like a missing one (404).
+ * The caller's AAClusters: list, read, create, resize the Spark workers, stop, start and delete (accepted with 202 and
+ * carried out by the reconciler), and each cluster's event history. Another user's cluster is answered exactly like a missing one (404).
  */
 public final class ClustersHttpService implements HttpService {
 
@@ -37,18 +41,22 @@ public final class ClustersHttpService implements HttpService {
     private final CreateClusterUseCase createUseCase;
     private final DeleteClusterUseCase deleteUseCase;
     private final ResizeSparkWorkersUseCase resizeUseCase;
+    private final StopClusterUseCase stopUseCase;
+    private final StartClusterUseCase startUseCase;
     private final ListClusterEventsQuery eventsQuery;
     private final Timestamps timestamps;
 
     @Inject
     public ClustersHttpService(ListClustersQuery listQuery, GetClusterQuery getQuery, CreateClusterUseCase createUseCase,
-            DeleteClusterUseCase deleteUseCase, ResizeSparkWorkersUseCase resizeUseCase,
-            ListClusterEventsQuery eventsQuery, HttpSettings settings) {
+            DeleteClusterUseCase deleteUseCase, ResizeSparkWorkersUseCase resizeUseCase, StopClusterUseCase stopUseCase,
+            StartClusterUseCase startUseCase, ListClusterEventsQuery eventsQuery, HttpSettings settings) {
         this.listQuery = listQuery;
         this.getQuery = getQuery;
         this.createUseCase = createUseCase;
         this.deleteUseCase = deleteUseCase;
         this.resizeUseCase = resizeUseCase;
+        this.stopUseCase = stopUseCase;
+        this.startUseCase = startUseCase;
         this.eventsQuery = eventsQuery;
         this.timestamps = new Timestamps(settings.zone());
     }
@@ -62,6 +70,8 @@ public final class ClustersHttpService implements HttpService {
                 .post("/aaclusters/{name}", this::create)
                 .patch("/aaclusters/{name}", this::resize)
                 .delete("/aaclusters/{name}", this::delete)
+                .post("/aaclusters/{name}/stop", this::stop)
+                .post("/aaclusters/{name}/start", this::start)
                 .get("/aaclusters/{name}/events", this::events)
                 .otherMethodsNotAllowed();
     }
@@ -97,6 +107,18 @@ public final class ClustersHttpService implements HttpService {
         String name = clusterName(req);
         deleteUseCase.delete(new DeleteClusterCommand(Caller.of(req).id(), name));
         Json.send(res, Status.ACCEPTED_202, new Message("Accepted deleting AACluster named '" + name + "'."));
+    }
+
+    private void stop(ServerRequest req, ServerResponse res) {
+        String name = clusterName(req);
+        stopUseCase.stop(new StopClusterCommand(Caller.of(req).id(), name));
+        Json.send(res, Status.ACCEPTED_202, new Message("Accepted stopping AACluster named '" + name + "'."));
+    }
+
+    private void start(ServerRequest req, ServerResponse res) {
+        String name = clusterName(req);
+        startUseCase.start(new StartClusterCommand(Caller.of(req).id(), name));
+        Json.send(res, Status.ACCEPTED_202, new Message("Accepted starting AACluster named '" + name + "'."));
     }
 
     private void events(ServerRequest req, ServerResponse res) {

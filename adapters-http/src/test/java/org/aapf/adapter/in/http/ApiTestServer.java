@@ -45,7 +45,8 @@ final class ApiTestServer implements AutoCloseable {
         var accountsService = new AccountsHttpService(accounts, accounts, accounts, accounts, settings);
         var apiTokensService = new ApiTokensHttpService(apiTokens, apiTokens, apiTokens, apiTokens, settings);
         var catalogueService = new CatalogueHttpService(catalogue.imagesQuery(), catalogue.perfTypesQuery());
-        var clustersService = new ClustersHttpService(clusters, clusters, clusters, clusters, clusters, clusters, settings);
+        var clustersService = new ClustersHttpService(clusters, clusters, clusters, clusters, clusters, clusters, clusters,
+                clusters, settings);
         var authentication = new BearerAuthentication(accounts);
         var signOnService = new SignOnHttpService(signOn);
         var profileService = new ProfileHttpService(signOn, signOn, settings);

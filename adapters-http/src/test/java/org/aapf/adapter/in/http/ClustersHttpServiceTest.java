@@ -173,6 +173,30 @@ class ClustersHttpServiceTest {
     }
 
     @Test
+    void stopAndStart_areAcceptedTwiceWithTheirMessages() {
+        api.send("POST", "/api/v1/aaclusters/sample", REFERENCE_CREATE_BODY);
+
+        for (int i = 0; i < 2; i++) {
+            assertJsonInOrder(202, "{\"message\": \"Accepted stopping AACluster named 'sample'.\"}",
+                    api.send("POST", "/api/v1/aaclusters/sample/stop", null));
+        }
+        assertEquals("stopping", ApiTestServer.tree(api.send("GET", "/api/v1/aaclusters/sample", null).body())
+                .at("/aacluster/status").asText());
+        for (int i = 0; i < 2; i++) {
+            assertJsonInOrder(202, "{\"message\": \"Accepted starting AACluster named 'sample'.\"}",
+                    api.send("POST", "/api/v1/aaclusters/sample/start", null));
+        }
+        assertEquals("creating", ApiTestServer.tree(api.send("GET", "/api/v1/aaclusters/sample", null).body())
+                .at("/aacluster/status").asText());
+    }
+
+    @Test
+    void stopOfAnUnknownCluster_is404_andGetOnStopIsNotAllowed() {
+        assertEquals(404, api.send("POST", "/api/v1/aaclusters/nothing/stop", null).statusCode());
+        assertEquals(405, api.send("GET", "/api/v1/aaclusters/nothing/stop", null).statusCode());
+    }
+
+    @Test
     void resize_isAcceptedAndHandsTheCountToTheUseCase() {
         api.send("POST", "/api/v1/aaclusters/sample", WITH_SPARK_BODY);
 
@@ -225,7 +249,7 @@ class ClustersHttpServiceTest {
         List<String> types = new ArrayList<>();
         body.at("/events").forEach(event -> types.add(event.path("type").asText()));
         assertEquals(List.of("requested", "created", "started", "ready", "failed", "restarted", "deleting",
-                "deleted"), types);
+                "deleted", "stopping", "stopped", "starting"), types);
     }
 
     @Test

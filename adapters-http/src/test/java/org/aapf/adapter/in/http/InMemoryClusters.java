@@ -16,6 +16,8 @@ import org.aapf.application.port.in.InstanceView;
 import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
 import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
+import org.aapf.application.port.in.StartClusterUseCase;
+import org.aapf.application.port.in.StopClusterUseCase;
 import org.aapf.application.port.in.ServiceView;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterName;
@@ -30,7 +32,7 @@ import org.aapf.domain.user.UserId;
  * cluster view directly. A created cluster gets a notebook instance at once; its Spark instances come later.
  */
 final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, CreateClusterUseCase, DeleteClusterUseCase,
-        ResizeSparkWorkersUseCase, ListClusterEventsQuery {
+        ResizeSparkWorkersUseCase, StopClusterUseCase, StartClusterUseCase, ListClusterEventsQuery {
 
     static final int MAX_WORKERS = 16;
 
@@ -96,6 +98,27 @@ final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, Crea
         clustersOf(command.owner()).put(cluster.name(), new Stored(
                 new ClusterView(cluster.name(), ClusterStatus.DELETING, cluster.services(), cluster.createdAt()),
                 stored.events()));
+    }
+
+    @Override
+    public synchronized void stop(StopClusterCommand command) {
+        setStatus(command.owner(), command.name(), ClusterStatus.STOPPING, ClusterEvent.Type.STOPPING);
+    }
+
+    @Override
+    public synchronized void start(StartClusterCommand command) {
+        setStatus(command.owner(), command.name(), ClusterStatus.CREATING, ClusterEvent.Type.STARTING);
+    }
+
+    private void setStatus(UserId owner, String name, ClusterStatus status, ClusterEvent.Type type) {
+        Stored stored = require(owner, name);
+        ClusterView cluster = stored.view();
+        if (cluster.status() == ClusterStatus.DELETING) {
+            throw AapfException.invalid("AACluster '" + name + "' is being deleted and cannot be changed.");
+        }
+        stored.events().add(new ClusterEventView(now, type, type.apiName()));
+        clustersOf(owner).put(cluster.name(), new Stored(
+                new ClusterView(cluster.name(), status, cluster.services(), cluster.createdAt()), stored.events()));
     }
 
     @Override

@@ -5,14 +5,19 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -23,6 +28,7 @@ import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.application.port.out.Workspace;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ServiceKind;
 
@@ -79,6 +85,11 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
             if (ServiceManifests.needsService(desired)) {
                 writer.replaceIfChanged(client.services(), ServiceManifests.service(server, namespace, desired, owner));
             }
+            if (desired.workspacePath().isPresent()) {
+                // no owner reference: the claim outlives pods, the root object and stop/start
+                writer.createIfAbsent(client.persistentVolumeClaims().inNamespace(namespace),
+                        WorkspaceClaims.claim(server, namespace, desired, settings.workspaces()));
+            }
             writer.replaceIfChanged(client.pods(),
                     PodManifests.pod(server, namespace, settings.clusterDomain(), desired, owner));
         });
@@ -128,6 +139,44 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
 
     private static boolean allTerminating(List<Pod> pods) {
         return pods.stream().allMatch(pod -> pod.getMetadata().getDeletionTimestamp() != null);
+    }
+
+    @Override
+    public void removeWorkspace(ClusterId cluster) {
+        KubernetesErrors.run("remove the workspace", () -> writer.deleteAll(client.persistentVolumeClaims(),
+                workspaceSelector(Labels.cluster(settings.serverId(), cluster)), DeletionPropagation.BACKGROUND));
+    }
+
+    @Override
+    public List<Workspace> workspaces() {
+        return KubernetesErrors.call("list the workspaces", () -> writer.scoped(client.persistentVolumeClaims())
+                .withLabels(workspaceSelector(Labels.server(settings.serverId()))).list().getItems().stream()
+                .flatMap(claim -> workspace(claim).stream()).toList());
+    }
+
+    private static Map<String, String> workspaceSelector(Map<String, String> labels) {
+        Map<String, String> selector = new LinkedHashMap<>(labels);
+        selector.put(Labels.WORKSPACE, "true");
+        return selector;
+    }
+
+    /** A claim as a workspace: its requested size stands for its size (the API does not report usage). */
+    private static Optional<Workspace> workspace(PersistentVolumeClaim claim) {
+        Map<String, String> labels = claim.getMetadata().getLabels();
+        try {
+            ClusterId cluster = ClusterId.parse(labels.get(Labels.CLUSTER));
+            Optional<Instant> created = Optional.ofNullable(claim.getMetadata().getCreationTimestamp())
+                    .map(Instant::parse);
+            Quantity requested = claim.getSpec() == null || claim.getSpec().getResources() == null
+                    || claim.getSpec().getResources().getRequests() == null
+                    ? null : claim.getSpec().getResources().getRequests().get("storage");
+            OptionalLong size = requested == null ? OptionalLong.empty()
+                    : OptionalLong.of(requested.getNumericalAmount().longValue());
+            return Optional.of(new Workspace(cluster, claim.getMetadata().getNamespace() + "/"
+                    + claim.getMetadata().getName(), Labels.ownerOf(labels), created, size));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -20,9 +20,11 @@ import org.aapf.domain.user.UserId;
  * @param kubeconfig a kubeconfig file to use; empty means the in-cluster service account or the default config
  * @param clusterDomain the cluster's DNS domain, used for the search path that lets instances reach each other by
  *     hostname (usually {@code cluster.local})
+ * @param workspaces the PersistentVolumeClaim each cluster's notebook workspace gets
  */
 public record KubernetesSettings(NamespaceMode namespaceMode, String namespace, String serverId,
-        EndpointMode endpointMode, Duration resync, Optional<Path> kubeconfig, String clusterDomain) {
+        EndpointMode endpointMode, Duration resync, Optional<Path> kubeconfig, String clusterDomain,
+        WorkspaceStorage workspaces) {
 
     private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern DNS_PREFIX = Pattern.compile("[a-z][-a-z0-9]{0,29}");
@@ -46,6 +48,14 @@ public record KubernetesSettings(NamespaceMode namespaceMode, String namespace, 
         if (clusterDomain == null || !DOMAIN.matcher(clusterDomain).matches()) {
             throw new IllegalArgumentException("'clusterDomain' must be a DNS domain such as cluster.local");
         }
+        Objects.requireNonNull(workspaces, "'workspaces' must not be null");
+    }
+
+    /** Settings whose workspaces use the cluster's default StorageClass and {@link WorkspaceStorage#defaults()}. */
+    public KubernetesSettings(NamespaceMode namespaceMode, String namespace, String serverId,
+            EndpointMode endpointMode, Duration resync, Optional<Path> kubeconfig, String clusterDomain) {
+        this(namespaceMode, namespace, serverId, endpointMode, resync, kubeconfig, clusterDomain,
+                WorkspaceStorage.defaults());
     }
 
     /** Settings for one shared namespace, endpoints by Service DNS, a 5-minute resync and the default config. */
@@ -61,7 +71,8 @@ public record KubernetesSettings(NamespaceMode namespaceMode, String namespace, 
 
     /** The same settings for another AAPF server id. */
     public KubernetesSettings withServerId(String id) {
-        return new KubernetesSettings(namespaceMode, namespace, id, endpointMode, resync, kubeconfig, clusterDomain);
+        return new KubernetesSettings(namespaceMode, namespace, id, endpointMode, resync, kubeconfig, clusterDomain,
+                workspaces);
     }
 
     private static boolean validNamespace(NamespaceMode mode, String value) {

@@ -20,6 +20,8 @@ final class Labels {
     static final String INDEX = "aapf.org/index";
     static final String OWNER = "aapf.org/owner";
     static final String SPEC_HASH = "aapf.org/spec-hash";
+    /** Marks a cluster's workspace claim. */
+    static final String WORKSPACE = "aapf.org/workspace";
 
     private Labels() {
     }

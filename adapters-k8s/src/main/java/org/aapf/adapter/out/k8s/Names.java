@@ -32,6 +32,11 @@ final class Names {
         return hashed("aapf-c", serverId, cluster.toString());
     }
 
+    /** The name of the cluster's workspace PersistentVolumeClaim. */
+    static String workspace(String serverId, ClusterId cluster) {
+        return hashed("aapf-ws", serverId, cluster.toString());
+    }
+
     /**
      * {@code prefix + id} when that is already a valid label, otherwise a slug of it shortened to leave room for a
      * hash of the whole text, so that two different ids never share a name.

@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ final class PodManifests {
 
     static final String GPU = "nvidia.com/gpu";
     static final long RUN_AS_USER = 1000L;
+    /** The pod volume holding the cluster's workspace claim. */
+    static final String WORKSPACE = "workspace";
     /** The {@code users} group of the Jupyter Docker Stacks images, which own the notebook's home directory. */
     static final long RUN_AS_GROUP = 100L;
     private static final String RUNTIME_DEFAULT = "RuntimeDefault";
@@ -62,6 +66,10 @@ final class PodManifests {
                     .withNewDnsConfig().withSearches(search).endDnsConfig()
                     .withSecurityContext(podSecurity())
                     .withContainers(container(desired))
+                    .withVolumes(desired.workspacePath().map(path -> List.of(new VolumeBuilder().withName(WORKSPACE)
+                            .withNewPersistentVolumeClaim().withClaimName(Names.workspace(serverId,
+                                    desired.ref().cluster())).endPersistentVolumeClaim().build()))
+                            .orElse(List.of()))
                 .endSpec()
                 .build();
     }
@@ -80,6 +88,8 @@ final class PodManifests {
             container.withCommand(desired.command());
         }
         desired.healthPath().ifPresent(path -> container.withReadinessProbe(readiness(path, desired.httpPort())));
+        desired.workspacePath().ifPresent(path -> container.withVolumeMounts(new VolumeMountBuilder()
+                .withName(WORKSPACE).withMountPath(path).build()));
         return container.build();
     }
 

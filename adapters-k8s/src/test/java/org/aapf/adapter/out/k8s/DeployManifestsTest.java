@@ -84,6 +84,7 @@ class DeployManifestsTest {
                 "pods", Set.of("get", "list", "watch", "create", "delete"),
                 "services", Set.of("get", "list", "create", "delete"),
                 "configmaps", Set.of("get", "list", "create", "delete"),
+                "persistentvolumeclaims", Set.of("get", "list", "create", "delete"),
                 "networking.k8s.io/networkpolicies", Set.of("get", "list", "create", "delete")), verbsByResource);
     }
 

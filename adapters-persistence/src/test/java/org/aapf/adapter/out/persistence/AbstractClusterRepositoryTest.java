@@ -82,6 +82,28 @@ abstract class AbstractClusterRepositoryTest extends DatabaseFixture {
     }
 
     @Test
+    void stoppedClusterRoundTrip_keepsItsStatusInstancesAndProxyIds_andStartsAgain() {
+        AACluster cluster = withSpark(alice, "parked", 1);
+        clusters.add(cluster);
+        ProxyId proxyId = cluster.instances().getFirst().notebook().orElseThrow().proxyId();
+        AACluster stopping = clusters.findById(cluster.id()).orElseThrow();
+        stopping.requestStop(at(1));
+        assertTrue(clusters.update(stopping));
+        AACluster stopped = clusters.findById(cluster.id()).orElseThrow();
+        assertEquals(ClusterStatus.STOPPING, stopped.status());
+        stopped.completeStop(at(2));
+        assertTrue(clusters.update(stopped));
+
+        AACluster stored = clusters.findByProxyId(proxyId).orElseThrow();
+
+        assertEquals(ClusterStatus.STOPPED, stored.status());
+        assertTrue(stored.instances().stream().allMatch(i -> i.status() == InstanceStatus.STOPPED));
+        assertTrue(stored.requestStart(at(3)));
+        assertTrue(clusters.update(stored));
+        assertEquals(ClusterStatus.CREATING, clusters.findById(cluster.id()).orElseThrow().status());
+    }
+
+    @Test
     void instantsAreStoredWithMicrosecondPrecision() {
         Instant withNanos = Instant.parse("2026-03-01T10:15:30.123456789Z");
         AACluster cluster = AACluster.create(ClusterId.random(), alice, new ClusterName("nanos"),

@@ -9,6 +9,7 @@ import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance;
+import org.aapf.application.port.out.Workspace;
 import org.aapf.domain.cluster.ClusterId;
 
 /** One server's view of the shared backend: passes every call on and notes who made it, to see who acted. */
@@ -49,6 +50,17 @@ final class RecordingBackend implements ClusterBackend {
     public void removeCluster(ClusterId cluster) {
         calls.add(new Call(server, "removeCluster", null));
         shared.removeCluster(cluster);
+    }
+
+    @Override
+    public void removeWorkspace(ClusterId cluster) {
+        calls.add(new Call(server, "removeWorkspace", null));
+        shared.removeWorkspace(cluster);
+    }
+
+    @Override
+    public List<Workspace> workspaces() {
+        return shared.workspaces();
     }
 
     @Override

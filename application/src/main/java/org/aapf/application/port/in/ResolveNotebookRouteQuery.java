@@ -21,7 +21,7 @@ public interface ResolveNotebookRouteQuery {
     }
 
     /** The answer: where to forward, or why not. */
-    sealed interface NotebookRoute permits Ready, NotReady, Unknown {
+    sealed interface NotebookRoute permits Ready, NotReady, Stopped, Unknown {
     }
 
     /** The notebook is ready at this host and port. */
@@ -36,6 +36,14 @@ public interface ResolveNotebookRouteQuery {
 
     /** The notebook exists but is not serving yet (starting, failed, or being deleted). */
     record NotReady(String status) implements NotebookRoute {
+    }
+
+    /**
+     * The notebook's cluster is stopping or stopped by its owner: nothing serves until they start it again.
+     *
+     * @param status the cluster's status, {@code stopping} or {@code stopped}
+     */
+    record Stopped(String status) implements NotebookRoute {
     }
 
     /** No notebook has this proxy id (never had, or deleted). */

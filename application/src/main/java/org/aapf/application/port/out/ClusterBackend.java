@@ -21,8 +21,14 @@ import org.aapf.domain.cluster.ClusterId;
  *       needs (including per-cluster resources such as a network) and starts it. Calling it twice, or concurrently
  *       from a crashed and a new process, never yields two instances. It returns once the backend accepted the
  *       request, not when the instance is ready: readiness is reported by {@link #observe()}.
- *   <li><b>{@link #remove} and {@link #removeCluster} are idempotent.</b> Already gone is success (a 404 is not an
- *       error). {@code removeCluster} removes every instance of the cluster and the per-cluster resources.
+ *   <li><b>{@link #remove}, {@link #removeCluster} and {@link #removeWorkspace} are idempotent.</b> Already gone is
+ *       success (a 404 is not an error). {@code removeCluster} removes every instance of the cluster and the
+ *       per-cluster resources except its workspace.
+ *   <li><b>Workspaces outlive instances.</b> An instance whose {@link DesiredInstance#workspacePath()} is present gets
+ *       the cluster's workspace (created on first use, labelled like the instances, owned by no instance object)
+ *       mounted there, writable by the image's user. Nothing but {@link #removeWorkspace} removes it: not
+ *       {@code remove}, not {@code removeCluster}, not a replacement or a spec change. The reconciler calls it only
+ *       for a cluster its owner deleted, never for an orphan (a workspace without a row is an operator's call).
  *   <li><b>{@link #observe()} is the truth.</b> It lists every instance this server owns, with its actual state,
  *       including instances with no row in AAPF's database (the reconciler removes those).
  *   <li><b>Errors.</b> Every method throws {@link org.aapf.domain.error.AapfException} with reason {@code UNAVAILABLE}
@@ -47,6 +53,12 @@ public interface ClusterBackend {
 
     /** Removes every instance of the cluster and the cluster's own resources; success when already gone. */
     void removeCluster(ClusterId cluster);
+
+    /** Removes the cluster's workspace and the files in it; success when already gone. */
+    void removeWorkspace(ClusterId cluster);
+
+    /** Every workspace this server owns, whether or not its cluster still has a row. */
+    List<Workspace> workspaces();
 
     /** Every instance this server owns, with its actual state. */
     List<ObservedInstance> observe();

@@ -22,10 +22,19 @@ import org.aapf.domain.user.UserId;
  * @param httpPort the container port the instance serves HTTP on (the notebook, the Spark master UI)
  * @param healthPath an HTTP path answering 200 when the instance is ready, e.g. {@code /proxy/abc/jupyter/api/status}
  * @param hostname a stable name other instances of the same cluster reach this one by (e.g. {@code spark-master})
+ * @param workspacePath where the cluster's persistent workspace is mounted in this instance; present exactly for the
+ *     notebook (Spark master and workers keep scratch space only)
  */
 public record DesiredInstance(InstanceRef ref, UserId owner, String image, List<String> command,
         Map<String, String> env, Resources resources, int httpPort, Optional<String> healthPath,
-        Optional<String> hostname) {
+        Optional<String> hostname, Optional<String> workspacePath) {
+
+    /** An instance without a workspace. */
+    public DesiredInstance(InstanceRef ref, UserId owner, String image, List<String> command,
+            Map<String, String> env, Resources resources, int httpPort, Optional<String> healthPath,
+            Optional<String> hostname) {
+        this(ref, owner, image, command, env, resources, httpPort, healthPath, hostname, Optional.empty());
+    }
 
     public DesiredInstance {
         Objects.requireNonNull(ref, "'ref' must not be null");
@@ -41,6 +50,7 @@ public record DesiredInstance(InstanceRef ref, UserId owner, String image, List<
         env = Map.copyOf(env);
         Objects.requireNonNull(healthPath, "'healthPath' must not be null");
         Objects.requireNonNull(hostname, "'hostname' must not be null");
+        Objects.requireNonNull(workspacePath, "'workspacePath' must not be null");
     }
 
     /**
@@ -50,7 +60,7 @@ public record DesiredInstance(InstanceRef ref, UserId owner, String image, List<
     public String specHash() {
         String canonical = String.join("\u0000", ref.toString(), owner.toString(), image, String.join("\u0001", command),
                 new TreeMap<>(env).toString(), resources.toString(), Integer.toString(httpPort),
-                healthPath.orElse(""), hostname.orElse(""));
+                healthPath.orElse(""), hostname.orElse(""), workspacePath.orElse(""));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

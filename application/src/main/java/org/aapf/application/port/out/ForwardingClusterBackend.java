@@ -45,6 +45,16 @@ public abstract class ForwardingClusterBackend implements ClusterBackend {
     }
 
     @Override
+    public void removeWorkspace(ClusterId cluster) {
+        delegate.removeWorkspace(cluster);
+    }
+
+    @Override
+    public List<Workspace> workspaces() {
+        return delegate.workspaces();
+    }
+
+    @Override
     public List<ObservedInstance> observe() {
         return delegate.observe();
     }

@@ -20,6 +20,7 @@ import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.AlertReasons;
 import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.cluster.ClusterStatus;
 import org.aapf.domain.cluster.Instance;
 import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.error.AapfException;
@@ -113,13 +114,39 @@ final class ClusterConvergence {
             tally.busy = true;
             return false;
         }
+        boolean ok = removeCluster(cluster.id(), tally) && removeWorkspace(cluster.id(), tally);
+        settle(cluster.id(), ok, now, tally);
+        tally.busy |= !(ok && observed.isEmpty());
+        return ok && observed.isEmpty();
+    }
+
+    /**
+     * For a cluster stopping or stopped: removes every instance it still has on the backend and keeps its workspace. A
+     * stopped cluster with nothing on the backend costs no backend call.
+     *
+     * @return true when the backend held no instance of it before this pass and nothing failed, i.e. a stopping
+     *     cluster is now stopped
+     */
+    boolean park(AACluster cluster, List<ObservedInstance> observed, Instant now, PassTally tally) {
+        cluster.clearAlert(AlertReasons.BACKEND_UNREACHABLE);
+        if (observed.isEmpty() && cluster.status() == ClusterStatus.STOPPED) {
+            return true;
+        }
+        if (!backoff.ready(cluster.id(), now)) {
+            tally.busy = true;
+            return false;
+        }
         boolean ok = removeCluster(cluster.id(), tally);
         settle(cluster.id(), ok, now, tally);
         tally.busy |= !(ok && observed.isEmpty());
         return ok && observed.isEmpty();
     }
 
-    /** Removes everything of a cluster that has no row (labelled ours, unknown to the database). */
+    /**
+     * Removes the instances and per-cluster resources of a cluster that has no row (labelled ours, unknown to the
+     * database). Its workspace stays: a restored or foreign database must not cost a user's files, so only an operator
+     * removes it ({@code aapf workspaces prune}).
+     */
     void removeOrphan(ClusterId cluster, Instant now, PassTally tally) {
         if (backoff.ready(cluster, now)) {
             LOG.log(System.Logger.Level.INFO, "Removing instances of unknown AACluster {0}", cluster);
@@ -290,6 +317,15 @@ final class ClusterConvergence {
             return true;
         } catch (AapfException e) {
             return failed("removeCluster", "remove AACluster " + cluster, e, tally);
+        }
+    }
+
+    private boolean removeWorkspace(ClusterId cluster, PassTally tally) {
+        try {
+            backend.removeWorkspace(cluster);
+            return true;
+        } catch (AapfException e) {
+            return failed("removeWorkspace", "remove the workspace of AACluster " + cluster, e, tally);
         }
     }
 

@@ -50,7 +50,14 @@ final class DesiredInstances {
         return new DesiredInstance(new InstanceRef(cluster.id(), instance.service(), instance.index()),
                 cluster.owner(), image.reference(), launch.commandFor(values), env(cluster, instance, launch, values),
                 perfType.resources(), launch.httpPort(), launch.healthPathFor(values),
-                Optional.of(hostname(instance)));
+                Optional.of(hostname(instance)), workspacePath(instance, launch));
+    }
+
+    /** The notebook mounts the cluster's workspace where its image says; Spark keeps scratch space only. */
+    private static Optional<String> workspacePath(Instance instance, LaunchSpec launch) {
+        return instance.service() == ServiceKind.JUPYTER_NOTEBOOK
+                ? Optional.of(launch.notebookWorkspacePath())
+                : Optional.empty();
     }
 
     static String hostname(Instance instance) {

@@ -7,8 +7,9 @@ import org.aapf.application.port.out.InstanceRef;
 import org.aapf.domain.cluster.ClusterId;
 
 /**
- * The backend as a pass sees it: every change ({@code apply}, {@code remove}, {@code removeCluster}) first makes sure
- * the lease still holds ({@link LeaseKeeper#check()}); reads go straight through.
+ * The backend as a pass sees it: every change ({@code apply}, {@code remove}, {@code removeCluster},
+ * {@code removeWorkspace}) first makes sure the lease still holds ({@link LeaseKeeper#check()}); reads go straight
+ * through.
  */
 final class LeaseGuardedBackend extends ForwardingClusterBackend {
 
@@ -35,5 +36,11 @@ final class LeaseGuardedBackend extends ForwardingClusterBackend {
     public void removeCluster(ClusterId cluster) {
         lease.check();
         super.removeCluster(cluster);
+    }
+
+    @Override
+    public void removeWorkspace(ClusterId cluster) {
+        lease.check();
+        super.removeWorkspace(cluster);
     }
 }

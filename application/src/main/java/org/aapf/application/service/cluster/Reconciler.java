@@ -254,6 +254,10 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
                     finishDeletion(cluster, tally);
                     return;
                 }
+            } else if (cluster.isParked()) {
+                if (convergence.park(cluster, observed, now, tally) && cluster.status() == ClusterStatus.STOPPING) {
+                    cluster.completeStop(now);
+                }
             } else {
                 convergence.converge(cluster, observed, current, now, tally);
             }
@@ -272,7 +276,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     }
 
     private void save(AACluster cluster, PassTally tally) {
-        tally.busy |= cluster.status() == ClusterStatus.CREATING || cluster.isDeleting();
+        tally.busy |= cluster.status() == ClusterStatus.CREATING || cluster.status() == ClusterStatus.STOPPING
+                || cluster.isDeleting();
         if (cluster.hasChanges()) {
             saves.add(cluster, tally);
         }

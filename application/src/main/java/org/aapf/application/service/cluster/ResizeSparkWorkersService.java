@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
-import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.error.AapfException;
 
 /**
@@ -14,20 +13,14 @@ import org.aapf.domain.error.AapfException;
  */
 public final class ResizeSparkWorkersService implements ResizeSparkWorkersUseCase {
 
-    private final ClusterRepository clusters;
-    private final ClusterEventRepository events;
     private final ClusterLimits limits;
-    private final ReconcileTrigger reconciler;
-    private final Clock clock;
+    private final OwnerRequests requests;
 
     @Inject
     public ResizeSparkWorkersService(ClusterRepository clusters, ClusterEventRepository events, ClusterLimits limits,
             ReconcileTrigger reconciler, Clock clock) {
-        this.clusters = clusters;
-        this.events = events;
         this.limits = limits;
-        this.reconciler = reconciler;
-        this.clock = clock;
+        this.requests = new OwnerRequests(clusters, events, reconciler, clock);
     }
 
     @Override
@@ -37,18 +30,6 @@ public final class ResizeSparkWorkersService implements ResizeSparkWorkersUseCas
             throw AapfException.invalid("'sparkWorker.numberOfInstances' must be between 1 and "
                     + limits.maxSparkWorkers());
         }
-        for (int attempt = 1; attempt <= DeleteClusterService.ATTEMPTS; attempt++) {
-            AACluster cluster = ClusterLookup.require(clusters, command.owner(), command.name());
-            if (!cluster.resizeSparkWorkers(count, Timestamps.now(clock))) {
-                reconciler.wake();
-                return;
-            }
-            if (clusters.update(cluster)) {
-                events.append(cluster.pullEvents());
-                reconciler.wake();
-                return;
-            }
-        }
-        throw AapfException.unavailable("The AACluster is busy; please try again.", null);
+        requests.apply(command.owner(), command.name(), (cluster, now) -> cluster.resizeSparkWorkers(count, now));
     }
 }

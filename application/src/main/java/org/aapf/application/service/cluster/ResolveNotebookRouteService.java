@@ -80,6 +80,9 @@ public final class ResolveNotebookRouteService implements ResolveNotebookRouteQu
         if (notebook.isEmpty()) {
             return new Unknown();
         }
+        if (cluster.get().isParked()) {
+            return new Stopped(cluster.get().status().apiName());
+        }
         if (notebook.get().status() != InstanceStatus.READY) {
             return new NotReady(notebook.get().status().apiName());
         }

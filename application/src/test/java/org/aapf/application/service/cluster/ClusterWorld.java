@@ -1,5 +1,7 @@
 package org.aapf.application.service.cluster;
 
+import org.aapf.application.port.in.StartClusterUseCase.StartClusterCommand;
+import org.aapf.application.port.in.StopClusterUseCase.StopClusterCommand;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,8 @@ final class ClusterWorld {
     final DeleteClusterService delete = new DeleteClusterService(clusters, events, wakes::incrementAndGet, clock);
     final ResizeSparkWorkersService resize = new ResizeSparkWorkersService(clusters, events, ClusterLimits.defaults(),
             wakes::incrementAndGet, clock);
+    final StopClusterService stop = new StopClusterService(clusters, events, wakes::incrementAndGet, clock);
+    final StartClusterService start = new StartClusterService(clusters, events, wakes::incrementAndGet, clock);
     final GetClusterService get = new GetClusterService(clusters, catalogue::get);
     final ListClustersService list = new ListClustersService(clusters, catalogue::get);
     final ListClusterEventsService history = new ListClusterEventsService(clusters, events);
@@ -80,6 +84,14 @@ final class ClusterWorld {
 
     void deleteCluster(UserId owner, String name) {
         delete.delete(new DeleteClusterCommand(owner, name));
+    }
+
+    void stopCluster(UserId owner, String name) {
+        stop.stop(new StopClusterCommand(owner, name));
+    }
+
+    void startCluster(UserId owner, String name) {
+        start.start(new StartClusterCommand(owner, name));
     }
 
     ClusterView view(UserId owner, String name) {

@@ -46,7 +46,7 @@ final class PausingBackend extends ForwardingClusterBackend {
         return this;
     }
 
-    /** Changes (apply, remove, removeCluster) that reached the backend through this process. */
+    /** Changes (apply, remove, removeCluster, removeWorkspace) that reached the backend through this process. */
     int changes() {
         return changes;
     }
@@ -70,6 +70,12 @@ final class PausingBackend extends ForwardingClusterBackend {
     public void removeCluster(ClusterId cluster) {
         changes++;
         super.removeCluster(cluster);
+    }
+
+    @Override
+    public void removeWorkspace(ClusterId cluster) {
+        changes++;
+        super.removeWorkspace(cluster);
     }
 
     @Override

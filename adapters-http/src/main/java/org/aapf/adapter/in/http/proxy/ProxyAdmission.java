@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotReady;
+import org.aapf.application.port.in.ResolveNotebookRouteQuery.Stopped;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotebookRoute;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Ready;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Unknown;
@@ -83,6 +84,7 @@ final class ProxyAdmission {
         return switch (route) {
             case Ready ready -> new Admitted(path, ready);
             case NotReady notReady -> throw ProxyRefusal.notReady(notReady.status());
+            case Stopped stopped -> throw ProxyRefusal.stopped(stopped.status());
             case Unknown unknown -> throw ProxyRefusal.unknownNotebook();
         };
     }

@@ -29,6 +29,13 @@ final class ProxyRefusal extends RuntimeException {
         return new ProxyRefusal(503, "The notebook is not ready yet (" + shown + "); retry in a few seconds.");
     }
 
+    /** The owner stopped the cluster; the message says how to start it (the cluster's name is not given away). */
+    static ProxyRefusal stopped(String status) {
+        return new ProxyRefusal(503, "This notebook's AACluster is " + status + ". Its owner starts it again with "
+                + "POST /api/v1/aaclusters/{name}/start or the Start button of the web UI; the notebook keeps this "
+                + "address and its files.");
+    }
+
     static ProxyRefusal unreachable() {
         return new ProxyRefusal(502, "The notebook cannot be reached.");
     }

@@ -20,6 +20,11 @@ final class FakeNotebookRoutes implements ResolveNotebookRouteQuery {
         return this;
     }
 
+    FakeNotebookRoutes stopped(String proxyId) {
+        routes.put(proxyId, new Stopped("stopped"));
+        return this;
+    }
+
     @Override
     public NotebookRoute resolve(String proxyId) {
         return routes.getOrDefault(proxyId, new Unknown());

@@ -28,7 +28,7 @@ class NotebookProxyHttpTest {
     static void start() throws Exception {
         notebook = new FakeHttpNotebook();
         proxy = new ProxyHarness(new ProxySettings(Duration.ofSeconds(2), Duration.ofSeconds(1), Set.of()));
-        proxy.routes.ready("abc", notebook.port()).notReady("starting1", "STARTING");
+        proxy.routes.ready("abc", notebook.port()).notReady("starting1", "STARTING").stopped("parked1");
     }
 
     @AfterAll
@@ -166,6 +166,18 @@ class NotebookProxyHttpTest {
         assertEquals(503, response.statusCode());
         assertTrue(response.body().startsWith("{\"message\":\"The notebook is not ready yet (STARTING)"));
         assertEquals("5", response.headers().firstValue("Retry-After").orElseThrow());
+    }
+
+    @Test
+    void givenClusterStopped_requestIs503JsonSayingHowToStartIt() throws Exception {
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(proxy.http("/proxy/parked1/jupyter/api/contents/keep.txt")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(503, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().startsWith("{\"message\":\"This notebook's AACluster is stopped. Its owner starts"
+                + " it again with POST /api/v1/aaclusters/{name}/start"), response.body());
     }
 
     @Test
