@@ -141,8 +141,10 @@ class WorkspacePersistenceIT {
         String before = notebookContainer();
 
         String yaml = Files.readString(catalogue);
-        Files.writeString(catalogue, yaml.replace("      workspacePath: /home/jovyan\n",
-                "      workspacePath: /home/jovyan\n      env: {AAPF_CATALOGUE_EDIT: \"1\"}\n"));
+        String edited = yaml.replace("        JUPYTER_TOKEN: \"{token}\"\n",
+                "        JUPYTER_TOKEN: \"{token}\"\n        AAPF_CATALOGUE_EDIT: \"1\"\n");
+        assertNotEquals(yaml, edited, "the shipped catalogue no longer has the line this edit extends");
+        Files.writeString(catalogue, edited);
         awaitReplacement(before);
 
         assertEquals("1", Docker.inspect(notebookContainer(), "{{range .Config.Env}}{{println .}}{{end}}").lines()
