@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.aapf.bootstrap.support.Docker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ class WebUiBrowserIT {
 
     private Path dataDir;
     private Process server;
+    /** Labels everything the server creates, so that what the browser tests leave behind can be removed. */
+    private final String serverId = "webui-e2e-" + Long.toHexString(System.nanoTime());
 
     @BeforeEach
     void prepare() throws Exception {
@@ -60,6 +63,9 @@ class WebUiBrowserIT {
             if (!server.waitFor(20, TimeUnit.SECONDS)) {
                 server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            if (REAL_CLUSTERS) {
+                Docker.removeEverythingLabelled("org.aapf.server=" + serverId);
+            }
         }
         if (dataDir != null) {
             try (Stream<Path> files = Files.walk(dataDir)) {
@@ -75,6 +81,7 @@ class WebUiBrowserIT {
                 "AAPF_DATA_DIR", dataDir.toString(),
                 "AAPF_HOST", "127.0.0.1",
                 "AAPF_PORT", Integer.toString(port),
+                "AAPF_SERVER_ID", serverId,
                 // short-lived access tokens, so that the test sees the WebUI refresh one
                 "AAPF_ACCESS_TOKEN_TTL", "PT65S");
         for (List<String> user : List.of(List.of(USER, PASSWORD), List.of(ATTACKER, ATTACKER_PASSWORD))) {

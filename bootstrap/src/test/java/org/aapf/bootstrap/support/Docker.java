@@ -88,7 +88,7 @@ public final class Docker {
         return out.isBlank() ? List.of() : Arrays.stream(out.strip().split("\\s+")).sorted().toList();
     }
 
-    /** Removes every container and network carrying the label (test clean-up). */
+    /** Removes every container, network and volume carrying the label (test clean-up). */
     public static void removeEverythingLabelled(String labelFilter) throws IOException, InterruptedException {
         for (String id : containerIds(labelFilter)) {
             remove(id);
@@ -96,6 +96,9 @@ public final class Docker {
         String networks = exec("docker", "network", "ls", "-q", "--filter", "label=" + labelFilter);
         for (String id : networks.isBlank() ? new String[0] : networks.strip().split("\\s+")) {
             exec("docker", "network", "rm", id);
+        }
+        for (String volume : volumes(labelFilter)) {
+            removeVolume(volume);
         }
     }
 
