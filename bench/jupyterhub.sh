@@ -133,9 +133,9 @@ EOF
     aapf_pid=$!
     pids+=("$aapf_pid")
     wait_http "http://127.0.0.1:$aapf_port/health/live"
-    aapf_sql "INSERT INTO users (id, username, password_hash, created_at, password_changed_at)
-              SELECT $(uuid_sql), CONCAT('user', CAST(n AS VARCHAR(8))), password_hash, created_at,
-                     password_changed_at
+    aapf_sql "INSERT INTO users (id, username, username_key, password_hash, created_at, password_changed_at)
+              SELECT $(uuid_sql), CONCAT('user', CAST(n AS VARCHAR(8))), CONCAT('user', CAST(n AS VARCHAR(8))),
+                     password_hash, created_at, password_changed_at
                 FROM users, $(range_sql 1 $((users - 1))) WHERE username = 'bench'"
     local login
     login="$(curl -fs -X POST -H 'Content-Type: application/json' \
