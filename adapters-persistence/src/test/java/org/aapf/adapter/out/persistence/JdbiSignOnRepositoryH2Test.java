@@ -1,10 +1,17 @@
 package org.aapf.adapter.out.persistence;
 
+import org.junit.jupiter.api.Test;
+
 /** Runs the {@link AbstractSignOnRepositoryTest} contract on an in-memory H2 database. */
 class JdbiSignOnRepositoryH2Test extends AbstractSignOnRepositoryTest {
 
     @Override
     protected TestDatabase openDatabase() {
         return TestDatabases.h2();
+    }
+
+    @Test
+    void runsOnH2() {
+        assertRunsOnH2();
     }
 }
