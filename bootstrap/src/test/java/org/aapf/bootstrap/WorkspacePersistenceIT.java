@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * A notebook's files survive what the platform does on its own, on the real Docker engine with the real notebook
  * image: each step writes a file through the proxy (Jupyter's contents API) and reads it back byte-identical after the
  * container was killed and replaced, ran out of memory, AAPF restarted, the catalogue changed the notebook's spec, and
- * the cluster was stopped and started; deleting the cluster removes its workspace volume. One notebook serves every
+ * the cluster was stopped and started; deleting the cluster removes its workspace volume. (An engine restart has a
+ * test of its own, {@link EngineRestartWorkspaceIT}, on an engine of its own.) One notebook serves every
  * step (each start costs seconds of CI time), so the steps run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
