@@ -33,9 +33,9 @@ import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import org.aapf.adapter.in.http.OperationsRouting;
-import org.aapf.adapter.in.http.proxy.NotebookProxy;
-import org.aapf.adapter.in.http.proxy.ProxyFront;
-import org.aapf.adapter.in.http.proxy.ProxySettings;
+import org.aapf.adapter.in.http.gateway.NotebookProxy;
+import org.aapf.adapter.in.http.gateway.ProxyFront;
+import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.out.Metrics;
 

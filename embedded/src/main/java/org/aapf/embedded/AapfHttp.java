@@ -8,9 +8,9 @@ import io.helidon.webserver.websocket.WsRouting;
 import java.util.Objects;
 import org.aapf.adapter.in.http.ApiRouting;
 import org.aapf.adapter.in.http.OperationsRouting;
-import org.aapf.adapter.in.http.proxy.ListenerLimits;
-import org.aapf.adapter.in.http.proxy.NotebookProxy;
-import org.aapf.adapter.in.http.proxy.ProxyFront;
+import org.aapf.adapter.in.http.gateway.ListenerLimits;
+import org.aapf.adapter.in.http.gateway.NotebookProxy;
+import org.aapf.adapter.in.http.gateway.ProxyFront;
 import org.aapf.adapter.in.http.webui.WebUiRouting;
 
 /**

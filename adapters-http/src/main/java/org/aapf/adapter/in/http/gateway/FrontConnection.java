@@ -1,0 +1,304 @@
+package org.aapf.adapter.in.http.gateway;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Optional;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import org.aapf.adapter.in.http.FrontPeer;
+
+/**
+ * One client connection of the front listener, on its event loop. Requests are answered one at a time, in order (a
+ * pipelined request waits, unread, until the one before it is answered). A notebook request ({@code /proxy/...},
+ * not a WebSocket upgrade) is forwarded to the notebook on a pooled connection of the same event loop; any other
+ * request goes, unchanged but for {@link FrontPeer}'s header, to the Helidon server on a connection pinned to this
+ * one, and after Helidon switches protocols (a WebSocket) the bytes are relayed as they are. Bodies stream both ways
+ * with back-pressure: a side that cannot take more stops the other side's reads.
+ */
+final class FrontConnection extends ChannelInboundHandlerAdapter {
+
+    private static final System.Logger LOG = System.getLogger(FrontConnection.class.getName());
+
+    private final FrontContext front;
+    /** The connection came in on the notebook port (the fallback origin every notebook shares). */
+    private final boolean onNotebookPort;
+    private Channel client;
+    private String clientAddress;
+    private FrontExchange exchange;
+    /** The messages of pipelined requests, held until the request before them is answered. */
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private Channel backend;
+    private boolean upgraded;
+    private boolean closing;
+
+    FrontConnection(FrontContext front, boolean onNotebookPort) {
+        this.front = front;
+        this.onNotebookPort = onNotebookPort;
+    }
+
+    FrontContext front() {
+        return front;
+    }
+
+    Channel client() {
+        return client;
+    }
+
+    String clientAddress() {
+        return clientAddress;
+    }
+
+    // ---- the client side ----------------------------------------------------------------------------------------
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        client = ctx.channel();
+        clientAddress = client.remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : String.valueOf(client.remoteAddress());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (upgraded) {
+            relayUpgraded(msg);
+        } else if (exchange != null && exchange.requestComplete() || !held.isEmpty()) {
+            held.add(msg);
+            updateReading();
+        } else {
+            receive(msg);
+        }
+    }
+
+    private void receive(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            start(request);
+        } else if (msg instanceof HttpContent content && exchange != null) {
+            exchange.requestContent(content);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        Channel upstream = upgraded ? backend : exchange == null ? null : exchange.upstream();
+        if (upstream != null) {
+            upstream.config().setAutoRead(client.isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (exchange == null && !upgraded) {
+                client.close(); // a kept-alive connection nobody used for the client idle timeout
+            }
+        } else if (evt instanceof ChannelInputShutdownEvent) {
+            // the client sent all it will (a half-close): answer what it asked, then end the connection
+            closeWhenIdle();
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            exchange.clientGone();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+        held.forEach(ReferenceCountUtil::release);
+        held.clear();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "Front connection dropped: {0}", cause.getClass().getSimpleName());
+        ctx.close();
+    }
+
+    /** Stops reading the client while a request waits, its upstream is busy or full, or a lookup is under way. */
+    void updateReading() {
+        boolean read = held.isEmpty()
+                && (exchange == null || exchange.requestComplete() || exchange.wantsRequestBytes());
+        if (client.config().isAutoRead() != read) {
+            client.config().setAutoRead(read);
+        }
+    }
+
+    /** Ends the connection after what was written so far, or right away when the server shuts down idle. */
+    void closeWhenIdle() {
+        closing = true;
+        if (exchange == null && held.isEmpty() || upgraded) {
+            client.close();
+        }
+    }
+
+    private void start(HttpRequest request) {
+        Site site = front.admission().site(Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)),
+                onNotebookPort);
+        if (request.decoderResult().isFailure()) {
+            exchange = new FrontExchange(this, request, false, site);
+            exchange.answer(malformed(request.decoderResult().cause()));
+            return;
+        }
+        boolean upgrade = isUpgrade(request.headers());
+        // AAPF's origin relays all but notebook HTTP to Helidon; a notebook origin relays only its own notebook's
+        // WebSockets, and the proxy's admission answers everything else there (404 but for its own notebook)
+        boolean notebook = site.isAapf() ? request.uri().startsWith(ProxyPath.PREFIX) && !upgrade
+                : !(upgrade && site.serves(request.uri()));
+        exchange = new FrontExchange(this, request, notebook, site);
+        if (notebook) {
+            exchange.admit();
+        } else {
+            exchange.toBackend();
+        }
+    }
+
+    private static ProxyRefusal malformed(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return new ProxyRefusal(414, "The request line is too long.");
+        }
+        if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+            return new ProxyRefusal(431, "The request headers are too large.");
+        }
+        return new ProxyRefusal(400, "The request is not valid HTTP/1.1.");
+    }
+
+    private static boolean isUpgrade(HttpHeaders headers) {
+        return headers.contains(HttpHeaderNames.UPGRADE);
+    }
+
+    /** The exchange is over: take the next request, or end the connection. */
+    void finished(FrontExchange done, ChannelFuture lastWrite) {
+        exchange = null;
+        if (closing || !done.keepAlive() || !done.requestComplete()) {
+            lastWrite.addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        while (!held.isEmpty() && (exchange == null || !exchange.requestComplete())) {
+            receive(held.poll());
+        }
+        updateReading();
+    }
+
+    /** The exchange ended without an answer to wait for (cut, or the client went away). */
+    void forget(FrontExchange ended) {
+        if (exchange == ended) {
+            exchange = null;
+        }
+    }
+
+    // ---- after a protocol switch: bytes both ways ---------------------------------------------------------------
+
+    /** Helidon switched protocols (a WebSocket): from now on the bytes go both ways as they are. */
+    void switchProtocols(FrontExchange switched) {
+        forget(switched);
+        held.forEach(ReferenceCountUtil::release);
+        held.clear();
+        client.pipeline().remove(HttpServerCodec.class);
+        if (client.pipeline().get(IdleStateHandler.class) != null) {
+            client.pipeline().remove(IdleStateHandler.class);
+        }
+        backend.pipeline().remove(HttpClientCodec.class);
+        upgraded = true;
+        backend.pipeline().get(UpstreamLink.class).bind(new UpstreamLink.Receiver() {
+            @Override
+            public void upstreamRead(Object message) {
+                if (message instanceof ByteBuf bytes) {
+                    client.write(bytes);
+                    if (!client.isWritable()) {
+                        backend.config().setAutoRead(false);
+                    }
+                } else {
+                    ReferenceCountUtil.release(message);
+                }
+            }
+
+            @Override
+            public void upstreamReadComplete() {
+                client.flush();
+            }
+
+            @Override
+            public void upstreamWritabilityChanged(boolean writable) {
+                client.config().setAutoRead(writable);
+            }
+
+            @Override
+            public void upstreamLost(boolean timedOut) {
+                client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            }
+        });
+        client.config().setAutoRead(backend.isWritable());
+        backend.config().setAutoRead(client.isWritable());
+    }
+
+    private void relayUpgraded(Object msg) {
+        if (msg instanceof ByteBuf bytes && backend != null) {
+            backend.writeAndFlush(bytes);
+            if (!backend.isWritable()) {
+                client.config().setAutoRead(false);
+            }
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    // ---- the connection to the Helidon server, pinned to this one -----------------------------------------------
+
+    /** The kept-alive connection to Helidon of this client, or null. */
+    Channel pinnedBackend() {
+        return backend != null && backend.isActive() ? backend : null;
+    }
+
+    /** A new connection to Helidon for this client, replacing the one before it. */
+    void pin(Channel channel) {
+        if (backend != null && backend != channel) {
+            backend.close();
+        }
+        backend = channel;
+    }
+
+    /** The pinned connection was lost mid-exchange. */
+    void unpin(Channel lost) {
+        if (lost == backend) {
+            backend = null;
+        }
+    }
+
+    /** Helidon closed a connection of this client's (when it was pinned and idle, the client's connection ends). */
+    void backendClosed(Channel closed) {
+        if (closed != backend) {
+            return; // one that was replaced already
+        }
+        // Helidon closed the pinned connection between requests: the client connection mirrors it
+        backend = null;
+        if (exchange == null && !upgraded) {
+            client.close();
+        }
+    }
+}
