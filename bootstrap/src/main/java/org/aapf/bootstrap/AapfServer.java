@@ -1,11 +1,10 @@
 package org.aapf.bootstrap;
 
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import org.aapf.adapter.in.http.gateway.Gateway;
 import org.aapf.adapter.in.http.gateway.ListenerLimits;
-import org.aapf.adapter.in.http.gateway.ProxyFront;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.config.ConfigException;
@@ -27,10 +26,10 @@ public final class AapfServer implements AutoCloseable {
 
     private final Aapf aapf;
     private final WebServer webServer;
-    private final ProxyFront front;
+    private final Gateway front;
     private final Duration grace;
 
-    private AapfServer(Aapf aapf, WebServer webServer, ProxyFront front, Duration grace) {
+    private AapfServer(Aapf aapf, WebServer webServer, Gateway front, Duration grace) {
         this.aapf = aapf;
         this.webServer = webServer;
         this.front = front;
@@ -53,27 +52,23 @@ public final class AapfServer implements AutoCloseable {
         try {
             startCore(aapf, config);
             AapfHttp http = aapf.http();
-            WsRouting.Builder webSockets = WsRouting.builder();
-            http.register(webSockets);
-            // Helidon listens on loopback only, behind the front listener that owns the public port
+            // Helidon listens on loopback only, behind the gateway that owns the public port
             WebServer webServer = WebServer.builder()
-                    .host(ProxyFront.BACKEND_HOST)
+                    .host(Gateway.BACKEND_HOST)
                     .port(0)
                     .shutdownGracePeriod(config.server().shutdownGracePeriod())
                     .directHandlers(AapfHttp.directHandlers())
                     .connectionOptions(AapfHttp.connectionOptions())
                     .shutdownHook(false)
-                    .addProtocol(http.webSocketProtocol())
                     .routing(routing -> {
                         http.register(routing);
                         http.registerWebUi(routing);
                     })
-                    .addRouting(webSockets)
                     .build()
                     .start();
-            ProxyFront front;
+            Gateway front;
             try {
-                front = http.startFront(config.server().host(), config.server().port(), webServer.port(),
+                front = http.startGateway(config.server().host(), config.server().port(), webServer.port(),
                         listenerLimits(config.server()));
             } catch (RuntimeException e) {
                 webServer.stop();

@@ -4,8 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Optional;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -13,26 +11,21 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import org.aapf.adapter.in.http.FrontPeer;
 
 /**
- * One client connection of the front listener, on its event loop. Requests are answered one at a time, in order (a
- * pipelined request waits, unread, until the one before it is answered). A notebook request ({@code /proxy/...},
- * not a WebSocket upgrade) is forwarded to the notebook on a pooled connection of the same event loop; any other
- * request goes, unchanged but for {@link FrontPeer}'s header, to the Helidon server on a connection pinned to this
- * one, and after Helidon switches protocols (a WebSocket) the bytes are relayed as they are. Bodies stream both ways
- * with back-pressure: a side that cannot take more stops the other side's reads.
+ * One client connection of the {@link Gateway}, on its event loop. Requests are answered one at a time, in order (a
+ * pipelined request waits, unread, until the one before it is answered), each by an {@link Exchange}: a notebook
+ * request ({@code /proxy/...} on AAPF's origin, anything on a notebook's own) by a {@link NotebookExchange}, any other
+ * by a {@link BackendExchange} to the Helidon server on a connection pinned to this one. After a notebook switches
+ * protocols (a WebSocket) the connection is a {@link Tunnel}. Bodies stream both ways with back-pressure: a side that
+ * cannot take more stops the other side's reads.
  */
 final class FrontConnection extends ChannelInboundHandlerAdapter {
 
@@ -43,11 +36,13 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private final boolean onNotebookPort;
     private Channel client;
     private String clientAddress;
-    private FrontExchange exchange;
+    private Exchange exchange;
     /** The messages of pipelined requests, held until the request before them is answered. */
     private final ArrayDeque<Object> held = new ArrayDeque<>();
+    /** The kept-alive connection to Helidon pinned to this one, or null. */
     private Channel backend;
-    private boolean upgraded;
+    /** Set once a notebook switched protocols: the connection carries a WebSocket's bytes from then on. */
+    private Tunnel tunnel;
     private boolean closing;
 
     FrontConnection(FrontContext front, boolean onNotebookPort) {
@@ -79,8 +74,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (upgraded) {
-            relayUpgraded(msg);
+        if (tunnel != null) {
+            tunnel.fromClient(msg);
         } else if (exchange != null && exchange.requestComplete() || !held.isEmpty()) {
             held.add(msg);
             updateReading();
@@ -101,9 +96,10 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        Channel upstream = upgraded ? backend : exchange == null ? null : exchange.upstream();
-        if (upstream != null) {
-            upstream.config().setAutoRead(client.isWritable());
+        if (tunnel != null) {
+            tunnel.clientWritabilityChanged();
+        } else if (exchange != null && exchange.upstream != null) {
+            exchange.upstream.config().setAutoRead(client.isWritable());
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -111,7 +107,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            if (exchange == null && !upgraded) {
+            if (exchange == null && tunnel == null) {
                 client.close(); // a kept-alive connection nobody used for the client idle timeout
             }
         } else if (evt instanceof ChannelInputShutdownEvent) {
@@ -126,6 +122,9 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (exchange != null) {
             exchange.clientGone();
+        }
+        if (tunnel != null) {
+            tunnel.clientClosed();
         }
         if (backend != null) {
             backend.close();
@@ -152,7 +151,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     /** Ends the connection after what was written so far, or right away when the server shuts down idle. */
     void closeWhenIdle() {
         closing = true;
-        if (exchange == null && held.isEmpty() || upgraded) {
+        if (exchange == null && held.isEmpty() || tunnel != null) {
             client.close();
         }
     }
@@ -161,21 +160,16 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         Site site = front.admission().site(Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)),
                 onNotebookPort);
         if (request.decoderResult().isFailure()) {
-            exchange = new FrontExchange(this, request, false, site);
+            exchange = new BackendExchange(this, request);
             exchange.answer(malformed(request.decoderResult().cause()));
             return;
         }
-        boolean upgrade = isUpgrade(request.headers());
-        // AAPF's origin relays all but notebook HTTP to Helidon; a notebook origin relays only its own notebook's
-        // WebSockets, and the proxy's admission answers everything else there (404 but for its own notebook)
-        boolean notebook = site.isAapf() ? request.uri().startsWith(ProxyPath.PREFIX) && !upgrade
-                : !(upgrade && site.serves(request.uri()));
-        exchange = new FrontExchange(this, request, notebook, site);
-        if (notebook) {
-            exchange.admit();
-        } else {
-            exchange.toBackend();
-        }
+        // AAPF's origin relays all but notebook traffic to Helidon; a notebook origin serves its own notebook only,
+        // and the admission answers everything else there (404)
+        exchange = !site.isAapf() || request.uri().startsWith(ProxyPath.PREFIX)
+                ? new NotebookExchange(this, request, site, request.headers().contains(HttpHeaderNames.UPGRADE))
+                : new BackendExchange(this, request);
+        exchange.start();
     }
 
     private static ProxyRefusal malformed(Throwable cause) {
@@ -188,12 +182,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         return new ProxyRefusal(400, "The request is not valid HTTP/1.1.");
     }
 
-    private static boolean isUpgrade(HttpHeaders headers) {
-        return headers.contains(HttpHeaderNames.UPGRADE);
-    }
-
     /** The exchange is over: take the next request, or end the connection. */
-    void finished(FrontExchange done, ChannelFuture lastWrite) {
+    void finished(Exchange done, ChannelFuture lastWrite) {
         exchange = null;
         if (closing || !done.keepAlive() || !done.requestComplete()) {
             lastWrite.addListener(ChannelFutureListener.CLOSE);
@@ -206,66 +196,18 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     }
 
     /** The exchange ended without an answer to wait for (cut, or the client went away). */
-    void forget(FrontExchange ended) {
+    void forget(Exchange ended) {
         if (exchange == ended) {
             exchange = null;
         }
     }
 
-    // ---- after a protocol switch: bytes both ways ---------------------------------------------------------------
-
-    /** Helidon switched protocols (a WebSocket): from now on the bytes go both ways as they are. */
-    void switchProtocols(FrontExchange switched) {
-        forget(switched);
+    /** A notebook switched protocols (a WebSocket): from now on {@code switched} carries the bytes both ways. */
+    void tunnel(Exchange ended, Tunnel switched) {
+        forget(ended);
         held.forEach(ReferenceCountUtil::release);
         held.clear();
-        client.pipeline().remove(HttpServerCodec.class);
-        if (client.pipeline().get(IdleStateHandler.class) != null) {
-            client.pipeline().remove(IdleStateHandler.class);
-        }
-        backend.pipeline().remove(HttpClientCodec.class);
-        upgraded = true;
-        backend.pipeline().get(UpstreamLink.class).bind(new UpstreamLink.Receiver() {
-            @Override
-            public void upstreamRead(Object message) {
-                if (message instanceof ByteBuf bytes) {
-                    client.write(bytes);
-                    if (!client.isWritable()) {
-                        backend.config().setAutoRead(false);
-                    }
-                } else {
-                    ReferenceCountUtil.release(message);
-                }
-            }
-
-            @Override
-            public void upstreamReadComplete() {
-                client.flush();
-            }
-
-            @Override
-            public void upstreamWritabilityChanged(boolean writable) {
-                client.config().setAutoRead(writable);
-            }
-
-            @Override
-            public void upstreamLost(boolean timedOut) {
-                client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            }
-        });
-        client.config().setAutoRead(backend.isWritable());
-        backend.config().setAutoRead(client.isWritable());
-    }
-
-    private void relayUpgraded(Object msg) {
-        if (msg instanceof ByteBuf bytes && backend != null) {
-            backend.writeAndFlush(bytes);
-            if (!backend.isWritable()) {
-                client.config().setAutoRead(false);
-            }
-        } else {
-            ReferenceCountUtil.release(msg);
-        }
+        tunnel = switched;
     }
 
     // ---- the connection to the Helidon server, pinned to this one -----------------------------------------------
@@ -297,7 +239,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         }
         // Helidon closed the pinned connection between requests: the client connection mirrors it
         backend = null;
-        if (exchange == null && !upgraded) {
+        if (exchange == null && tunnel == null) {
             client.close();
         }
     }

@@ -12,7 +12,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 
 /**
- * The front listener's kept-alive connections to the notebooks, per event loop: a client's request goes out on a
+ * The gateway's kept-alive connections to the notebooks, per event loop: a client's request goes out on a
  * connection of its own event loop, so one thread serves both sides of the exchange with no hand-off. The most
  * recently used connection is taken first (a few stay hot, the rest time out); an idle connection closes after the
  * idle timeout, or as soon as the notebook closes it or sends anything unasked.

@@ -24,17 +24,38 @@ import io.netty.handler.codec.http.HttpVersion;
 import org.aapf.adapter.in.http.AccessLines;
 
 /**
- * The front listener's notebook messages, in Netty's types, by the rules the Helidon path follows too: the request
- * as it goes to the notebook ({@link UpstreamRequests}), the notebook's answer as it goes to the client, and a
+ * The gateway's notebook messages, in Netty's types, by the rules {@link UpstreamRequests} sets: the request
+ * as it goes to the notebook, the notebook's answer as it goes to the client, and a
  * refusal answered by the proxy itself ({@link Refusals}).
  */
 final class NotebookMessages {
 
+    /** The path pattern of notebook requests, as the access log names their route. */
+    static final String PATH_PATTERN = ProxyPath.PREFIX + "*";
+    private static final String WEBSOCKET_PREFIX = "sec-websocket-";
+
     private NotebookMessages() {
     }
 
+    /**
+     * A WebSocket upgrade to forward: as {@link #request}, with the handshake's own headers ({@code Upgrade},
+     * {@code Connection} and every {@code Sec-WebSocket-*}) kept, since the notebook answers the handshake itself.
+     */
+    static HttpRequest upgrade(HttpRequest request, NotebookAdmission.Admitted admitted, String clientAddress) {
+        HttpRequest forwarded = request(request, admitted, clientAddress);
+        HttpHeaders headers = forwarded.headers();
+        headers.set(HttpHeaderNames.UPGRADE, request.headers().get(HttpHeaderNames.UPGRADE));
+        headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+        for (Map.Entry<String, String> header : request.headers()) {
+            if (header.getKey().regionMatches(true, 0, WEBSOCKET_PREFIX, 0, WEBSOCKET_PREFIX.length())) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        }
+        return forwarded;
+    }
+
     /** The request to forward: {@link UpstreamRequests}' headers, the notebook's Host, and the body's framing. */
-    static HttpRequest request(HttpRequest request, ProxyAdmission.Admitted admitted, String clientAddress) {
+    static HttpRequest request(HttpRequest request, NotebookAdmission.Admitted admitted, String clientAddress) {
         HttpHeaders headers = new DefaultHttpHeaders(false);
         headers.add(HttpHeaderNames.HOST, admitted.hostPort());
         UpstreamRequests.copyHeaders(new NettyHeaders(request.headers()), admitted,
@@ -54,14 +75,14 @@ final class NotebookMessages {
      * @return whether the client connection stays open after this answer (false when {@code keepAlive} is, or when an
      *     HTTP/1.0 client must read a body of unknown length up to the close)
      */
-    static boolean shapeResponse(HttpResponse response, HttpRequest request, ProxyAdmission.Admitted admitted,
+    static boolean shapeResponse(HttpResponse response, HttpRequest request, NotebookAdmission.Admitted admitted,
                                  String requestId, boolean keepAlive) {
         HttpHeaders headers = response.headers();
         boolean chunked = HttpUtil.isTransferEncodingChunked(response);
         removeHopByHop(headers);
         String location = headers.get(HttpHeaderNames.LOCATION);
         if (location != null) {
-            headers.set(HttpHeaderNames.LOCATION, UpstreamResponses.relativeLocation(location, admitted));
+            headers.set(HttpHeaderNames.LOCATION, relativeLocation(location, admitted));
         }
         headers.set(AccessLines.REQUEST_ID_HEADER, requestId);
         int status = response.status().code();
@@ -83,6 +104,16 @@ final class NotebookMessages {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         return open;
+    }
+
+    /** An absolute redirect to the notebook's internal address would bypass the proxy: keep only its path. */
+    static String relativeLocation(String location, NotebookAdmission.Admitted admitted) {
+        String internal = admitted.upstreamOrigin();
+        if (location.regionMatches(true, 0, internal, 0, internal.length())) {
+            String rest = location.substring(internal.length());
+            return rest.isEmpty() ? "/" : rest;
+        }
+        return location;
     }
 
     private static void removeHopByHop(HttpHeaders headers) {

@@ -11,8 +11,8 @@ import java.util.Set;
  * a request is allowed: the notebook's own token still guards it. With one, on AAPF's origin it must be listed in the
  * allow-list or, when the list is empty, name the same host and port the browser addressed ({@code Host}). On a
  * notebook's origin, the notebook's own origin is always allowed, and so is AAPF's (the WebUI logs the browser in
- * there): an allow-listed origin, or the one {@link NotebookOrigins#isAapfOrigin} recognizes. {@link UpgradeGate}
- * applies the same rule to WebSockets, so Helidon's upgrader is left without a list of its own.
+ * there): an allow-listed origin, or the one {@link NotebookOrigins#isAapfOrigin} recognizes. The gateway applies it
+ * to requests and WebSocket handshakes alike.
  */
 final class OriginPolicy {
 

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param notebookDomain the DNS name under which each notebook gets an origin of its own,
  *                       {@code <proxyId>.<notebookDomain>} (e.g. {@code localhost}, {@code nb.example.com}); empty:
  *                       none, then {@code notebookPort} must be set
- * @param notebookPort   a port on which the front listener serves every notebook, apart from AAPF's own origin (the
+ * @param notebookPort   a port on which the gateway serves every notebook, apart from AAPF's own origin (the
  *                       fallback where no wildcard name exists: notebooks then share that origin); 0: none
  */
 public record ProxySettings(Duration connectTimeout, Duration idleTimeout, Set<String> allowedOrigins,

@@ -5,13 +5,10 @@ import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-import io.helidon.webserver.http.ServerResponse;
 
 /**
- * Writes a {@link ProxyRefusal} as the API's error body, {@code {"message": ...}}, with the same headers on Helidon's
- * path ({@link #send}) and the front listener's ({@link #headers}, {@link #body}).
+ * Writes a {@link ProxyRefusal} as the API's error body, {@code {"message": ...}}: its headers
+ * ({@link #headers}) and body ({@link #body}).
  */
 final class Refusals {
 
@@ -19,20 +16,6 @@ final class Refusals {
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private Refusals() {
-    }
-
-    static void send(ServerResponse response, ProxyRefusal refusal) {
-        response.status(Status.create(refusal.status()));
-        headers(refusal, (name, value) -> response.header(HeaderNames.create(name), value));
-        response.send(body(refusal.getMessage()));
-    }
-
-    /** Sends the browser to {@code location} (a notebook's own origin) with 307, never cached. */
-    static void redirect(ServerResponse response, String location) {
-        response.status(Status.TEMPORARY_REDIRECT_307);
-        response.header(HeaderNames.LOCATION, location);
-        response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        response.send();
     }
 
     /** The refusal's headers but its length: JSON, never cached, and when to retry a 503. */

@@ -21,7 +21,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The last handler of a connection the front listener opened, to a notebook or to the Helidon server: passes what
+ * The last handler of a connection the gateway opened, to a notebook or to the Helidon server: passes what
  * arrives to the {@link Receiver} bound to it. A connection with no receiver is idle (in the pool, or between two
  * requests): anything it reads then is unexpected and it closes.
  */
@@ -53,9 +53,9 @@ final class UpstreamLink extends ChannelInboundHandlerAdapter {
                 .group(loop)
                 .channel(type)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ProxyFront.WATER_MARK)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, ProxyFront.READS)
-                .option(ChannelOption.ALLOCATOR, ProxyFront.BUFFERS)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Gateway.WATER_MARK)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, Gateway.READS)
+                .option(ChannelOption.ALLOCATOR, Gateway.BUFFERS)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         connectTimeout.toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -63,7 +63,7 @@ final class UpstreamLink extends ChannelInboundHandlerAdapter {
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new HttpClientCodec(new HttpDecoderConfig()
                                 .setMaxHeaderSize(MAX_RESPONSE_HEADERS_BYTES)
-                                .setMaxChunkSize(ProxyFront.MAX_CHUNK_BYTES), false, false));
+                                .setMaxChunkSize(Gateway.MAX_CHUNK_BYTES), false, false));
                         idleTimeout.ifPresent(idle -> channel.pipeline().addLast(
                                 new IdleStateHandler(0, 0, idle.toMillis(), TimeUnit.MILLISECONDS)));
                         channel.pipeline().addLast(new UpstreamLink(() -> onIdleClose.accept(channel)));

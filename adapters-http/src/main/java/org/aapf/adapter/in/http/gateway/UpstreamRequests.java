@@ -1,55 +1,26 @@
 package org.aapf.adapter.in.http.gateway;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
-import io.helidon.http.Header;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Headers;
 import org.aapf.adapter.in.http.FrontPeer;
 
-/** Turns what the client sent into what the notebook receives: target URI and the end-to-end headers. */
+/** Turns what the client sent into what the notebook receives: the end-to-end headers and the forwarding ones. */
 final class UpstreamRequests {
 
     /** Set by the HTTP client itself, rewritten by the proxy, or meaningful only for the WebSocket handshake. */
     private static final Set<String> NOT_COPIED = HopByHopHeaders.names(
             "host", "content-length", "expect", "origin",
-            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", FrontPeer.HEADER,
-            FrontPeer.ORIGIN_CHECKED_HEADER);
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", FrontPeer.HEADER);
     private static final String WEBSOCKET_PREFIX = "sec-websocket-";
 
     private UpstreamRequests() {
     }
 
-    /** {@code http://host:port} + the raw path and query exactly as the client sent them. */
-    static URI target(String scheme, ProxyAdmission.Admitted admitted, String rawQuery) {
-        String query = rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery;
-        try {
-            return URI.create(scheme + "://" + admitted.hostPort() + admitted.path().rawPath() + query);
-        } catch (IllegalArgumentException e) {
-            throw ProxyRefusal.badPath();
-        }
-    }
-
-    /**
-     * The request target ({@code /raw/path?raw=query}) exactly as the client sent it: a proxy must not decode,
-     * re-encode or reorder anything on the way.
-     */
-    static String requestTarget(ProxyAdmission.Admitted admitted, String rawQuery) {
-        String path = admitted.path().rawPath();
-        return rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + rawQuery;
-    }
-
     /** Calls {@code sink} for each end-to-end header to pass on, then for the rewritten and forwarding headers. */
-    static void copyHeaders(Headers incoming, ProxyAdmission.Admitted admitted, Forwarding forwarding, HeaderSink sink) {
-        copyHeaders(HeaderView.of(incoming), admitted, forwarding, sink);
-    }
-
-    /** As {@link #copyHeaders(Headers, ProxyAdmission.Admitted, Forwarding, HeaderSink)}, for any source of headers. */
-    static void copyHeaders(HeaderView incoming, ProxyAdmission.Admitted admitted, Forwarding forwarding,
+    static void copyHeaders(HeaderView incoming, NotebookAdmission.Admitted admitted, Forwarding forwarding,
                             HeaderSink sink) {
         HopByHopHeaders hopByHop = HopByHopHeaders.from(incoming.values("Connection"));
         incoming.forEach((name, value) -> {
@@ -75,7 +46,7 @@ final class UpstreamRequests {
                 .ifPresent(host -> sink.add("X-Forwarded-Host", host));
     }
 
-    /** A request's headers as the proxy reads them: from Helidon, or from the front listener's codec. */
+    /** A request's headers as the proxy reads them: as the gateway's codec parsed them. */
     interface HeaderView {
 
         /** Calls {@code action} with each name and value, a header with several values once per value. */
@@ -88,27 +59,9 @@ final class UpstreamRequests {
             List<String> values = values(name);
             return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
         }
-
-        static HeaderView of(Headers helidon) {
-            return new HeaderView() {
-                @Override
-                public void forEach(BiConsumer<String, String> action) {
-                    for (Header header : helidon) {
-                        for (String value : header.allValues()) {
-                            action.accept(header.name(), value);
-                        }
-                    }
-                }
-
-                @Override
-                public List<String> values(String name) {
-                    return helidon.values(HeaderNames.create(name));
-                }
-            };
-        }
     }
 
-    /** What the proxy knows about the client connection ({@code empty} when Helidon does not tell). */
+    /** What the proxy knows about the client connection ({@code empty}: unknown). */
     record Forwarding(Optional<String> clientAddress, Optional<String> scheme) {
     }
 

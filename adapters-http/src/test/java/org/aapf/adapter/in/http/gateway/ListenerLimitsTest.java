@@ -35,26 +35,25 @@ class ListenerLimitsTest {
     private static final int MIN_RATE = 100;
 
     private static FakeHttpNotebook notebook;
-    private static NotebookProxy proxy;
+    private static NotebookAdmission proxy;
     private static WebServer helidon;
-    private static ProxyFront deadlines;
-    private static ProxyFront capped;
+    private static Gateway deadlines;
+    private static Gateway capped;
 
     @BeforeAll
     static void start() throws IOException {
         notebook = new FakeHttpNotebook();
         FakeNotebookRoutes routes = new FakeNotebookRoutes();
         routes.ready("abc", notebook.port());
-        proxy = new NotebookProxy(routes, new ProxySettings(Duration.ofSeconds(2), Duration.ofSeconds(30), Set.of()));
+        proxy = new NotebookAdmission(routes, new ProxySettings(Duration.ofSeconds(2), Duration.ofSeconds(30), Set.of()));
         HttpRouting.Builder http = HttpRouting.builder()
                 .get("/api/hello", (req, res) -> res.send("hello"))
                 .post("/api/length", (req, res) -> res.send(Integer.toString(req.content().as(byte[].class).length)));
-        proxy.register(http);
         helidon = WebServer.builder().host("127.0.0.1").port(0).routing(http).build().start();
-        deadlines = ProxyFront.start("127.0.0.1", 0, helidon.port(), proxy,
-                new ListenerLimits(HEAD, BODY, MIN_RATE, 0, 0));
-        capped = ProxyFront.start("127.0.0.1", 0, helidon.port(), proxy,
-                new ListenerLimits(Duration.ofSeconds(30), Duration.ofSeconds(30), MIN_RATE, 4, 3));
+        deadlines = Gateway.start("127.0.0.1", 0, helidon.port(),
+                new ListenerLimits(HEAD, BODY, MIN_RATE, 0, 0), proxy);
+        capped = Gateway.start("127.0.0.1", 0, helidon.port(),
+                new ListenerLimits(Duration.ofSeconds(30), Duration.ofSeconds(30), MIN_RATE, 4, 3), proxy);
     }
 
     @AfterAll
@@ -62,7 +61,6 @@ class ListenerLimitsTest {
         deadlines.close();
         capped.close();
         helidon.stop();
-        proxy.close();
         notebook.close();
     }
 
@@ -181,7 +179,7 @@ class ListenerLimitsTest {
         }
     }
 
-    private static Socket connect(ProxyFront front, String from) throws IOException {
+    private static Socket connect(Gateway front, String from) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
         socket.connect(new InetSocketAddress("127.0.0.1", front.port()), 5_000);

@@ -4,46 +4,30 @@ import java.net.URI;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.websocket.WsRouting;
 
 /**
- * A Helidon server on a free loopback port serving only the notebook proxy, wired as the bootstrap would: with the
- * front listener ({@link ProxyFront}) before it when the system property {@value #FRONT_PROPERTY} is {@code true} (the
- * build runs the proxy tests both ways), else Helidon alone, as a host that mounts the proxy on its own server has it.
+ * The gateway on a free loopback port, wired as the bootstrap does: in front of a Helidon server (here one with no
+ * routes), serving notebooks by the {@link #routes} the test sets.
  */
 final class ProxyHarness implements AutoCloseable {
 
-    static final String FRONT_PROPERTY = "aapf.test.proxyFront";
-
     final FakeNotebookRoutes routes = new FakeNotebookRoutes();
-    private final NotebookProxy proxy;
     private final WebServer server;
-    private final ProxyFront front;
+    private final Gateway gateway;
 
     ProxyHarness(ProxySettings settings) {
-        proxy = new NotebookProxy(routes, settings);
-        HttpRouting.Builder http = HttpRouting.builder();
-        proxy.register(http);
-        WsRouting.Builder ws = WsRouting.builder();
-        proxy.register(ws);
         server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
-                .addProtocol(proxy.webSocketProtocol())
-                .routing(http)
-                .addRouting(ws)
+                .routing(HttpRouting.builder())
                 .build()
                 .start();
-        front = Boolean.getBoolean(FRONT_PROPERTY) ? ProxyFront.start("127.0.0.1", 0, server.port(), proxy) : null;
+        gateway = Gateway.start("127.0.0.1", 0, server.port(), ListenerLimits.defaults(),
+                new NotebookAdmission(routes, settings));
     }
 
     int port() {
-        return front != null ? front.port() : server.port();
-    }
-
-    /** Whether requests go through the front listener. */
-    static boolean throughFront() {
-        return Boolean.getBoolean(FRONT_PROPERTY);
+        return gateway.port();
     }
 
     String origin() {
@@ -60,10 +44,7 @@ final class ProxyHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        if (front != null) {
-            front.close();
-        }
+        gateway.close();
         server.stop();
-        proxy.close();
     }
 }

@@ -28,32 +28,30 @@ import org.junit.jupiter.api.Test;
  * the client's address for the Helidon side, requests of one connection answered in order whichever side serves
  * them, and malformed requests refused with JSON.
  */
-class ProxyFrontTest {
+class GatewayTest {
 
     private static FakeHttpNotebook notebook;
-    private static NotebookProxy proxy;
+    private static NotebookAdmission proxy;
     private static WebServer helidon;
-    private static ProxyFront front;
+    private static Gateway front;
 
     @BeforeAll
     static void start() throws Exception {
         notebook = new FakeHttpNotebook();
         FakeNotebookRoutes routes = new FakeNotebookRoutes();
         routes.ready("abc", notebook.port());
-        proxy = new NotebookProxy(routes, new ProxySettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Set.of()));
+        proxy = new NotebookAdmission(routes, new ProxySettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Set.of()));
         HttpRouting.Builder http = HttpRouting.builder()
                 .get("/api/whoami", (req, res) -> res.send(FrontPeer.address(req)))
                 .post("/api/echo", (req, res) -> res.send("echo " + req.content().as(String.class)));
-        proxy.register(http);
         helidon = WebServer.builder().host("127.0.0.1").port(0).routing(http).build().start();
-        front = ProxyFront.start("127.0.0.1", 0, helidon.port(), proxy);
+        front = Gateway.start("127.0.0.1", 0, helidon.port(), ListenerLimits.defaults(), proxy);
     }
 
     @AfterAll
     static void stop() {
         front.close();
         helidon.stop();
-        proxy.close();
         notebook.close();
     }
 

@@ -39,26 +39,20 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
- * The server's front listener: it owns the public port, serves notebook requests ({@code /proxy/<id>/jupyter/...})
- * itself on event loops, and relays every other request (the API, the WebUI, health and metrics, and WebSocket
- * upgrades, notebook ones included) to the Helidon server listening on loopback behind it.
+ * The server's gateway: it owns the public port. Notebook traffic ({@code /proxy/<id>/jupyter/...} on AAPF's origin,
+ * everything on a notebook's own), HTTP and WebSocket, is served here on event loops, one thread serving both sides
+ * of an exchange as nginx does; every other request (the API, the WebUI, health and metrics) is relayed to the
+ * Helidon server listening on loopback behind it, with the client's address ({@code FrontPeer}).
  *
- * <p>Why: a notebook page makes many small requests, and on Helidon's virtual threads each of them waits twice on
- * a socket (for the client, for the notebook), each wait costing a poller registration and two thread hand-offs.
- * Here one event-loop thread serves both sides of an exchange, as nginx does. Notebook requests get the same checks,
- * headers, timeouts, JSON refusals, access-log line and metrics as on the Helidon side ({@link NotebookProxy}); the
- * Helidon side still serves hosts that mount the proxy on their own server, and proxied WebSockets.
- *
- * <p>Requests relayed to Helidon carry the client's address ({@code org.aapf.adapter.in.http.FrontPeer}).
- *
- * <p>The front routes by {@code Host} first ({@link Site}): a notebook's own origin ({@code <proxyId>.<notebookDomain>},
- * or the notebook port) serves that notebook only and answers everything else, the API and the WebUI included, with
- * 404; on AAPF's origin a browser navigation to a notebook is sent to the notebook's origin and a notebook's answer is
- * sandboxed ({@link NotebookOrigins}).
+ * <p>It routes by {@code Host} first ({@link Site}): a notebook's own origin ({@code <proxyId>.<notebookDomain>}, or
+ * the notebook port) serves that notebook only and answers everything else, the API and the WebUI included, with 404;
+ * on AAPF's origin a browser navigation to a notebook is sent to the notebook's origin and a notebook's answer is
+ * sandboxed ({@link NotebookOrigins}). Its one collaborator, {@link NotebookAdmission}, decides which request may
+ * reach which notebook.
  */
-public final class ProxyFront implements AutoCloseable {
+public final class Gateway implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(ProxyFront.class.getName());
+    private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
     /** A kept-alive client connection with no request for this long is closed. */
     private static final Duration CLIENT_IDLE = Duration.ofMinutes(5);
     private static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
@@ -92,8 +86,8 @@ public final class ProxyFront implements AutoCloseable {
     private final ExecutorService lookups;
     private final ConnectionCaps caps;
 
-    private ProxyFront(EventLoopGroup loops, List<Channel> listeners, ChannelGroup connections,
-                       ExecutorService lookups, ConnectionCaps caps) {
+    private Gateway(EventLoopGroup loops, List<Channel> listeners, ChannelGroup connections,
+                    ExecutorService lookups, ConnectionCaps caps) {
         this.loops = loops;
         this.listeners = List.copyOf(listeners);
         this.connections = connections;
@@ -103,38 +97,34 @@ public final class ProxyFront implements AutoCloseable {
 
     /**
      * Listens on {@code host:port} (0: any free port) in front of the Helidon server at {@code 127.0.0.1:backendPort},
-     * with {@code proxy}'s settings, routes and metrics for notebook requests; and on {@code host:notebookPort} too
-     * when the settings name one ({@link ProxySettings#notebookPort()}), serving notebooks only.
+     * with {@code limits} on slow and greedy clients, serving notebooks as {@code notebooks} admits; and on
+     * {@code host:notebookPort} too when the settings name one ({@link ProxySettings#notebookPort()}), serving
+     * notebooks only.
      */
-    public static ProxyFront start(String host, int port, int backendPort, NotebookProxy proxy) {
-        return start(host, port, backendPort, proxy, ListenerLimits.defaults());
-    }
-
-    /** As {@link #start(String, int, int, NotebookProxy)}, with {@code limits} on slow and greedy clients. */
-    public static ProxyFront start(String host, int port, int backendPort, NotebookProxy proxy,
-            ListenerLimits limits) {
+    public static Gateway start(String host, int port, int backendPort, ListenerLimits limits,
+                                NotebookAdmission notebooks) {
         Objects.requireNonNull(host, "'host' must not be null");
         Objects.requireNonNull(limits, "'limits' must not be null");
         ConnectionCaps caps = new ConnectionCaps(limits);
-        Objects.requireNonNull(proxy, "'proxy' must not be null");
+        Objects.requireNonNull(notebooks, "'notebooks' must not be null");
         Transport transport = Transport.best();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("aapf-front", true), transport.handlers());
         ExecutorService lookups = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("aapf-front-lookup-", 0).factory());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-        FrontContext front = new FrontContext(proxy.admission(),
-                new NotebookChannels(proxy.settings(), transport.client()), proxy.metrics(), lookups,
+        FrontContext front = new FrontContext(notebooks,
+                new NotebookChannels(notebooks.settings(), transport.client()), lookups,
                 (loop, onIdleClose) -> UpstreamLink.connect(loop, transport.client(), BACKEND_HOST, backendPort,
                         BACKEND_CONNECT_TIMEOUT, Optional.empty(), onIdleClose));
         List<Channel> listeners = new ArrayList<>(2);
         try {
             listeners.add(listen(loops, transport, connections, front, caps, limits, false, host, port));
-            int notebookPort = proxy.settings().notebookPort();
+            int notebookPort = notebooks.settings().notebookPort();
             if (notebookPort > 0) {
                 listeners.add(listen(loops, transport, connections, front, caps, limits, true, host, notebookPort));
             }
-            return new ProxyFront(loops, listeners, connections, lookups, caps);
+            return new Gateway(loops, listeners, connections, lookups, caps);
         } catch (RuntimeException e) {
             listeners.forEach(Channel::close);
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -1,6 +1,10 @@
 package org.aapf.adapter.in.http.gateway;
 
+import java.util.Objects;
 import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotReady;
@@ -8,32 +12,56 @@ import org.aapf.application.port.in.ResolveNotebookRouteQuery.Stopped;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotebookRoute;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Ready;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Unknown;
+import org.aapf.application.port.out.Metrics;
 
 /**
- * The checks every proxied request passes, HTTP or WebSocket: a notebook the origin serves, a safe path, an allowed
- * origin, a ready notebook; and where a browser navigation on AAPF's origin is sent instead ({@link #redirect}).
+ * The notebook side of the {@link Gateway}, its one collaborator (built by Dagger): the checks every proxied request
+ * passes, HTTP or WebSocket (a notebook the origin serves, a safe path, an allowed origin, a ready notebook), where a
+ * browser navigation on AAPF's origin is sent instead ({@link #redirect}), the proxy's settings, and where the bytes
+ * that pass are reported ({@link #passed}).
  */
-final class ProxyAdmission {
+@Singleton
+public final class NotebookAdmission {
 
     private final ResolveNotebookRouteQuery routes;
+    private final ProxySettings settings;
+    private final Metrics metrics;
     private final NotebookOrigins notebookOrigins;
     private final OriginPolicy originPolicy;
 
-    ProxyAdmission(ResolveNotebookRouteQuery routes, ProxySettings settings) {
-        this.routes = routes;
+    /** Admission that reports to no monitoring. */
+    public NotebookAdmission(ResolveNotebookRouteQuery routes, ProxySettings settings) {
+        this(routes, settings, Metrics.none());
+    }
+
+    @Inject
+    public NotebookAdmission(ResolveNotebookRouteQuery routes, ProxySettings settings, Metrics metrics) {
+        this.routes = Objects.requireNonNull(routes, "'routes' must not be null");
+        this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+        this.metrics = Objects.requireNonNull(metrics, "'metrics' must not be null");
         this.notebookOrigins = new NotebookOrigins(settings);
         this.originPolicy = new OriginPolicy(settings.allowedOrigins(), notebookOrigins);
+    }
+
+    ProxySettings settings() {
+        return settings;
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Bytes of notebook {@code proxyId} went through the gateway: a proxied request's or answer's body, or WebSocket
+     * frames. Every proxied byte is reported here, and only here.
+     */
+    void passed(String proxyId, Metrics.Direction direction, long bytes) {
+        metrics.proxied(direction, bytes);
     }
 
     /** The origin a request with this {@code Host} was sent to; {@code onNotebookPort}: it came in there. */
     Site site(Optional<String> host, boolean onNotebookPort) {
         return notebookOrigins.siteOf(host, onNotebookPort);
-    }
-
-    /** Returns where to forward, or throws the {@link ProxyRefusal} to answer with. */
-    Admitted admit(String rawPath, Optional<String> origin, Optional<String> host, Site site) {
-        ProxyPath path = vet(rawPath, origin, host, site);
-        return admit(path, routes.resolve(path.proxyId()));
     }
 
     /**
