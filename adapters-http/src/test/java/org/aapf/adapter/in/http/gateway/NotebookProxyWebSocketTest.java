@@ -59,6 +59,21 @@ class NotebookProxyWebSocketTest {
     }
 
     @Test
+    void aQuietWebSocketOutlivesTheIdleTimeoutOfNotebookHttp() throws Exception {
+        proxy.close();
+        proxy = new ProxyHarness(new ProxySettings(Duration.ofSeconds(2), Duration.ofMillis(300), Set.of()));
+        proxy.routes.ready("abc", notebook.port());
+        Recorder recorder = new Recorder();
+        WebSocket socket = open(PATH, Optional.empty(), recorder);
+
+        Thread.sleep(900); // three idle timeouts without a byte either way: a kernel may stay quiet for long
+
+        socket.sendText("still there", true).join();
+        assertEquals("echo:still there", recorder.next());
+        socket.sendClose(1000, "done").join();
+    }
+
+    @Test
     void handshakeCarriesPathQueryCookieAndAuthorizationWithTheNotebooksOrigin() throws Exception {
         WebSocket socket = client.newWebSocketBuilder()
                 .header("Origin", proxy.origin())
