@@ -33,8 +33,9 @@ import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import org.aapf.adapter.in.http.OperationsRouting;
-import org.aapf.adapter.in.http.gateway.NotebookProxy;
-import org.aapf.adapter.in.http.gateway.ProxyFront;
+import org.aapf.adapter.in.http.gateway.Gateway;
+import org.aapf.adapter.in.http.gateway.ListenerLimits;
+import org.aapf.adapter.in.http.gateway.NotebookAdmission;
 import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.out.Metrics;
@@ -630,8 +631,8 @@ public final class ProxyBench {
     }
 
     /**
-     * The AAPF proxy as {@code aapf serve} wires it: the front listener on the measured port, the Helidon server
-     * (access log and metrics first, then the proxy) behind it on loopback. The route is known without a lookup, as
+     * The AAPF proxy as {@code aapf serve} wires it: the gateway on the measured port, serving notebook HTTP and
+     * WebSockets itself, the Helidon server (access log and metrics) behind it on loopback. The route is known without a lookup, as
      * the route cache has it in production ({@link ResolveNotebookRouteQuery#remembered}).
      */
     private static void serveProxy(int upstreamPort) throws IOException {
@@ -647,24 +648,19 @@ public final class ProxyBench {
                 return id.equals("bench") ? Optional.of(bench) : Optional.empty();
             }
         };
-        NotebookProxy proxy = new NotebookProxy(routes, new ProxySettings(
+        NotebookAdmission notebooks = new NotebookAdmission(routes, new ProxySettings(
                 Duration.ofSeconds(5), Duration.ofSeconds(60), Set.of()));
         HttpRouting.Builder http = HttpRouting.builder();
         new OperationsRouting(Metrics.none(), List.of(), Optional.empty(), () -> "").register(http);
-        proxy.register(http);
-        WsRouting.Builder ws = WsRouting.builder();
-        proxy.register(ws);
         WebServer server = WebServer.builder().host("127.0.0.1").port(0)
-                .connectionOptions(NotebookProxy.connectionOptions())
-                .addProtocol(proxy.webSocketProtocol())
-                .routing(http).addRouting(ws).build().start();
-        ProxyFront front = ProxyFront.start("127.0.0.1", 0, server.port(), proxy);
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
+                .routing(http).build().start();
+        Gateway gateway = Gateway.start("127.0.0.1", 0, server.port(), ListenerLimits.defaults(), notebooks);
         try {
-            serveUntilStdinCloses(front.port());
+            serveUntilStdinCloses(gateway.port());
         } finally {
-            front.close();
+            gateway.close();
             server.stop();
-            proxy.close();
         }
     }
 
