@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -14,10 +16,11 @@ import io.netty.util.ReferenceCountUtil;
 import org.aapf.adapter.in.http.gateway.Exchange.State;
 
 /**
- * The answer side of one {@link Exchange}: moves it through {@link State}s as the upstream's answer comes (interim
- * answers, a held small answer, the streamed one, a protocol switch) or as the gateway answers itself.
+ * The answer side of one {@link Exchange}, bound to its upstream connection: moves the exchange through its
+ * {@link State}s as the upstream's answer comes (interim answers, a held small answer, the streamed one, a protocol
+ * switch) or fails, or as the gateway answers itself.
  */
-final class Answers {
+final class Answers implements UpstreamLink.Receiver {
 
     /** Requests a kept-alive connection's close may be retried for: without a body, and safe to send twice. */
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "DELETE");
@@ -31,8 +34,67 @@ final class Answers {
         this.exchange = exchange;
     }
 
+    @Override
+    public void upstreamRead(Object message) {
+        if (message instanceof HttpObject object && object.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(message);
+            Exchange.LOG.log(System.Logger.Level.INFO, "{0} gave no valid answer: {1}", exchange.who(),
+                    object.decoderResult().cause().getClass().getSimpleName());
+            exchange.upstream.close(); // upstreamLost follows
+            return;
+        }
+        if (message instanceof HttpResponse response) {
+            head(response);
+        }
+        if (message instanceof HttpContent content) {
+            content(content);
+        } else if (!(message instanceof HttpResponse)) {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    @Override
+    public void upstreamReadComplete() {
+        exchange.client.flush();
+    }
+
+    @Override
+    public void upstreamWritabilityChanged(boolean writable) {
+        exchange.connection.updateReading();
+    }
+
+    @Override
+    public void upstreamLost(boolean timedOut) {
+        if (exchange.state == State.DONE) {
+            return;
+        }
+        dropHeld();
+        Channel gone = exchange.upstream;
+        exchange.upstream = null;
+        exchange.lost(gone);
+        if (exchange.state == State.RESPONDING || exchange.state == State.INTERIM
+                || exchange.state == State.SWITCHING) {
+            // part of the answer went out already: the client can only see the cut as a closed connection
+            exchange.state = State.DONE;
+            exchange.ended();
+            exchange.client.close();
+            exchange.connection.forget(exchange);
+            return;
+        }
+        if (exchange.reused && !exchange.retried && !timedOut && retryable()) {
+            // a kept-alive connection closed by the other side just as the request went out on it
+            exchange.retried = true;
+            exchange.connect(exchange.reconnect(), exchange.forwarded);
+            return;
+        }
+        Exchange.LOG.log(System.Logger.Level.INFO, timedOut ? "{0} did not answer within the timeout"
+                : "{0} closed the connection before answering", exchange.who());
+        exchange.keepAlive = false;
+        exchange.answer(timedOut ? ProxyRefusal.timedOut() : exchange.unreachable());
+    }
+
     /** The head of an upstream answer: an interim one passes at once, a final one as the exchange decides. */
-    void head(HttpResponse response) {
+    private void head(HttpResponse response) {
         int code = response.status().code();
         if (code >= 100 && code < 200 && code != 101) {
             exchange.state = State.INTERIM;
@@ -55,7 +117,7 @@ final class Answers {
     }
 
     /** A part of the upstream's answer body. */
-    void content(HttpContent content) {
+    private void content(HttpContent content) {
         boolean last = content instanceof LastHttpContent;
         switch (exchange.state) {
             case INTERIM -> {
@@ -147,8 +209,8 @@ final class Answers {
                 && HttpUtil.getContentLength(exchange.request, 0L) == 0;
     }
 
-    boolean retryable(boolean requestComplete) {
-        return requestComplete && exchange.bytesUp == 0 && IDEMPOTENT.contains(exchange.request.method().name())
+    private boolean retryable() {
+        return exchange.requestComplete() && exchange.bytesUp == 0 && IDEMPOTENT.contains(exchange.request.method().name())
                 && bodyless();
     }
 

@@ -22,7 +22,7 @@ import io.netty.util.ReferenceCountUtil;
  * while the upstream connection opens); the answer streams back. Whether the request is fully read is the other,
  * independent half: {@link #requestComplete()}.
  */
-abstract sealed class Exchange implements UpstreamLink.Receiver permits NotebookExchange, BackendExchange {
+abstract sealed class Exchange permits NotebookExchange, BackendExchange {
 
     /** Where the answer side of an exchange is. */
     enum State {
@@ -46,7 +46,7 @@ abstract sealed class Exchange implements UpstreamLink.Receiver permits Notebook
         DONE
     }
 
-    private static final System.Logger LOG = System.getLogger(Exchange.class.getName());
+    static final System.Logger LOG = System.getLogger(Exchange.class.getName());
 
     final FrontConnection connection;
     final FrontContext front;
@@ -63,12 +63,13 @@ abstract sealed class Exchange implements UpstreamLink.Receiver permits Notebook
     Channel upstream;
     private boolean requestComplete;
     /** The connection came from the pool or was kept from an earlier request: it may have been closed meanwhile. */
-    private boolean reused;
-    private boolean retried;
+    boolean reused;
+    boolean retried;
     /** What to send upstream once connected: the head, then the body parts that arrived meanwhile. */
-    private HttpObject forwarded;
+    HttpObject forwarded;
     private List<HttpContent> pending;
-    private final Answers answers = new Answers(this);
+    /** The answer side, bound to the upstream connection. */
+    final Answers answers = new Answers(this);
 
     Exchange(FrontConnection connection, HttpRequest request) {
         this.connection = connection;
@@ -131,7 +132,7 @@ abstract sealed class Exchange implements UpstreamLink.Receiver permits Notebook
         upstream = channel;
         reused = fromPool;
         state = State.FORWARDING;
-        channel.pipeline().get(UpstreamLink.class).bind(this);
+        channel.pipeline().get(UpstreamLink.class).bind(answers);
         channel.config().setAutoRead(client.isWritable());
         channel.write(head);
         if (retried) {
@@ -197,64 +198,6 @@ abstract sealed class Exchange implements UpstreamLink.Receiver permits Notebook
 
     // ---- the answer side -------------------------------------------------------------------------------------
 
-    @Override
-    public void upstreamRead(Object message) {
-        if (message instanceof HttpObject object && object.decoderResult().isFailure()) {
-            ReferenceCountUtil.release(message);
-            LOG.log(System.Logger.Level.INFO, "{0} gave no valid answer: {1}", who(),
-                    object.decoderResult().cause().getClass().getSimpleName());
-            upstream.close(); // upstreamLost follows
-            return;
-        }
-        if (message instanceof HttpResponse response) {
-            answers.head(response);
-        }
-        if (message instanceof HttpContent content) {
-            answers.content(content);
-        } else if (!(message instanceof HttpResponse)) {
-            ReferenceCountUtil.release(message);
-        }
-    }
-
-    @Override
-    public void upstreamReadComplete() {
-        client.flush();
-    }
-
-    @Override
-    public void upstreamWritabilityChanged(boolean writable) {
-        connection.updateReading();
-    }
-
-    @Override
-    public void upstreamLost(boolean timedOut) {
-        if (state == State.DONE) {
-            return;
-        }
-        answers.dropHeld();
-        Channel gone = upstream;
-        upstream = null;
-        lost(gone);
-        if (state == State.RESPONDING || state == State.INTERIM || state == State.SWITCHING) {
-            // part of the answer went out already: the client can only see the cut as a closed connection
-            state = State.DONE;
-            ended();
-            client.close();
-            connection.forget(this);
-            return;
-        }
-        if (reused && !retried && !timedOut && answers.retryable(requestComplete)) {
-            // a kept-alive connection closed by the other side just as the request went out on it
-            retried = true;
-            connect(reconnect(), forwarded);
-            return;
-        }
-        LOG.log(System.Logger.Level.INFO, timedOut ? "{0} did not answer within the timeout"
-                : "{0} closed the connection before answering", who());
-        keepAlive = false;
-        answer(timedOut ? ProxyRefusal.timedOut() : unreachable());
-    }
-
     /** The answer is complete ({@code lastWrite} its last part): hand the upstream back, take the next request. */
     void complete(ChannelFuture lastWrite) {
         state = State.DONE;
@@ -265,17 +208,7 @@ abstract sealed class Exchange implements UpstreamLink.Receiver permits Notebook
         connection.finished(this, lastWrite);
     }
 
-    /** Holds {@code response} (written when its last part has come). */
-    void hold(HttpResponse response) {
-        answers.hold(response);
-    }
-
     // ---- answered here, or ended early -------------------------------------------------------------------------
-
-    /** Whether the connection can go on after an answer given here (the status is set already). */
-    boolean keepAliveAfterAnswer() {
-        return answers.keepAliveAfterAnswer();
-    }
 
     void answer(ProxyRefusal refusal) {
         answers.refuse(refusal);

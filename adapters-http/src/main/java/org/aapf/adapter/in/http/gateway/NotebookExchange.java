@@ -76,7 +76,7 @@ final class NotebookExchange extends Exchange {
         }
         if (redirect.isPresent()) {
             status = HttpResponseStatus.TEMPORARY_REDIRECT.code();
-            answer(NotebookMessages.redirect(redirect.get(), requestId, keepAliveAfterAnswer()));
+            answer(NotebookMessages.redirect(redirect.get(), requestId, answers.keepAliveAfterAnswer()));
             return;
         }
         Optional<NotebookAdmission.Admitted> known = admission.remembered(path);
@@ -156,7 +156,7 @@ final class NotebookExchange extends Exchange {
         }
         long length = HttpUtil.getContentLength(response, -1L);
         if (length > 0 && length <= SMALL_BODY && !HttpMethod.HEAD.equals(request.method())) {
-            hold(response);
+            answers.hold(response);
             return false;
         }
         return true;
