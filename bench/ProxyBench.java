@@ -69,6 +69,8 @@ public final class ProxyBench {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int BIG_CONCURRENCY = 4;
     private static final int WEBSOCKETS = Integer.getInteger("bench.websockets", 200);
+    /** {@code websockets}: measure only the WebSockets (round trips and heap), not HTTP; empty: everything. */
+    private static final String ONLY = System.getProperty("bench.only", "");
     /** WebSocket messages for the round-trip latency, a target: as many again warm up first. */
     private static final int WS_MESSAGES = Integer.getInteger("bench.wsMessages", 20000);
     /**
@@ -123,7 +125,7 @@ public final class ProxyBench {
             List<Target> targets = List.of(new Target("direct", upstream.port, List.of(upstream)),
                     new Target("aapf-proxy", proxy.port, List.of(proxy, upstream)),
                     new Target("nginx", nginx.port, List.of(upstream)));
-            results = measure(targets);
+            results = ONLY.equals("websockets") ? List.of() : measure(targets);
             for (Target target : targets) {
                 roundTrips.add(webSocketRoundTrips(target));
             }
@@ -298,18 +300,25 @@ public final class ProxyBench {
             String uri = "ws://127.0.0.1:" + target.port() + BASE + "/api/kernels/rtt/channels";
             java.util.concurrent.BlockingQueue<String> echoes = new java.util.concurrent.LinkedBlockingQueue<>();
             WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create(uri), new WebSocket.Listener() {
+                private final StringBuilder parts = new StringBuilder();
+
                 @Override
                 public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    echoes.add(data.toString());
+                    parts.append(data); // a message may come in parts: one echo is one whole message
+                    if (last) {
+                        echoes.add(parts.toString());
+                        parts.setLength(0);
+                    }
                     webSocket.request(1);
                     return null;
                 }
             }).get(10, TimeUnit.SECONDS);
             long[] nanos = new long[WS_MESSAGES];
             for (int i = -WS_MESSAGES; i < WS_MESSAGES; i++) {
+                String message = "{\"msg\": " + i + "}";
                 long start = System.nanoTime();
-                socket.sendText("{\"msg\": " + i + "}", true).join();
-                if (echoes.poll(10, TimeUnit.SECONDS) == null) {
+                socket.sendText(message, true).join();
+                if (!message.equals(echoes.poll(10, TimeUnit.SECONDS))) {
                     throw new IllegalStateException("no echo through " + target.name());
                 }
                 if (i >= 0) {
@@ -379,6 +388,14 @@ public final class ProxyBench {
                         : "shared (every process in the benchmark's own)"));
         if (!PROXY_JVM.isEmpty()) {
             text.append("# the proxy's JVM also ran with: ").append(String.join(" ", PROXY_JVM)).append('\n');
+        }
+        if (results.isEmpty()) {
+            text.append("# WebSockets only (-Dbench.only=websockets)\n");
+            roundTrips.forEach(line -> text.append(line).append('\n'));
+            text.append(websockets).append('\n');
+            Files.writeString(output, text.toString());
+            System.out.print(text);
+            return;
         }
         text.append("            saturated ----------------------  paced ---------------------\n");
         text.append("target        small/s   p50(ms)   p99(ms)    small/s   p50(ms)   p99(ms)  1MiB (MiB/s)\n");
