@@ -26,13 +26,13 @@ public final class AapfServer implements AutoCloseable {
 
     private final Aapf aapf;
     private final WebServer webServer;
-    private final Gateway front;
+    private final Gateway gateway;
     private final Duration grace;
 
-    private AapfServer(Aapf aapf, WebServer webServer, Gateway front, Duration grace) {
+    private AapfServer(Aapf aapf, WebServer webServer, Gateway gateway, Duration grace) {
         this.aapf = aapf;
         this.webServer = webServer;
-        this.front = front;
+        this.gateway = gateway;
         this.grace = grace;
     }
 
@@ -66,17 +66,17 @@ public final class AapfServer implements AutoCloseable {
                     })
                     .build()
                     .start();
-            Gateway front;
+            Gateway gateway;
             try {
-                front = http.startGateway(config.server().host(), config.server().port(), webServer.port(),
-                        listenerLimits(config.server()));
+                gateway = Gateway.start(config.server().host(), config.server().port(), webServer.port(),
+                        listenerLimits(config.server()), aapf.component().notebookAdmission());
             } catch (RuntimeException e) {
                 webServer.stop();
                 throw e;
             }
             LOG.log(Level.INFO, "AAPF listening on http://{0}:{1,number,#} using {2}", config.server().host(),
-                    front.port(), aapf.component().database().describe());
-            return new AapfServer(aapf, webServer, front, config.server().shutdownGracePeriod());
+                    gateway.port(), aapf.component().database().describe());
+            return new AapfServer(aapf, webServer, gateway, config.server().shutdownGracePeriod());
         } catch (RuntimeException e) {
             aapf.close();
             throw e;
@@ -85,7 +85,7 @@ public final class AapfServer implements AutoCloseable {
 
     /** The bound port (useful when configured as 0). */
     public int port() {
-        return front.port();
+        return gateway.port();
     }
 
     public AapfComponent component() {
@@ -100,7 +100,7 @@ public final class AapfServer implements AutoCloseable {
     public void close() {
         long started = System.nanoTime();
         LOG.log(Level.INFO, "AAPF stopping: no new connections; requests in flight may finish");
-        front.close(grace);
+        gateway.close(grace);
         webServer.stop();
         aapf.close();
         LOG.log(Level.INFO, "AAPF stopped in {0,number,#} ms", (System.nanoTime() - started) / 1_000_000);
