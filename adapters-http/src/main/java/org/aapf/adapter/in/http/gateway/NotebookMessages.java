@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiConsumer;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -58,8 +56,7 @@ final class NotebookMessages {
     static HttpRequest request(HttpRequest request, NotebookAdmission.Admitted admitted, String clientAddress) {
         HttpHeaders headers = new DefaultHttpHeaders(false);
         headers.add(HttpHeaderNames.HOST, admitted.hostPort());
-        UpstreamRequests.copyHeaders(new NettyHeaders(request.headers()), admitted,
-                new UpstreamRequests.Forwarding(Optional.of(clientAddress), Optional.of("http")), headers::add);
+        UpstreamRequests.copyHeaders(request.headers(), admitted, clientAddress, headers);
         if (HttpUtil.isTransferEncodingChunked(request)) {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         } else if (request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
@@ -117,7 +114,7 @@ final class NotebookMessages {
     }
 
     private static void removeHopByHop(HttpHeaders headers) {
-        HopByHopHeaders hopByHop = HopByHopHeaders.from(valuesOf(headers, HttpHeaderNames.CONNECTION));
+        HopByHopHeaders hopByHop = HopByHopHeaders.from(UpstreamRequests.valuesOf(headers, HttpHeaderNames.CONNECTION));
         List<CharSequence> dropped = null;
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
             CharSequence name = it.next().getKey();
@@ -131,11 +128,6 @@ final class NotebookMessages {
         if (dropped != null) {
             dropped.forEach(headers::remove);
         }
-    }
-
-    /** Every value of the header {@code name}; most asked for are absent, and then no list is made. */
-    private static List<String> valuesOf(HttpHeaders headers, CharSequence name) {
-        return headers.contains(name) ? headers.getAll(name) : List.of();
     }
 
     /** The proxy's own answer: the refusal's JSON body and headers, the request id, and whether the connection ends. */
@@ -169,21 +161,5 @@ final class NotebookMessages {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         return response;
-    }
-
-    /** Netty's request headers as {@link UpstreamRequests} reads them. */
-    private record NettyHeaders(HttpHeaders headers) implements UpstreamRequests.HeaderView {
-
-        @Override
-        public void forEach(BiConsumer<String, String> action) {
-            for (Map.Entry<String, String> header : headers) {
-                action.accept(header.getKey(), header.getValue());
-            }
-        }
-
-        @Override
-        public List<String> values(String name) {
-            return valuesOf(headers, name);
-        }
     }
 }

@@ -1,16 +1,16 @@
 package org.aapf.adapter.in.http.gateway;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import org.aapf.adapter.in.http.FrontPeer;
 
 /** Turns what the client sent into what the notebook receives: the end-to-end headers and the forwarding ones. */
 final class UpstreamRequests {
 
-    /** Set by the HTTP client itself, rewritten by the proxy, or meaningful only for the WebSocket handshake. */
+    /** Set by the gateway itself, rewritten by it, or meaningful only for the WebSocket handshake. */
     private static final Set<String> NOT_COPIED = HopByHopHeaders.names(
             "host", "content-length", "expect", "origin",
             "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", FrontPeer.HEADER);
@@ -19,55 +19,41 @@ final class UpstreamRequests {
     private UpstreamRequests() {
     }
 
-    /** Calls {@code sink} for each end-to-end header to pass on, then for the rewritten and forwarding headers. */
-    static void copyHeaders(HeaderView incoming, NotebookAdmission.Admitted admitted, Forwarding forwarding,
-                            HeaderSink sink) {
-        HopByHopHeaders hopByHop = HopByHopHeaders.from(incoming.values("Connection"));
-        incoming.forEach((name, value) -> {
+    /**
+     * Adds to {@code out} each end-to-end header of {@code incoming} to pass on (AAPF's credentials taken out), then
+     * the notebook's own {@code Origin} in place of an allowed browser's, and the {@code X-Forwarded-*} headers naming
+     * {@code clientAddress}.
+     */
+    static void copyHeaders(HttpHeaders incoming, NotebookAdmission.Admitted admitted, String clientAddress,
+                            HttpHeaders out) {
+        HopByHopHeaders hopByHop = HopByHopHeaders.from(valuesOf(incoming, "Connection"));
+        for (Map.Entry<String, String> header : incoming) {
+            String name = header.getKey();
             if (!hopByHop.isHopByHop(name) && !NOT_COPIED.contains(name)
                     && !name.regionMatches(true, 0, WEBSOCKET_PREFIX, 0, WEBSOCKET_PREFIX.length())) {
-                AapfCredentials.strip(name, value).ifPresent(kept -> sink.add(name, kept));
+                AapfCredentials.strip(name, header.getValue()).ifPresent(kept -> out.add(name, kept));
             }
-        });
-        if (incoming.first("Origin").isPresent()) {
-            // The proxy already applied the AAPF origin policy; the notebook compares Origin with its own Host.
-            sink.add("Origin", admitted.upstreamOrigin());
         }
-        forwardingHeaders(incoming, forwarding, sink);
-    }
-
-    private static void forwardingHeaders(HeaderView incoming, Forwarding forwarding, HeaderSink sink) {
-        List<String> priorFor = incoming.values("X-Forwarded-For");
-        forwarding.clientAddress().ifPresent(client -> sink.add("X-Forwarded-For",
-                priorFor.isEmpty() ? client : String.join(", ", priorFor) + ", " + client));
-        incoming.first("X-Forwarded-Proto").or(forwarding::scheme)
-                .ifPresent(proto -> sink.add("X-Forwarded-Proto", proto));
-        incoming.first("X-Forwarded-Host").or(() -> incoming.first("Host"))
-                .ifPresent(host -> sink.add("X-Forwarded-Host", host));
-    }
-
-    /** A request's headers as the proxy reads them: as the gateway's codec parsed them. */
-    interface HeaderView {
-
-        /** Calls {@code action} with each name and value, a header with several values once per value. */
-        void forEach(BiConsumer<String, String> action);
-
-        /** Every value of the header {@code name} (case-insensitive). */
-        List<String> values(String name);
-
-        default Optional<String> first(String name) {
-            List<String> values = values(name);
-            return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+        if (incoming.contains("Origin")) {
+            // The gateway already applied the AAPF origin policy; the notebook compares Origin with its own Host.
+            out.add("Origin", admitted.upstreamOrigin());
+        }
+        List<String> priorFor = valuesOf(incoming, "X-Forwarded-For");
+        out.add("X-Forwarded-For", priorFor.isEmpty() ? clientAddress
+                : String.join(", ", priorFor) + ", " + clientAddress);
+        String proto = incoming.get("X-Forwarded-Proto");
+        out.add("X-Forwarded-Proto", proto != null ? proto : "http");
+        String host = incoming.get("X-Forwarded-Host");
+        if (host == null) {
+            host = incoming.get("Host");
+        }
+        if (host != null) {
+            out.add("X-Forwarded-Host", host);
         }
     }
 
-    /** What the proxy knows about the client connection ({@code empty}: unknown). */
-    record Forwarding(Optional<String> clientAddress, Optional<String> scheme) {
-    }
-
-    /** Receives one header to send upstream. */
-    @FunctionalInterface
-    interface HeaderSink {
-        void add(String name, String value);
+    /** Every value of the header {@code name}; most asked for are absent, and then no list is made. */
+    static List<String> valuesOf(HttpHeaders headers, CharSequence name) {
+        return headers.contains(name) ? headers.getAll(name) : List.of();
     }
 }
