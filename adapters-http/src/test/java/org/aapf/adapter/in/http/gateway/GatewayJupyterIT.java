@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A real Jupyter Notebook used through the proxy: token enforcement, a kernel execution, a 10 MiB round trip. */
-class NotebookProxyJupyterIT {
+class GatewayJupyterIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * 50 MiB each way, with the receiver pausing after 10 MiB: a proxy that buffered bodies would by then hold the
  * remaining ~40 MiB, a streaming one holds a few socket buffers. Live heap is measured after full GCs.
  */
-class NotebookProxyStreamingTest {
+class GatewayStreamingTest {
 
     private static final long MAX_GROWTH = 16L * 1024 * 1024;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * stops reading an upload, one that drops each kept-alive connection after answering, one that stalls mid-body. The
  * proxy gives up after the idle timeout (1 s here) instead of hanging, and never sends a request with a body twice.
  */
-class NotebookProxyConnectionTest {
+class GatewayConnectionTest {
 
     private static final Duration IDLE = Duration.ofSeconds(1);
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
@@ -86,9 +86,9 @@ class NotebookProxyConnectionTest {
             implements AutoCloseable {
 
         static Dropped afterFirstGet() throws Exception {
-            ScriptedNotebook notebook = new ScriptedNotebook(0, NotebookProxyConnectionTest::answerOkAndClose);
+            ScriptedNotebook notebook = new ScriptedNotebook(0, GatewayConnectionTest::answerOkAndClose);
             ProxyHarness proxy = harness("dropping", notebook.port());
-            Socket client = NotebookProxyConnectionTest.client(proxy);
+            Socket client = GatewayConnectionTest.client(proxy);
             try {
                 Answer first = exchange(client, proxy, "GET /proxy/dropping/jupyter/api/first HTTP/1.1");
                 assertTrue(notebook.awaitClosed(1, PROMPTLY), "the notebook did not close its connection");

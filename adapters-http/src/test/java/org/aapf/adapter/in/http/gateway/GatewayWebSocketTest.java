@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NotebookProxyWebSocketTest {
+class GatewayWebSocketTest {
 
     private static final String PATH = "/proxy/abc/jupyter/api/kernels/k1/channels";
 

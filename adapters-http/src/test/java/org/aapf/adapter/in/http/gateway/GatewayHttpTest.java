@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NotebookProxyHttpTest {
+class GatewayHttpTest {
 
     private static FakeHttpNotebook notebook;
     private static ProxyHarness proxy;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Notebook "abc" must never serve "abcd", and no path trick may reach another notebook or leave the base URL. */
-class NotebookProxyPathSecurityTest {
+class GatewayPathSecurityTest {
 
     private static FakeHttpNotebook abc;
     private static FakeHttpNotebook abcd;
