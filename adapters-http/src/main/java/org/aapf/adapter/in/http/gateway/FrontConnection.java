@@ -167,9 +167,15 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         // AAPF's origin relays all but notebook traffic to Helidon; a notebook origin serves its own notebook only,
         // and the admission answers everything else there (404)
         exchange = !site.isAapf() || request.uri().startsWith(ProxyPath.PREFIX)
-                ? new NotebookExchange(this, request, site, request.headers().contains(HttpHeaderNames.UPGRADE))
+                ? new NotebookExchange(this, request, site, isWebSocket(request))
                 : new BackendExchange(this, request);
         exchange.start();
+    }
+
+    /** A WebSocket handshake; any other {@code Upgrade} (say {@code h2c}) is declined by forwarding plain HTTP/1.1. */
+    private static boolean isWebSocket(HttpRequest request) {
+        String upgrade = request.headers().get(HttpHeaderNames.UPGRADE);
+        return upgrade != null && upgrade.strip().equalsIgnoreCase("websocket");
     }
 
     private static ProxyRefusal malformed(Throwable cause) {

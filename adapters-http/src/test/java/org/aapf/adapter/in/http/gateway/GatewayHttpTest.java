@@ -106,6 +106,18 @@ class GatewayHttpTest {
     }
 
     @Test
+    void anUpgradeToAnotherProtocolThanWebSocket_isForwardedAsPlainHttp() throws Exception {
+        RawHttp.Response response = RawHttp.send(proxy.port(),
+                "GET /proxy/abc/jupyter/api/status HTTP/1.1",
+                "Connection: Upgrade, HTTP2-Settings", "Upgrade: h2c", "HTTP2-Settings: AAMAAABkAAQAAP__");
+
+        assertEquals(200, response.status(), "curl --http2 on plain http offers h2c: the answer is HTTP/1.1");
+        FakeHttpNotebook.Seen seen = notebook.seen.getFirst();
+        assertNull(seen.header("upgrade"));
+        assertNull(seen.header("http2-settings"));
+    }
+
+    @Test
     void dropsHopByHopResponseHeadersAndKeepsRepeatedOnes() throws Exception {
         RawHttp.Response response = RawHttp.send(proxy.port(), "GET /proxy/abc/jupyter/headers HTTP/1.1");
 
