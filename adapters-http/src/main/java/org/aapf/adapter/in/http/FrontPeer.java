@@ -11,11 +11,10 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
- * The client's address across the front listener ({@code Gateway}), which relays requests to the Helidon server
- * over loopback: the front names the client in {@value #HEADER}, sealed with a secret of this process, so that the
- * Helidon side (login throttling, {@code X-Forwarded-For} to notebooks) sees the real client and no client can pass
- * itself off as another by sending the header. The front drops any such header a client sends, and the proxy never
- * forwards it to a notebook.
+ * The client's address across the gateway ({@code gateway.Gateway}), which relays requests to the Helidon server
+ * over loopback: the gateway names the client in {@value #HEADER}, sealed with a secret of this process, so that the
+ * Helidon side (login throttling) sees the real client and no client can pass itself off as another by sending the
+ * header. The gateway replaces any such header a client sends, and never forwards it to a notebook.
  */
 public final class FrontPeer {
 

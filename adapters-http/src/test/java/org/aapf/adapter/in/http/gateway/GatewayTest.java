@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the front listener adds to the proxy's behaviour (the proxy tests cover the rest, run through the front too):
+ * What the gateway adds besides serving notebooks (the other gateway tests cover those):
  * the client's address for the Helidon side, requests of one connection answered in order whichever side serves
  * them, and malformed requests refused with JSON.
  */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Slow and greedy clients against the front listener, over real sockets: trickled heads and bodies are cut off,
+ * Slow and greedy clients against the gateway, over real sockets: trickled heads and bodies are cut off,
  * fair clients are not, and connections over the per-address or total cap are refused while others go on.
  */
 class ListenerLimitsTest {
