@@ -33,9 +33,10 @@ import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import org.aapf.adapter.in.http.OperationsRouting;
-import org.aapf.adapter.in.http.proxy.NotebookProxy;
-import org.aapf.adapter.in.http.proxy.ProxyFront;
-import org.aapf.adapter.in.http.proxy.ProxySettings;
+import org.aapf.adapter.in.http.gateway.Gateway;
+import org.aapf.adapter.in.http.gateway.ListenerLimits;
+import org.aapf.adapter.in.http.gateway.NotebookAdmission;
+import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.out.Metrics;
 
@@ -68,6 +69,10 @@ public final class ProxyBench {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int BIG_CONCURRENCY = 4;
     private static final int WEBSOCKETS = Integer.getInteger("bench.websockets", 200);
+    /** {@code websockets}: measure only the WebSockets (round trips and heap), not HTTP; empty: everything. */
+    private static final String ONLY = System.getProperty("bench.only", "");
+    /** WebSocket messages for the round-trip latency, a target: as many again warm up first. */
+    private static final int WS_MESSAGES = Integer.getInteger("bench.wsMessages", 20000);
     /**
      * The paced run's wait between a connection's requests: 16 connections then send about 5,000 requests/s, a rate
      * every target sustains, so its latencies show what each hop adds rather than how long its queue grows.
@@ -113,18 +118,22 @@ public final class ProxyBench {
         Path work = Files.createTempDirectory("aapf-bench");
         List<Result> results;
         String websockets;
+        List<String> roundTrips = new ArrayList<>();
         try (Child upstream = Child.start("upstream", List.of(), work);
              Child proxy = Child.start("proxy", List.of(Integer.toString(upstream.port)), work);
              Nginx nginx = Nginx.start(upstream.port, work)) {
             List<Target> targets = List.of(new Target("direct", upstream.port, List.of(upstream)),
                     new Target("aapf-proxy", proxy.port, List.of(proxy, upstream)),
                     new Target("nginx", nginx.port, List.of(upstream)));
-            results = measure(targets);
+            results = ONLY.equals("websockets") ? List.of() : measure(targets);
+            for (Target target : targets) {
+                roundTrips.add(webSocketRoundTrips(target));
+            }
             websockets = openWebSockets(proxy);
         } finally {
             deleteTree(work);
         }
-        write(output, results, websockets);
+        write(output, results, websockets, roundTrips);
     }
 
     /** A measured server: its name in the table, its port, and the JVMs that serve its requests. */
@@ -282,6 +291,49 @@ public final class ProxyBench {
         };
     }
 
+    /**
+     * WebSocket round trips through a target: one socket, one text message at a time, echoed by the stand-in
+     * notebook; {@link #WS_MESSAGES} to warm up, then as many measured. The JDK client on both ends of every target.
+     */
+    private static String webSocketRoundTrips(Target target) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            String uri = "ws://127.0.0.1:" + target.port() + BASE + "/api/kernels/rtt/channels";
+            java.util.concurrent.BlockingQueue<String> echoes = new java.util.concurrent.LinkedBlockingQueue<>();
+            WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create(uri), new WebSocket.Listener() {
+                private final StringBuilder parts = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    parts.append(data); // a message may come in parts: one echo is one whole message
+                    if (last) {
+                        echoes.add(parts.toString());
+                        parts.setLength(0);
+                    }
+                    webSocket.request(1);
+                    return null;
+                }
+            }).get(10, TimeUnit.SECONDS);
+            long[] nanos = new long[WS_MESSAGES];
+            for (int i = -WS_MESSAGES; i < WS_MESSAGES; i++) {
+                String message = "{\"msg\": " + i + "}";
+                long start = System.nanoTime();
+                socket.sendText(message, true).join();
+                if (!message.equals(echoes.poll(10, TimeUnit.SECONDS))) {
+                    throw new IllegalStateException("no echo through " + target.name());
+                }
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - start;
+                }
+            }
+            socket.abort();
+            Arrays.sort(nanos);
+            String line = String.format(Locale.ROOT, "%-11s WebSocket round trip p50 %.3f ms p99 %.3f ms (%d messages)",
+                    target.name(), nanos[WS_MESSAGES / 2] / 1e6, nanos[WS_MESSAGES * 99 / 100] / 1e6, WS_MESSAGES);
+            System.out.println(line);
+            return line;
+        }
+    }
+
     private static String openWebSockets(Child proxy) throws Exception {
         long before = proxy.liveHeap();
         List<WebSocket> sockets = new ArrayList<>();
@@ -316,7 +368,8 @@ public final class ProxyBench {
                 r.bigMiBps());
     }
 
-    private static void write(Path output, List<Result> results, String websockets) throws IOException {
+    private static void write(Path output, List<Result> results, String websockets, List<String> roundTrips)
+            throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("# AAPF notebook proxy benchmark (bench/proxy.sh), ").append(Instant.now()).append('\n');
         text.append(String.format(Locale.ROOT, "# loopback, %d cores, load average before %s, java %s, %s;%n",
@@ -336,6 +389,14 @@ public final class ProxyBench {
         if (!PROXY_JVM.isEmpty()) {
             text.append("# the proxy's JVM also ran with: ").append(String.join(" ", PROXY_JVM)).append('\n');
         }
+        if (results.isEmpty()) {
+            text.append("# WebSockets only (-Dbench.only=websockets)\n");
+            roundTrips.forEach(line -> text.append(line).append('\n'));
+            text.append(websockets).append('\n');
+            Files.writeString(output, text.toString());
+            System.out.print(text);
+            return;
+        }
         text.append("            saturated ----------------------  paced ---------------------\n");
         text.append("target        small/s   p50(ms)   p99(ms)    small/s   p50(ms)   p99(ms)  1MiB (MiB/s)\n");
         results.forEach(r -> text.append(format(r)).append('\n'));
@@ -353,6 +414,7 @@ public final class ProxyBench {
                 + " (goal <= 1.5), throughput %.0f%%%n",
                 100 * aapf.smallRps() / nginx.smallRps(), aapf.p99Ms() / nginx.p99Ms(),
                 aapf.pacedP99Ms() / nginx.pacedP99Ms(), 100 * aapf.bigMiBps() / nginx.bigMiBps()));
+        roundTrips.forEach(line -> text.append(line).append('\n'));
         text.append(websockets).append('\n');
         text.append("rounds (requests/s, p99 ms):\n");
         for (Result r : results) {
@@ -528,6 +590,14 @@ public final class ProxyBench {
                       upstream notebook { server 127.0.0.1:%2$d; keepalive 64; }
                       server {
                         listen 127.0.0.1:%3$d;
+                        location ~ /channels$ {
+                          proxy_pass http://notebook;
+                          proxy_http_version 1.1;
+                          proxy_set_header Upgrade $http_upgrade;
+                          proxy_set_header Connection "upgrade";
+                          proxy_set_header Host $host;
+                          proxy_read_timeout 3600s;
+                        }
                         location /proxy/ {
                           proxy_pass http://notebook;
                           proxy_http_version 1.1;
@@ -578,8 +648,8 @@ public final class ProxyBench {
     }
 
     /**
-     * The AAPF proxy as {@code aapf serve} wires it: the front listener on the measured port, the Helidon server
-     * (access log and metrics first, then the proxy) behind it on loopback. The route is known without a lookup, as
+     * The AAPF proxy as {@code aapf serve} wires it: the gateway on the measured port, serving notebook HTTP and
+     * WebSockets itself, the Helidon server (access log and metrics) behind it on loopback. The route is known without a lookup, as
      * the route cache has it in production ({@link ResolveNotebookRouteQuery#remembered}).
      */
     private static void serveProxy(int upstreamPort) throws IOException {
@@ -595,24 +665,19 @@ public final class ProxyBench {
                 return id.equals("bench") ? Optional.of(bench) : Optional.empty();
             }
         };
-        NotebookProxy proxy = new NotebookProxy(routes, new ProxySettings(
+        NotebookAdmission notebooks = new NotebookAdmission(routes, new ProxySettings(
                 Duration.ofSeconds(5), Duration.ofSeconds(60), Set.of()));
         HttpRouting.Builder http = HttpRouting.builder();
         new OperationsRouting(Metrics.none(), List.of(), Optional.empty(), () -> "").register(http);
-        proxy.register(http);
-        WsRouting.Builder ws = WsRouting.builder();
-        proxy.register(ws);
         WebServer server = WebServer.builder().host("127.0.0.1").port(0)
-                .connectionOptions(NotebookProxy.connectionOptions())
-                .addProtocol(proxy.webSocketProtocol())
-                .routing(http).addRouting(ws).build().start();
-        ProxyFront front = ProxyFront.start("127.0.0.1", 0, server.port(), proxy);
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
+                .routing(http).build().start();
+        Gateway gateway = Gateway.start("127.0.0.1", 0, server.port(), ListenerLimits.defaults(), notebooks);
         try {
-            serveUntilStdinCloses(front.port());
+            serveUntilStdinCloses(gateway.port());
         } finally {
-            front.close();
+            gateway.close();
             server.stop();
-            proxy.close();
         }
     }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loopback benchmark of the notebook proxy: requests/s, p50/p99 of a small answer and throughput of a 1 MiB answer,
-# (a) direct to a stand-in notebook, (b) through the AAPF proxy, (c) through nginx; then the proxy's live heap with
-# 200 open proxied WebSockets. Writes bench/results/proxy.txt (or $1). Takes twelve to fifteen minutes.
+# (a) direct to a stand-in notebook, (b) through the AAPF proxy, (c) through nginx; then the WebSocket round trip (one
+# socket, one message at a time) through each, and the proxy's live heap with 200 open proxied WebSockets. Writes
+# bench/results/proxy.txt (or $1). Takes twelve to fifteen minutes.
 #
 # The small answer is measured twice: saturated (as fast as wrk can send: requests/s, and latencies that are mostly
 # queueing on the 2 shared cores) and paced (each connection waits 3 ms between requests, about 5,000 requests/s for
@@ -14,10 +15,10 @@
 #   JDK HTTP client; that client (one selector thread for all its connections) was the bottleneck, which is why nginx
 #   then seemed twice as fast as "direct".
 # - Every party is its own process, as deployed: the upstream (a Helidon server standing in for Jupyter), the AAPF
-#   proxy as `aapf serve` runs it (its front listener on the measured port, the Helidon server behind it; a JVM with
+#   proxy as `aapf serve` runs it (its gateway on the measured port, the Helidon server behind it; a JVM with
 #   the fixed heap -Xms512m -Xmx512m), nginx (2 workers, keep-alive to the upstream), wrk. The WebSockets go through
-#   both, as in production. The JVMs run compiled classes, as from the jar (not the source launcher, whose javac
-#   would run first in every child and fill its JIT's queue).
+#   the gateway alone, as in production. The JVMs run compiled classes, as from the jar (not the source launcher,
+#   whose javac would run first in every child and fill its JIT's queue).
 # - Servers are measured warm, as a server that runs for days is: each kind of run (saturated, paced, 1 MiB) first
 #   warms every target up at that load, 20, 15 or 5 s, and then 10 s more at a time while the JVMs behind the target
 #   still compile (up to 120 s). Under saturation the JIT's compiler threads get little of the 2 cores: seen here,
@@ -37,7 +38,7 @@
 #   under systemd (a cgroup each) or clients on other hosts are: the cores are then shared between processes first.
 # Tunables: BENCH_OPTS="-Dbench.seconds=10 -Dbench.rounds=5 -Dbench.warmup=20 -Dbench.pacedWarmup=15
 #   -Dbench.maxWarmup=120 -Dbench.jitSettledMs=50 -Dbench.concurrency=16 -Dbench.websockets=200
-#   -Dbench.groups=shared|own -Dbench.proxyJvm=<extra proxy JVM options, comma-separated>"
+#   -Dbench.groups=shared|own -Dbench.proxyJvm=<extra proxy JVM options, comma-separated> -Dbench.wsMessages=20000"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

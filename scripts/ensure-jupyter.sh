@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure Debian's Jupyter Notebook (classic, with an IPython kernel) is installed on this host.
 # Idempotent: does nothing when `jupyter-notebook` and the ipykernel module are already present.
-# Used by NotebookProxyJupyterIT (adapters-http) and by CI before `mvn verify`.
+# Used by GatewayJupyterIT (adapters-http) and by CI before `mvn verify`.
 set -euo pipefail
 
 has_notebook() {

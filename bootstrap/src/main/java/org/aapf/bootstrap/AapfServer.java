@@ -1,11 +1,10 @@
 package org.aapf.bootstrap;
 
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.websocket.WsRouting;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import org.aapf.adapter.in.http.proxy.ListenerLimits;
-import org.aapf.adapter.in.http.proxy.ProxyFront;
+import org.aapf.adapter.in.http.gateway.Gateway;
+import org.aapf.adapter.in.http.gateway.ListenerLimits;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.bootstrap.config.AapfConfig;
 import org.aapf.bootstrap.config.ConfigException;
@@ -27,13 +26,13 @@ public final class AapfServer implements AutoCloseable {
 
     private final Aapf aapf;
     private final WebServer webServer;
-    private final ProxyFront front;
+    private final Gateway gateway;
     private final Duration grace;
 
-    private AapfServer(Aapf aapf, WebServer webServer, ProxyFront front, Duration grace) {
+    private AapfServer(Aapf aapf, WebServer webServer, Gateway gateway, Duration grace) {
         this.aapf = aapf;
         this.webServer = webServer;
-        this.front = front;
+        this.gateway = gateway;
         this.grace = grace;
     }
 
@@ -53,35 +52,31 @@ public final class AapfServer implements AutoCloseable {
         try {
             startCore(aapf, config);
             AapfHttp http = aapf.http();
-            WsRouting.Builder webSockets = WsRouting.builder();
-            http.register(webSockets);
-            // Helidon listens on loopback only, behind the front listener that owns the public port
+            // Helidon listens on loopback only, behind the gateway that owns the public port
             WebServer webServer = WebServer.builder()
-                    .host(ProxyFront.BACKEND_HOST)
+                    .host(Gateway.BACKEND_HOST)
                     .port(0)
                     .shutdownGracePeriod(config.server().shutdownGracePeriod())
                     .directHandlers(AapfHttp.directHandlers())
                     .connectionOptions(AapfHttp.connectionOptions())
                     .shutdownHook(false)
-                    .addProtocol(http.webSocketProtocol())
                     .routing(routing -> {
                         http.register(routing);
                         http.registerWebUi(routing);
                     })
-                    .addRouting(webSockets)
                     .build()
                     .start();
-            ProxyFront front;
+            Gateway gateway;
             try {
-                front = http.startFront(config.server().host(), config.server().port(), webServer.port(),
-                        listenerLimits(config.server()));
+                gateway = Gateway.start(config.server().host(), config.server().port(), webServer.port(),
+                        listenerLimits(config.server()), aapf.component().notebookAdmission());
             } catch (RuntimeException e) {
                 webServer.stop();
                 throw e;
             }
             LOG.log(Level.INFO, "AAPF listening on http://{0}:{1,number,#} using {2}", config.server().host(),
-                    front.port(), aapf.component().database().describe());
-            return new AapfServer(aapf, webServer, front, config.server().shutdownGracePeriod());
+                    gateway.port(), aapf.component().database().describe());
+            return new AapfServer(aapf, webServer, gateway, config.server().shutdownGracePeriod());
         } catch (RuntimeException e) {
             aapf.close();
             throw e;
@@ -90,7 +85,7 @@ public final class AapfServer implements AutoCloseable {
 
     /** The bound port (useful when configured as 0). */
     public int port() {
-        return front.port();
+        return gateway.port();
     }
 
     public AapfComponent component() {
@@ -105,7 +100,7 @@ public final class AapfServer implements AutoCloseable {
     public void close() {
         long started = System.nanoTime();
         LOG.log(Level.INFO, "AAPF stopping: no new connections; requests in flight may finish");
-        front.close(grace);
+        gateway.close(grace);
         webServer.stop();
         aapf.close();
         LOG.log(Level.INFO, "AAPF stopped in {0,number,#} ms", (System.nanoTime() - started) / 1_000_000);

@@ -27,7 +27,6 @@ public final class Aapf implements AutoCloseable {
     private final CoreSettings settings;
     private boolean opened;
     private boolean started;
-    private boolean httpUsed;
     private boolean closed;
 
     Aapf(CoreSettings settings) {
@@ -87,8 +86,7 @@ public final class Aapf implements AutoCloseable {
     /** The optional HTTP layer, to mount on the host's own Helidon server; nothing listens until the host does. */
     public synchronized AapfHttp http() {
         AapfComponent graph = open();
-        httpUsed = true;
-        return new AapfHttp(graph.operationsRouting(), graph.apiRouting(), graph.notebookProxy(), graph.webUiRouting());
+        return new AapfHttp(graph.operationsRouting(), graph.apiRouting(), graph.notebookAdmission(), graph.webUiRouting());
     }
 
     /** Wakes the reconciler for an immediate pass (it also runs by itself, on every change and periodically). */
@@ -102,7 +100,7 @@ public final class Aapf implements AutoCloseable {
     }
 
     /**
-     * Stops the reconciler, drops proxied connections, closes the backend client and the pool that AAPF opened
+     * Stops the reconciler, closes the backend client and the pool that AAPF opened
      * (never a data source or backend the host handed in); each step even if an earlier one failed. Idempotent.
      */
     @Override
@@ -118,11 +116,6 @@ public final class Aapf implements AutoCloseable {
             if (started) {
                 component.reconciler().close();
                 component.accountHousekeeping().close();
-            }
-        });
-        quietly("Notebook proxy", () -> {
-            if (httpUsed) {
-                component.notebookProxy().close();
             }
         });
         quietly("Backend client", this::closeOwnedBackend);

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.aapf.adapter.in.http.HttpSettings;
-import org.aapf.adapter.in.http.proxy.ProxySettings;
+import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.adapter.out.docker.DockerSettings;
 import org.aapf.adapter.out.k8s.KubernetesSettings;
 import org.aapf.adapter.out.persistence.DatabaseSettings;

@@ -4,26 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.websocket.WsRouting;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.UUID;
+import org.aapf.adapter.in.http.gateway.Gateway;
 import org.aapf.application.port.in.AddUserUseCase.AddUserCommand;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The host's own Helidon server with its own route, and AAPF's API and notebook proxy mounted next to it. */
+/**
+ * The host's own Helidon server with its own route and AAPF's API mounted next to it, behind AAPF's gateway, which
+ * serves the notebooks and relays the rest to that server.
+ */
 class AapfHttpIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Aapf aapf;
     private WebServer server;
+    private Gateway gateway;
 
     @BeforeEach
     void start() {
@@ -31,24 +35,22 @@ class AapfHttpIT {
                 .backend(new FakeClusterBackend(Clock.systemUTC())).build().start();
         aapf.users().add().addUser(new AddUserCommand("carol", "carol-password"));
         AapfHttp http = aapf.http();
-        WsRouting.Builder webSockets = WsRouting.builder();
-        http.register(webSockets);
         server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
                 .shutdownHook(false)
-                .addProtocol(http.webSocketProtocol())
                 .routing(routing -> {
                     routing.get("/host/hello", (req, res) -> res.send("hello from the host"));
                     http.register(routing);
                 })
-                .addRouting(webSockets)
                 .build()
                 .start();
+        gateway = http.startGateway("127.0.0.1", 0, server.port());
     }
 
     @AfterEach
     void stop() {
+        gateway.close();
         server.stop();
         aapf.close();
     }
@@ -69,7 +71,7 @@ class AapfHttpIT {
     }
 
     @Test
-    void mountedProxy_refusesAnUnknownNotebook() throws Exception {
+    void gateway_refusesAnUnknownNotebook() throws Exception {
         HttpResponse<String> response = send(get("/proxy/unknown0000000000000/jupyter/api/status"));
 
         assertEquals(404, response.statusCode());
@@ -81,7 +83,7 @@ class AapfHttpIT {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create("http://127.0.0.1:" + gateway.port() + path);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -84,13 +84,13 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         }
 
         /** The proxy's settings from these keys. */
-        public org.aapf.adapter.in.http.proxy.ProxySettings settings() {
+        public org.aapf.adapter.in.http.gateway.ProxySettings settings() {
             return settings(connectTimeout, idleTimeout, allowedOrigins, notebookDomain, notebookPort);
         }
 
-        private static org.aapf.adapter.in.http.proxy.ProxySettings settings(Duration connectTimeout,
+        private static org.aapf.adapter.in.http.gateway.ProxySettings settings(Duration connectTimeout,
                 Duration idleTimeout, java.util.List<String> allowedOrigins, String notebookDomain, int notebookPort) {
-            return new org.aapf.adapter.in.http.proxy.ProxySettings(connectTimeout, idleTimeout,
+            return new org.aapf.adapter.in.http.gateway.ProxySettings(connectTimeout, idleTimeout,
                     java.util.Set.copyOf(allowedOrigins), notebookDomain, notebookPort);
         }
     }

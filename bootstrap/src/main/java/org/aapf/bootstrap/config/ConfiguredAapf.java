@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.aapf.adapter.in.http.HttpSettings;
-import org.aapf.adapter.in.http.proxy.ProxySettings;
+import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.adapter.out.docker.DockerSettings;
 import org.aapf.adapter.out.k8s.KubernetesSettings;
 import org.aapf.adapter.out.k8s.WorkspaceStorage;

@@ -7,7 +7,7 @@ import dagger.Component;
 import jakarta.inject.Singleton;
 import org.aapf.adapter.in.http.ApiRouting;
 import org.aapf.adapter.in.http.OperationsRouting;
-import org.aapf.adapter.in.http.proxy.NotebookProxy;
+import org.aapf.adapter.in.http.gateway.NotebookAdmission;
 import org.aapf.adapter.in.http.webui.WebUiRouting;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.in.AddUserUseCase;
@@ -40,7 +40,7 @@ public interface AapfComponent {
 
     ApiRouting apiRouting();
 
-    NotebookProxy notebookProxy();
+    NotebookAdmission notebookAdmission();
 
     OperationsRouting operationsRouting();
 

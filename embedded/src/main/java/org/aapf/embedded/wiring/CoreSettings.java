@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.aapf.adapter.in.http.HttpSettings;
-import org.aapf.adapter.in.http.proxy.ProxySettings;
+import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.service.account.AccountSettings;
 import org.aapf.application.service.cluster.ClusterLimits;

@@ -4,7 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import java.time.Clock;
 import org.aapf.adapter.in.http.HttpSettings;
-import org.aapf.adapter.in.http.proxy.ProxySettings;
+import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.application.service.account.AccountSettings;
 
 /** Hands each layer its settings record out of the {@link CoreSettings}. */

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.aapf.application.port.out.Metrics;
 
 /**
- * The access log's line and request id, shared by the Helidon routing ({@link AccessLog}) and the front listener's
- * notebook path ({@code ProxyFront}): {@code method=GET route=/api/v1/aaclusters/{name} status=200 durationMs=4
+ * The access log's line and request id, shared by the Helidon routing ({@link AccessLog}) and the gateway's
+ * notebook path ({@code Gateway}): {@code method=GET route=/api/v1/aaclusters/{name} status=200 durationMs=4
  * user=<id> requestId=<id>} on the {@code org.aapf.access} logger. The line names the route template, never the raw
  * path or query (they may carry a notebook token or a proxy id), and never a header value but the request id.
  */

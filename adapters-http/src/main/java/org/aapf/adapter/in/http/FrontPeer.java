@@ -11,25 +11,17 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
- * The client's address across the front listener ({@code ProxyFront}), which relays requests to the Helidon server
- * over loopback: the front names the client in {@value #HEADER}, sealed with a secret of this process, so that the
- * Helidon side (login throttling, {@code X-Forwarded-For} to notebooks) sees the real client and no client can pass
- * itself off as another by sending the header. The front drops any such header a client sends, and the proxy never
- * forwards it to a notebook.
+ * The client's address across the gateway ({@code gateway.Gateway}), which relays requests to the Helidon server
+ * over loopback: the gateway names the client in {@value #HEADER}, sealed with a secret of this process, so that the
+ * Helidon side (login throttling) sees the real client and no client can pass itself off as another by sending the
+ * header. The gateway replaces any such header a client sends, and never forwards it to a notebook.
  */
 public final class FrontPeer {
 
     /** The header the front adds to every request it relays to Helidon. */
     public static final String HEADER = "X-Aapf-Front-Peer";
 
-    /**
-     * The header the front adds, sealed, in place of a browser's {@code Origin} on a notebook WebSocket it has checked
-     * itself (by the proxy's rule, which knows the notebooks' own origins; Helidon's upgrader knows one list only).
-     */
-    public static final String ORIGIN_CHECKED_HEADER = "X-Aapf-Front-Origin-Checked";
-
     private static final HeaderName HEADER_NAME = HeaderNames.create(HEADER);
-    private static final HeaderName ORIGIN_CHECKED_NAME = HeaderNames.create(ORIGIN_CHECKED_HEADER);
     private static final String SEAL = newSeal();
 
     private FrontPeer() {
@@ -38,18 +30,6 @@ public final class FrontPeer {
     /** The header's value naming {@code clientAddress}. */
     public static String headerValue(String clientAddress) {
         return SEAL + " " + clientAddress;
-    }
-
-    /** The value of {@link #ORIGIN_CHECKED_HEADER}. */
-    public static String originCheckedValue() {
-        return SEAL;
-    }
-
-    /** Whether the front checked this request's browser {@code Origin} and took it off ({@link #ORIGIN_CHECKED_HEADER}). */
-    public static boolean originChecked(ServerRequest req) {
-        String sealed = req.headers().first(ORIGIN_CHECKED_NAME).orElse(null);
-        return sealed != null && MessageDigest.isEqual(sealed.getBytes(StandardCharsets.US_ASCII),
-                SEAL.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The client's address: as the front saw it when the request came through the front, else the TCP peer. */

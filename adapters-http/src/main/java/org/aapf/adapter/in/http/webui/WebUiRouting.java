@@ -17,8 +17,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
-import org.aapf.adapter.in.http.proxy.NotebookOrigins;
-import org.aapf.adapter.in.http.proxy.ProxySettings;
+import org.aapf.adapter.in.http.gateway.NotebookOrigins;
+import org.aapf.adapter.in.http.gateway.ProxySettings;
 
 /**
  * Serves the WebUI at {@code /}: {@code index.html} (never cached, so a new release is picked up at once) and the
