@@ -45,7 +45,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # One reactor build, so the sibling modules resolve to their target/classes (nothing is installed); then bootstrap
 # for the console log handler that logging.properties names.
 mvn -B -q -ntp -pl adapters-http -am compile dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 mvn -B -q -ntp -pl bootstrap -am compile -DskipTests
 CP="adapters-http/target/classes:bootstrap/target/classes:$(cat adapters-http/target/bench.classpath)"
 # Compiled once here: run as a source file, every child JVM would first run javac, and its JIT would compile javac.
