@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
  * A Docker engine of a test's own, which the test may stop and start again (the machine's shared engine and what runs
  * on it are never touched): a second {@code dockerd} with its data, exec root, socket and containerd namespace in a
  * temporary directory. It shares the host's network namespace, so ports it publishes on 127.0.0.1 are reachable as
- * the shared engine's are, but it owns no default bridge ({@code --bridge=none}: the shared engine's {@code docker0}
- * stays untouched) and gives its networks addresses from a pool of its own. Needs root, as {@code dockerd} does.
+ * the shared engine's are. Its default bridge is one the test creates ({@code --bridge=aapf-e…}, never the shared
+ * engine's {@code docker0}: a dockerd told {@code --bridge=none} deletes {@code docker0} at start) and its networks
+ * take addresses from a pool of its own. Needs root, as {@code dockerd} and {@code ip link} do.
  * {@link #close()} removes everything it ran, stops it and deletes the directory.
  */
 public final class PrivateDockerEngine implements AutoCloseable {
@@ -24,6 +25,7 @@ public final class PrivateDockerEngine implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(60);
     private static final String ADDRESS_POOL = "base=10.231.0.0/16,size=24";
+    private static final String BRIDGE_ADDRESS = "10.232.0.1/24";
 
     private final Path dir;
     private final String storageDriver;
@@ -44,6 +46,7 @@ public final class PrivateDockerEngine implements AutoCloseable {
         try {
             engine = new PrivateDockerEngine(dir, Docker.exec("docker", "info", "--format", "{{.Driver}}").strip());
             Files.writeString(dir.resolve("daemon.json"), "{}");
+            engine.createBridge();
             engine.startAgain();
             for (String image : images) {
                 Docker.exec("sh", "-c", "docker save " + image + " | docker -H " + engine.host() + " load");
@@ -88,10 +91,15 @@ public final class PrivateDockerEngine implements AutoCloseable {
 
     /**
      * Restarts the engine the way {@code systemctl restart docker} does: {@code dockerd} is asked to stop, stops every
-     * container on its way out (none has a restart policy), and a new one starts on the same data.
+     * container on its way out (none has a restart policy), and a new one starts on the same images, containers and
+     * volumes, but without the networks.
      */
     public void restart() throws IOException, InterruptedException {
         stop();
+        // dockerd 20.10 with a --bridge of its own, starting again over a stored default network, deletes the link
+        // named docker0 (the shared engine's) while it clears that network; without its network store it starts as
+        // it first did, and the clusters' networks must be made again, as after a reset engine.
+        Files.deleteIfExists(dir.resolve("data/network/files/local-kv.db"));
         startAgain();
     }
 
@@ -99,7 +107,7 @@ public final class PrivateDockerEngine implements AutoCloseable {
         dockerd = new ProcessBuilder("dockerd", "--config-file", dir.resolve("daemon.json").toString(),
                 "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("dockerd.pid").toString(), "--host", host(),
-                "--storage-driver", storageDriver, "--bridge=none", "--iptables=false", "--ip6tables=false",
+                "--storage-driver", storageDriver, "--bridge", bridge(), "--iptables=false", "--ip6tables=false",
                 "--default-address-pool", ADDRESS_POOL, "--containerd-namespace", namespace(),
                 "--containerd-plugins-namespace", namespace() + "-plugins")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
@@ -123,6 +131,18 @@ public final class PrivateDockerEngine implements AutoCloseable {
         }
     }
 
+    /** The engine's default bridge, made here (dockerd uses but never creates a bridge named by {@code --bridge}). */
+    private void createBridge() throws IOException, InterruptedException {
+        Docker.exec("ip", "link", "add", "name", bridge(), "type", "bridge");
+        Docker.exec("ip", "addr", "add", BRIDGE_ADDRESS, "dev", bridge());
+        Docker.exec("ip", "link", "set", bridge(), "up");
+    }
+
+    /** An interface name (15 characters at most) of this engine's own. */
+    private String bridge() {
+        return "aapf-e" + Integer.toHexString(dir.getFileName().toString().hashCode() & 0xfffffff);
+    }
+
     private String namespace() {
         return "aapf-test-" + dir.getFileName().toString().replaceAll("[^a-zA-Z0-9]", "");
     }
@@ -144,6 +164,9 @@ public final class PrivateDockerEngine implements AutoCloseable {
                 Docker.execIgnoringFailure("sh", "-c", cli + " network prune -f");
                 Docker.execIgnoringFailure("sh", "-c", cli + " volume ls -q | xargs -r " + cli + " volume rm -f");
                 engine.stop();
+            }
+            if (engine != null) {
+                Docker.execIgnoringFailure("ip", "link", "del", engine.bridge());
             }
             Docker.execIgnoringFailure("rm", "-rf", dir.toString());
         } catch (IOException e) {
