@@ -3,7 +3,7 @@ package org.aapf.embedded;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
-import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.domain.user.UserId;
 import org.aapf.embedded.wiring.AapfComponent;
 import org.aapf.embedded.wiring.CoreSettings;

@@ -15,7 +15,7 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.service.account.AccountSettings;
 import org.aapf.application.service.cluster.ClusterLimits;
-import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.embedded.catalogue.ReloadingCatalogueSource;
 import org.aapf.embedded.wiring.BackendChoice;

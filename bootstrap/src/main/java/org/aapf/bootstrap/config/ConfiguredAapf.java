@@ -21,7 +21,7 @@ import org.aapf.application.service.account.AccountSettings;
 import org.aapf.application.service.account.SignOnSettings;
 import org.aapf.application.service.catalogue.CatalogueGrants;
 import org.aapf.application.service.cluster.ClusterLimits;
-import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.embedded.Aapf;
 import org.aapf.embedded.AapfBuilder;
 import org.aapf.embedded.wiring.SingleSignOn;

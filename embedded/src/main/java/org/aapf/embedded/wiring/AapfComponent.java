@@ -20,7 +20,7 @@ import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.application.service.account.AccountHousekeeping;
-import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.embedded.AccountUseCases;
 import org.aapf.embedded.ApiTokenUseCases;
 import org.aapf.embedded.CatalogueUseCases;

@@ -10,7 +10,7 @@ import org.aapf.adapter.out.metrics.PrometheusMetrics;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.Metrics;
-import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.embedded.health.BackendHealth;
 import org.aapf.embedded.health.DatabaseHealth;
 import org.aapf.embedded.health.ReconcilerHealth;

@@ -1,6 +1,6 @@
 package org.aapf.application.service.cluster;
 
-import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
+import static org.aapf.application.testing.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,6 +23,8 @@ import org.aapf.domain.cluster.ServiceKind;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.aapf.application.service.reconcile.Reconciler;
+import org.aapf.application.testing.ClusterWorld;
 
 class ResolveNotebookRouteServiceTest {
 
