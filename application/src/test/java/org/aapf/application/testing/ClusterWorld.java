@@ -58,7 +58,7 @@ public final class ClusterWorld {
 
     /** A reconciler as a fresh server process would start it: its own holder id, nothing in memory. */
     public Reconciler newReconciler() {
-        return newReconciler(masterUi -> Optional.empty());
+        return newReconciler(SparkMasterMonitor.none());
     }
 
     /** A reconciler that asks {@code sparkMasters} which workers registered. */

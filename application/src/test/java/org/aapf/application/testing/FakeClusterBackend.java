@@ -122,7 +122,9 @@ public final class FakeClusterBackend implements ClusterBackend {
     public synchronized List<ObservedInstance> observe() {
         requireUp();
         observeCalls++;
-        List<ObservedInstance> snapshot = List.copyOf(instances.values());
+        List<ObservedInstance> snapshot = instances.values().stream().map(instance -> new ObservedInstance(
+                instance.ref(), instance.owner(), instance.specHash(), instance.phase(), instance.health(),
+                instance.alerts(), instance.since(), restartsItself)).toList();
         snapshot.stream().filter(instance -> instance.phase() == Phase.TERMINATING)
                 .forEach(instance -> forget(instance.ref()));
         return snapshot;
@@ -141,11 +143,6 @@ public final class FakeClusterBackend implements ClusterBackend {
             return Optional.empty();
         }
         return Optional.of(new Endpoint("127.0.0.1", ports.getOrDefault(ref, 20000)));
-    }
-
-    @Override
-    public synchronized boolean restartsItself(InstanceRef failed) {
-        return restartsItself;
     }
 
     // ---- faults and controls ----
@@ -170,7 +167,7 @@ public final class FakeClusterBackend implements ClusterBackend {
     public synchronized void setState(InstanceRef ref, Phase phase, Optional<Health> health, List<Alert> alerts) {
         ObservedInstance old = require(ref);
         instances.put(ref, new ObservedInstance(ref, old.owner(), old.specHash(), phase, health, alerts,
-                clock.instant()));
+                clock.instant(), false));
         emit(ref);
     }
 
@@ -239,7 +236,7 @@ public final class FakeClusterBackend implements ClusterBackend {
         }
         if (asyncRemoval) {
             instances.put(ref, new ObservedInstance(ref, old.owner(), old.specHash(), Phase.TERMINATING,
-                    Optional.empty(), List.of(), clock.instant()));
+                    Optional.empty(), List.of(), clock.instant(), false));
         } else {
             forget(ref);
         }
@@ -258,7 +255,7 @@ public final class FakeClusterBackend implements ClusterBackend {
 
     private ObservedInstance instance(InstanceRef ref, UserId owner, String hash, Phase phase) {
         Optional<Health> health = phase == Phase.READY ? Optional.of(Health.HEALTHY) : Optional.empty();
-        return new ObservedInstance(ref, owner, hash, phase, health, List.of(), clock.instant());
+        return new ObservedInstance(ref, owner, hash, phase, health, List.of(), clock.instant(), false);
     }
 
     private ObservedInstance require(InstanceRef ref) {

@@ -29,12 +29,10 @@ final class PendingSaves {
         this.leaseKeeper = leaseKeeper;
     }
 
-    /** Queues a changed cluster; saves the queue once it is full. */
-    void add(AACluster cluster, PassTally tally) {
+    /** Queues a changed cluster; saves the queue once it is full, and returns what that saved. */
+    Saved add(AACluster cluster) {
         pending.add(cluster);
-        if (pending.size() >= AT_MOST) {
-            flush(tally);
-        }
+        return pending.size() >= AT_MOST ? flush() : Saved.NOTHING;
     }
 
     /** Forgets what a pass that stopped early left queued: the next pass observes and decides again. */
@@ -42,10 +40,10 @@ final class PendingSaves {
         pending.clear();
     }
 
-    /** Saves what is queued, if the lease still holds; what lost its compare-and-set keeps the pass busy. */
-    void flush(PassTally tally) {
+    /** Saves what is queued, if the lease still holds. */
+    Saved flush() {
         if (pending.isEmpty()) {
-            return;
+            return Saved.NOTHING;
         }
         try {
             leaseKeeper.check();
@@ -53,10 +51,21 @@ final class PendingSaves {
             List<ClusterEvent> appended = new ArrayList<>();
             saved.forEach(cluster -> appended.addAll(cluster.pullEvents()));
             events.append(appended);
-            tally.saved += saved.size();
-            tally.busy |= saved.size() < pending.size();
+            return new Saved(saved.size(), pending.size() - saved.size());
         } finally {
             pending.clear();
         }
+    }
+
+    /**
+     * What one save did.
+     *
+     * @param saved clusters written
+     * @param lostRaces clusters not written because another writer changed them first (compare-and-set): the next
+     *     pass observes them again
+     */
+    record Saved(int saved, int lostRaces) {
+
+        static final Saved NOTHING = new Saved(0, 0);
     }
 }

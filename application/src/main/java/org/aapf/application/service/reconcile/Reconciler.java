@@ -49,9 +49,6 @@ import org.aapf.domain.common.Timestamps;
 public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());
-    private static final String OBSERVE = "observe";
-    /** The wait before the next pass while a started Spark worker has not registered with its master yet. */
-    private static final Duration REGISTRATION_RECHECK = Duration.ofMillis(250);
 
     private final ClusterRepository clusters;
     private final ClusterEventRepository events;
@@ -59,9 +56,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private final CatalogueSource catalogue;
     private final Clock clock;
     private final ReconcilerSettings settings;
-    private final Backoff<ClusterId> backoff;
-    private final Backoff<String> observeBackoff;
-    private final Restarts restarts;
+    private final RetrySchedule schedule;
     private final ClusterConvergence convergence;
     private final LeaseKeeper leaseKeeper;
     private final PendingSaves saves;
@@ -74,27 +69,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private volatile Thread thread;
     private ClusterBackend.Watch watch;
 
-    /** A reconciler that takes Spark workers' readiness from the backend and reports to no monitoring. */
-    public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
-            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings) {
-        this(clusters, events, backend, catalogue, lease, clock, settings, masterUi -> Optional.empty(),
-                Metrics.none());
-    }
-
     /** A reconciler that counts a Spark worker ready once {@code sparkMasters} reports it registered. */
-    public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
-            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
-            SparkMasterMonitor sparkMasters) {
-        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, Metrics.none());
-    }
-
-    /** A reconciler that reports to {@code metrics} and takes Spark workers' readiness from the backend. */
-    public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
-            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
-            Metrics metrics) {
-        this(clusters, events, backend, catalogue, lease, clock, settings, masterUi -> Optional.empty(), metrics);
-    }
-
     @Inject
     public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
@@ -112,15 +87,13 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.catalogue = catalogue;
         this.clock = clock;
         this.settings = settings;
-        this.backoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
-        this.observeBackoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
-        this.restarts = new Restarts(settings.restartDelay(), settings.backoffMax());
+        this.schedule = new RetrySchedule(settings, clock);
         this.metrics = metrics;
         this.nanoTime = nanoTime;
         this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl(), nanoTime);
         this.saves = new PendingSaves(clusters, events, leaseKeeper);
         this.outage = new BackendOutage(backend.name(), settings.backoffMax());
-        this.convergence = new ClusterConvergence(new LeaseGuardedBackend(backend, leaseKeeper), backoff, restarts,
+        this.convergence = new ClusterConvergence(new LeaseGuardedBackend(backend, leaseKeeper), schedule,
                 sparkMasters, metrics);
     }
 
@@ -195,10 +168,10 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     private PassReport pass() {
         Instant now = Timestamps.now(clock);
-        if (!leaseKeeper.hold(this::forgetBackoffs)) {
+        if (!leaseKeeper.hold(schedule::clear)) {
             return PassReport.notLeader();
         }
-        if (!observeBackoff.ready(OBSERVE, now)) {
+        if (!schedule.mayObserve(now)) {
             return PassReport.backendDown(0);
         }
         List<AACluster> desired = clusters.listAll();
@@ -209,7 +182,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             metrics.backendCallFailed("observe", e.reason());
             return backendDown(desired, e, now);
         }
-        observeBackoff.succeeded(OBSERVE);
+        schedule.observeSucceeded();
         outage.succeeded(now);
         return converge(desired, actual, catalogue.current(), now);
     }
@@ -226,9 +199,15 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             tally.clusters++;
             convergeOne(cluster, observed, current, now, tally);
         }
-        saves.flush(tally);
-        byCluster.keySet().forEach(orphan -> convergence.removeOrphan(orphan, now, tally));
+        tally.add(saves.flush());
+        for (ClusterId orphan : byCluster.keySet()) {
+            convergence.removeOrphan(orphan, now).ifPresent(result -> {
+                schedule.record(orphan, result, now);
+                tally.add(result);
+            });
+        }
         convergence.endPass();
+        schedule.endPass();
         reportCensus(desired);
         return tally.report(true);
     }
@@ -249,18 +228,16 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             PassTally tally) {
         ClusterStatus before = cluster.status();
         try {
-            if (cluster.isDeleting()) {
-                if (convergence.dismantle(cluster, observed, now, tally)) {
-                    cluster.completeDeletion(now);
-                    finishDeletion(cluster, tally);
-                    return;
-                }
-            } else if (cluster.isParked()) {
-                if (convergence.park(cluster, observed, now, tally) && cluster.status() == ClusterStatus.STOPPING) {
-                    cluster.completeStop(now);
-                }
-            } else {
-                convergence.converge(cluster, observed, current, now, tally);
+            ConvergeResult result = decide(cluster, observed, current, now);
+            schedule.record(cluster.id(), result, now);
+            tally.add(result);
+            if (cluster.isDeleting() && result.complete()) {
+                cluster.completeDeletion(now);
+                finishDeletion(cluster, tally);
+                return;
+            }
+            if (cluster.isParked() && result.complete() && cluster.status() == ClusterStatus.STOPPING) {
+                cluster.completeStop(now);
             }
             if (before == ClusterStatus.CREATING && cluster.status() == ClusterStatus.CREATED) {
                 metrics.clusterReady(Duration.between(cluster.createdAt(), now));
@@ -270,17 +247,28 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Reconciling AACluster " + cluster.id() + " failed", e);
-            backoff.failed(cluster.id(), now);
+            schedule.crashed(cluster.id(), now);
             tally.failures++;
             tally.busy = true;
         }
+    }
+
+    private ConvergeResult decide(AACluster cluster, List<ObservedInstance> observed, Catalogue current,
+            Instant now) {
+        if (cluster.isDeleting()) {
+            return convergence.dismantle(cluster, observed, now);
+        }
+        if (cluster.isParked()) {
+            return convergence.park(cluster, observed, now);
+        }
+        return convergence.converge(cluster, observed, current, now);
     }
 
     private void save(AACluster cluster, PassTally tally) {
         tally.busy |= cluster.status() == ClusterStatus.CREATING || cluster.status() == ClusterStatus.STOPPING
                 || cluster.isDeleting();
         if (cluster.hasChanges()) {
-            saves.add(cluster, tally);
+            tally.add(saves.add(cluster));
         }
     }
 
@@ -288,7 +276,6 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         leaseKeeper.check();
         if (clusters.delete(cluster)) {
             events.append(cluster.pullEvents());
-            backoff.succeeded(cluster.id());
             tally.deleted++;
         } else {
             tally.busy = true;
@@ -296,7 +283,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     }
 
     private PassReport backendDown(List<AACluster> desired, AapfException e, Instant now) {
-        outage.failed(e, now, observeBackoff.failed(OBSERVE, now));
+        outage.failed(e, now, schedule.observeFailed(now));
         Alert alert = new Alert(Alert.Level.ERROR, AlertReasons.BACKEND_UNREACHABLE,
                 e.reason() == ErrorReason.UNAVAILABLE
                         ? "The cluster backend cannot be reached; the state shown may be out of date."
@@ -307,14 +294,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             cluster.raiseAlert(alert);
             save(cluster, tally);
         }
-        saves.flush(tally);
+        tally.add(saves.flush());
         return PassReport.backendDown(tally.saved);
-    }
-
-    private void forgetBackoffs() {
-        backoff.clear();
-        observeBackoff.clear();
-        restarts.clear();
     }
 
     private synchronized void releaseLease() {
@@ -326,7 +307,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             Duration wait;
             try {
                 startWatch();
-                wait = nextWait(reconcileOnce());
+                wait = nextWait(reconcileOnce().busy());
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Reconcile pass failed", e);
                 wait = settings.busyInterval();
@@ -359,7 +340,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         boolean[] newEpoch = {false};
         try {
             leaseKeeper.hold(() -> {
-                forgetBackoffs();
+                schedule.clear();
                 newEpoch[0] = true;
             });
         } catch (RuntimeException e) {
@@ -368,19 +349,8 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         return newEpoch[0];
     }
 
-    private Duration nextWait(PassReport report) {
-        Duration wait = report.busy() ? settings.busyInterval() : settings.resyncInterval();
-        if (convergence.takeRegistrationPending() && REGISTRATION_RECHECK.compareTo(wait) < 0) {
-            wait = REGISTRATION_RECHECK;
-        }
-        Optional<Instant> restart = restarts.nextDue(clock.instant());
-        for (Optional<Instant> retry : List.of(backoff.nextRetry(), observeBackoff.nextRetry(), restart)) {
-            if (retry.isPresent()) {
-                Duration untilRetry = Duration.between(clock.instant(), retry.get());
-                wait = untilRetry.compareTo(wait) < 0 ? untilRetry : wait;
-            }
-        }
-        return wait.isNegative() ? Duration.ZERO : wait;
+    private synchronized Duration nextWait(boolean busy) {
+        return schedule.untilNextPass(busy);
     }
 
     /** Sleeps until woken or {@code max} passed; true when woken. */

@@ -62,16 +62,15 @@ final class Restarts {
         return dueAt(ref).filter(at -> !now.isBefore(at)).isPresent();
     }
 
-    /**
-     * Records that the failed instance was replaced.
-     *
-     * @return how many times in a row it has been replaced, this time included
-     */
-    int replaced(InstanceRef ref) {
+    /** How many times in a row the instance has been replaced so far. */
+    int count(InstanceRef ref) {
         Track track = tracks.get(ref);
-        int restarts = track == null ? 1 : track.restarts() + 1;
-        tracks.put(ref, new Track(restarts, Optional.empty(), Optional.empty()));
-        return restarts;
+        return track == null ? 0 : track.restarts();
+    }
+
+    /** Records that the failed instance was replaced: one more replacement in a row, and it is not failed now. */
+    void replaced(InstanceRef ref) {
+        tracks.put(ref, new Track(count(ref) + 1, Optional.empty(), Optional.empty()));
     }
 
     /** The earliest replacement due after {@code now}, so that the reconciler wakes up for it. */

@@ -49,7 +49,7 @@ final class WorkerRegistration {
             if (ref.service() == ServiceKind.SPARK_WORKER && instance.phase() == Phase.READY
                     && !alive.get().contains(DesiredInstances.hostname(ref.service(), ref.index()))) {
                 gated.put(ref, new ObservedInstance(ref, instance.owner(), instance.specHash(), Phase.STARTING,
-                        Optional.empty(), instance.alerts(), instance.since()));
+                        Optional.empty(), instance.alerts(), instance.since(), instance.restartsItself()));
             }
         });
         return gated;

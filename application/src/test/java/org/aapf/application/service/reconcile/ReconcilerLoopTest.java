@@ -26,6 +26,8 @@ import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.cluster.CreateClusterService;
 import org.aapf.application.service.cluster.DeleteClusterService;
 import org.aapf.application.testing.ClusterWorld;
+import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.Metrics;
 
 /**
  * The running loop on its thread, with a real clock and a resync so long that only wake-ups (and restarts falling
@@ -40,7 +42,7 @@ class ReconcilerLoopTest {
     private final InMemoryReconcilerLease lease = new InMemoryReconcilerLease(clock);
     private final Reconciler reconciler = new Reconciler(clusters, events, backend, TestCatalogues::standard, lease,
             clock, ReconcilerSettings.defaults().withResyncInterval(Duration.ofHours(1))
-                    .withRestartDelay(Duration.ofMillis(200)));
+                    .withRestartDelay(Duration.ofMillis(200)), SparkMasterMonitor.none(), Metrics.none());
     private final CreateClusterService create = new CreateClusterService(clusters, events, TestCatalogues::standard,
             ClusterLimits.defaults(), reconciler, clock);
     private final DeleteClusterService delete = new DeleteClusterService(clusters, events, reconciler, clock);
@@ -92,7 +94,8 @@ class ReconcilerLoopTest {
                 Optional.empty(), Optional.empty()));
         Reconciler standby = new Reconciler(clusters, events, backend, TestCatalogues::standard, lease, clock,
                 ReconcilerSettings.defaults().withResyncInterval(Duration.ofHours(1))
-                        .withLeaseTtl(Duration.ofSeconds(1)).withHolderId("standby"));
+                        .withLeaseTtl(Duration.ofSeconds(1)).withHolderId("standby"), SparkMasterMonitor.none(),
+                Metrics.none());
         try {
             standby.start();
             awaitTrue(() -> standby.lastPass().isPresent());

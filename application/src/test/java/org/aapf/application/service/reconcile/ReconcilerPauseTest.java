@@ -19,6 +19,7 @@ import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterStatus;
 import org.junit.jupiter.api.Test;
 import org.aapf.application.testing.ClusterWorld;
+import org.aapf.application.port.out.SparkMasterMonitor;
 
 /**
  * Two replicas over one database and backend, where the leader pauses (GC, stopped VM) in the middle of a pass, past
@@ -138,7 +139,7 @@ class ReconcilerPauseTest {
     /** A replica whose monotonic clock is the world's clock, so that a test can pause it. */
     private Reconciler reconciler(String name, ClusterBackend backend) {
         return new Reconciler(world.clusters, world.events, backend, world.catalogue::get, world.lease, world.clock,
-                world.settings.withHolderId("process-" + name), masterUi -> Optional.empty(), Metrics.none(),
+                world.settings.withHolderId("process-" + name), SparkMasterMonitor.none(), Metrics.none(),
                 () -> ChronoUnit.NANOS.between(Instant.EPOCH, world.clock.instant()));
     }
 }

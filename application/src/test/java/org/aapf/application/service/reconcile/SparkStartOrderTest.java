@@ -19,6 +19,8 @@ import org.aapf.domain.cluster.Health;
 import org.aapf.domain.cluster.ServiceKind;
 import org.junit.jupiter.api.Test;
 import org.aapf.application.testing.ClusterWorld;
+import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.Metrics;
 
 /** The reconciler starts Spark workers after their master is ready, and a cluster's instances together. */
 class SparkStartOrderTest {
@@ -50,7 +52,7 @@ class SparkStartOrderTest {
     void aClustersInstancesAreAppliedAtTheSameTime() {
         ConcurrencyProbe probe = new ConcurrencyProbe(world.backend, 2);
         Reconciler reconciler = new Reconciler(world.clusters, world.events, probe, world.catalogue::get, world.lease,
-                world.clock, world.settings.withHolderId("process-probe"));
+                world.clock, world.settings.withHolderId("process-probe"), SparkMasterMonitor.none(), Metrics.none());
         world.createWithSpark(ALICE, "sample", 1);
 
         assertEquals(2, reconciler.reconcileOnce().applied());
