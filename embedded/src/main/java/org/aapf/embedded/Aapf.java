@@ -7,6 +7,12 @@ import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.domain.user.UserId;
 import org.aapf.embedded.wiring.AapfComponent;
 import org.aapf.embedded.wiring.CoreSettings;
+import org.aapf.application.port.in.EnsureTrustedUserUseCase.EnsureTrustedUserCommand;
+import org.aapf.embedded.usecases.AccountUseCases;
+import org.aapf.embedded.usecases.ApiTokenUseCases;
+import org.aapf.embedded.usecases.CatalogueUseCases;
+import org.aapf.embedded.usecases.ClusterUseCases;
+import org.aapf.embedded.usecases.UserUseCases;
 
 /**
  * AAPF embedded in a JVM application: its use cases over the host's database, a cluster backend and a lifecycle.
@@ -81,7 +87,7 @@ public final class Aapf implements AutoCloseable {
      */
     public UserId ensureUser(String username) {
         AapfComponent graph = open();
-        return new TrustedUsers(graph.userRepository(), graph.passwordHasher(), settings.clock()).ensure(username);
+        return graph.ensureTrustedUser().ensure(new EnsureTrustedUserCommand(username));
     }
 
     /** The optional HTTP layer, to mount on the host's own Helidon server; nothing listens until the host does. */

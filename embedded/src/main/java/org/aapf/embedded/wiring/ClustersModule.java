@@ -18,7 +18,7 @@ import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.in.StartClusterUseCase;
 import org.aapf.application.port.in.StopClusterUseCase;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
-import org.aapf.adapter.out.docker.HttpSparkMasterMonitor;
+import org.aapf.adapter.out.spark.HttpSparkMasterMonitor;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.SparkMasterMonitor;
 import org.aapf.application.service.catalogue.ListImagesService;

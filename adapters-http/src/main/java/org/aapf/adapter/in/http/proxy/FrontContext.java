@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 
 /**
  * What every {@link FrontConnection} shares: the proxy's checks and pool, the executor for route lookups (off the

@@ -25,7 +25,7 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import org.aapf.adapter.in.http.AccessLines;
 import org.aapf.adapter.in.http.FrontPeer;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 
 /**
  * One request of a {@link FrontConnection} and its answer, on the connection's event loop: forwarded to a notebook

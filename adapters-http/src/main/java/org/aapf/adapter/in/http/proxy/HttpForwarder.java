@@ -22,7 +22,7 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.aapf.adapter.in.http.FrontPeer;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.HttpEntity;

@@ -11,7 +11,7 @@ import io.helidon.webserver.websocket.WsRouting;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 
 /**
  * The notebook reverse proxy: serves {@code /proxy/<proxyId>/jupyter/**} over HTTP and WebSocket by forwarding to

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 import io.helidon.http.Headers;
 import io.helidon.webserver.websocket.WsUpgrader;
 import io.helidon.websocket.WsSession;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 
 /**
  * Opens the notebook side of a proxied WebSocket ({@code java.net.http.WebSocket}) with the browser's end-to-end

@@ -1,7 +1,7 @@
 package org.aapf.adapter.in.http.proxy;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 
 /**
  * Reports one proxied WebSocket to {@link Metrics}: its frames' sizes (text counted in characters) and whether it is

@@ -1,12 +1,14 @@
-package org.aapf.embedded;
+package org.aapf.application.service.account;
 
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
+import org.aapf.application.port.in.EnsureTrustedUserUseCase;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
+import org.aapf.domain.common.Timestamps;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
@@ -14,10 +16,10 @@ import org.aapf.domain.user.UserId;
 import org.aapf.domain.user.Username;
 
 /**
- * Users an embedder authenticates itself: each needs a row (clusters reference their owner) but no usable AAPF
- * password, so one is made with a random password nobody is told.
+ * Users an embedder authenticates itself: each needs a row but no usable AAPF password, so one is made with a random
+ * password nobody is told.
  */
-final class TrustedUsers {
+public final class EnsureTrustedUserService implements EnsureTrustedUserUseCase {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,21 +27,21 @@ final class TrustedUsers {
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    TrustedUsers(UserRepository users, PasswordHasher hasher, Clock clock) {
+    @Inject
+    public EnsureTrustedUserService(UserRepository users, PasswordHasher hasher, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
     }
 
-    /** The id of the user with this name, created first if there is none (also safe when two callers race). */
-    UserId ensure(String name) {
-        Username username = new Username(name);
+    @Override
+    public UserId ensure(EnsureTrustedUserCommand command) {
+        Username username = new Username(command.username());
         Optional<User> existing = users.findByUsername(username);
         if (existing.isPresent()) {
             return existing.get().id();
         }
-        User user = User.register(username, hasher.hash(unknowablePassword()),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        User user = User.register(username, hasher.hash(unknowablePassword()), Timestamps.now(clock));
         try {
             users.add(user);
             return user.id();

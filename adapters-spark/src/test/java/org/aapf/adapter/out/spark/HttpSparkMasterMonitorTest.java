@@ -1,4 +1,4 @@
-package org.aapf.adapter.out.docker;
+package org.aapf.adapter.out.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

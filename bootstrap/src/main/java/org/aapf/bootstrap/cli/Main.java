@@ -1,6 +1,6 @@
-package org.aapf.bootstrap;
+package org.aapf.bootstrap.cli;
 
-import org.aapf.bootstrap.cli.AapfCommand;
+import org.aapf.bootstrap.Logging;
 
 /** The {@code aapf} executable. */
 public final class Main {

@@ -1,4 +1,4 @@
-package org.aapf.embedded;
+package org.aapf.embedded.usecases;
 
 import java.util.Objects;
 import org.aapf.application.port.in.AddUserUseCase;
