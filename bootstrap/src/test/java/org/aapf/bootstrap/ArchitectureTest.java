@@ -85,19 +85,12 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The embeddable library knows nothing of the server that packages it. */
+    /** What an embedding host calls is the application's in-ports, grouped; nothing it could misuse. */
     @Test
-    void onlyBootstrapUsesBootstrap() {
-        noClasses().that().resideOutsideOfPackage("org.aapf.bootstrap..")
-                .should().dependOnClassesThat().resideInAPackage("org.aapf.bootstrap..")
-                .check(classes);
-    }
-
-    /** The wiring sits outside the onion: no layer inside it depends on the embeddable library. */
-    @Test
-    void onlyTheServerUsesTheEmbeddedLibrary() {
-        noClasses().that().resideOutsideOfPackages("org.aapf.embedded..", "org.aapf.bootstrap..")
-                .should().dependOnClassesThat().resideInAPackage("org.aapf.embedded..")
+    void embeddedUseCaseGroupsExposeOnlyInPorts() {
+        classes().that().resideInAPackage("org.aapf.embedded.usecases..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.aapf.embedded.usecases..",
+                        "org.aapf.application.port.in..", "java..")
                 .check(classes);
     }
 
