@@ -34,11 +34,11 @@ import org.aapf.domain.user.UserId;
 public final class FakeClusterBackend implements ClusterBackend {
 
     private final Clock clock;
-    private final Map<InstanceRef, ObservedInstance> instances = new LinkedHashMap<>();
-    private final Map<InstanceRef, DesiredInstance> specs = new LinkedHashMap<>();
-    private final Map<InstanceRef, Integer> ports = new LinkedHashMap<>();
+    private final Map<InstanceRef, ObservedInstance> instances;
+    private final Map<InstanceRef, DesiredInstance> specs;
+    private final Map<InstanceRef, Integer> ports;
     private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
-    private final Map<ClusterId, Workspace> workspaces = new LinkedHashMap<>();
+    private final Map<ClusterId, Workspace> workspaces;
     private Phase startPhase = Phase.READY;
     private boolean down;
     private boolean asyncRemoval;
@@ -52,7 +52,27 @@ public final class FakeClusterBackend implements ClusterBackend {
     private int observeCalls;
 
     public FakeClusterBackend(Clock clock) {
+        this(clock, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    private FakeClusterBackend(Clock clock, Map<InstanceRef, ObservedInstance> instances,
+            Map<InstanceRef, DesiredInstance> specs, Map<InstanceRef, Integer> ports,
+            Map<ClusterId, Workspace> workspaces) {
         this.clock = clock;
+        this.instances = instances;
+        this.specs = specs;
+        this.ports = ports;
+        this.workspaces = workspaces;
+    }
+
+    /**
+     * A new backend object on the same "engine" (sharing its instances and workspaces), as an AAPF restart would
+     * create; faults, controls and watches are its own. Not for concurrent use beside this one.
+     */
+    public FakeClusterBackend restarted() {
+        FakeClusterBackend restarted = new FakeClusterBackend(clock, instances, specs, ports, workspaces);
+        restarted.nextPort = nextPort + 1000;
+        return restarted;
     }
 
     @Override
