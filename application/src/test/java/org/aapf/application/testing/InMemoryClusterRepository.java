@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterName;
@@ -22,11 +24,23 @@ public final class InMemoryClusterRepository implements ClusterRepository {
 
     private final Map<ClusterId, AACluster> rows = new LinkedHashMap<>();
     private final Map<OwnerAndName, ClusterId> byName = new HashMap<>();
+    private Predicate<UserId> ownerExists = owner -> true;
     private int updates;
     private boolean crashOnNextUpdate;
 
+    /**
+     * From now on a cluster of an owner that {@code users} does not know is refused with {@code NOT_FOUND}, as the
+     * database's foreign key does; off by default, since most application tests name owners without storing them.
+     */
+    public synchronized void requireOwnersIn(UserRepository users) {
+        ownerExists = owner -> users.findById(owner).isPresent();
+    }
+
     @Override
     public synchronized void add(AACluster cluster) {
+        if (!ownerExists.test(cluster.owner())) {
+            throw AapfException.notFound("The owner of the AACluster does not exist.");
+        }
         OwnerAndName key = new OwnerAndName(cluster.owner(), cluster.name());
         if (byName.containsKey(key)) {
             throw AapfException.invalid("AACluster named '" + cluster.name() + "' already exists.");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.ExternalIdentity;
@@ -18,6 +19,7 @@ public final class InMemoryUserRepository implements UserRepository {
     private final Map<UserId, User> users = new LinkedHashMap<>();
     private final InMemorySessionRepository sessions;
     private final InMemoryApiTokenRepository apiTokens;
+    private Optional<ClusterRepository> clusters = Optional.empty();
 
     public InMemoryUserRepository(InMemorySessionRepository sessions, InMemoryApiTokenRepository apiTokens) {
         this.sessions = sessions;
@@ -61,8 +63,16 @@ public final class InMemoryUserRepository implements UserRepository {
                 .map(InMemoryUserRepository::copy).toList();
     }
 
+    /** From now on a user who owns clusters in {@code owned} cannot be removed, as the database refuses it. */
+    public void refuseRemovalOfOwnersIn(ClusterRepository owned) {
+        clusters = Optional.of(owned);
+    }
+
     @Override
     public boolean remove(UserId id) {
+        if (clusters.filter(owned -> !owned.listByOwner(id).isEmpty()).isPresent()) {
+            throw AapfException.invalid("The user still owns AAClusters; delete them first.");
+        }
         sessions.removeAllOf(id);
         apiTokens.removeAllOf(id);
         return users.remove(id) != null;
