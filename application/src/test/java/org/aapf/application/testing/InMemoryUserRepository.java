@@ -29,14 +29,19 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public void add(User user) {
         if (findByUsername(user.username()).isPresent()) {
-            throw AapfException.invalid("A user named '" + user.username() + "' already exists.");
+            throw AapfException.invalid("username '" + user.username() + "' is already taken");
+        }
+        if (user.externalIdentity().isPresent() && findByExternalIdentity(user.externalIdentity().get()).isPresent()) {
+            throw AapfException.invalid("another user is linked to that identity already");
         }
         users.put(user.id(), copy(user));
     }
 
     @Override
     public void update(User user) {
-        users.replace(user.id(), copy(user));
+        if (users.replace(user.id(), copy(user)) == null) {
+            throw AapfException.notFound("user '" + user.username() + "' does not exist");
+        }
     }
 
     @Override
@@ -79,7 +84,7 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     private static User copy(User user) {
-        return User.restore(user.id(), user.username(), user.passwordHash(), user.createdAt(),
-                user.passwordChangedAt(), user.isAdmin(), user.externalIdentity(), user.groups());
+        return User.restore(user.id(), user.username(), user.passwordHash(), StoredInstants.stored(user.createdAt()),
+                StoredInstants.stored(user.passwordChangedAt()), user.isAdmin(), user.externalIdentity(), user.groups());
     }
 }
