@@ -4,12 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.aapf.application.port.out.CatalogueSource;
@@ -17,25 +11,14 @@ import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.Metrics;
-import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.ReconcilerLease;
 import org.aapf.application.port.out.SparkMasterMonitor;
-import org.aapf.domain.catalogue.Catalogue;
-import org.aapf.domain.cluster.AACluster;
-import org.aapf.domain.cluster.Alert;
-import org.aapf.domain.cluster.AlertReasons;
-import org.aapf.domain.cluster.ClusterId;
-import org.aapf.domain.cluster.ClusterStatus;
-import org.aapf.domain.cluster.Instance;
-import org.aapf.domain.cluster.InstanceStatus;
 import org.aapf.domain.error.AapfException;
-import org.aapf.domain.error.ErrorReason;
-import org.aapf.domain.common.Timestamps;
 
 /**
- * Makes the backend match the database, level-triggered: each pass reads every cluster (desired) and
+ * Makes the backend match the database, level-triggered: each {@link ReconcilePass} reads every cluster (desired) and
  * {@link ClusterBackend#observe()} (actual), converges each cluster, removes what no row wants, and writes back only
- * the clusters whose state changed (then their events). Safe to run twice and after a crash at any line: every
+ * the clusters whose state changed (then their events); the {@link RetrySchedule} says when the next pass comes. Safe to run twice and after a crash at any line: every
  * backend call is idempotent and every save is compare-and-set on the cluster's version.
  *
  * <p>{@link #start()} runs passes on one daemon thread, woken by {@link #wake()} (API changes), backend watch hints
@@ -50,17 +33,11 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());
 
-    private final ClusterRepository clusters;
-    private final ClusterEventRepository events;
     private final ClusterBackend backend;
-    private final CatalogueSource catalogue;
-    private final Clock clock;
     private final ReconcilerSettings settings;
     private final RetrySchedule schedule;
-    private final ClusterConvergence convergence;
     private final LeaseKeeper leaseKeeper;
-    private final PendingSaves saves;
-    private final BackendOutage outage;
+    private final ReconcilePass pass;
     private final Metrics metrics;
     private final LongSupplier nanoTime;
     private final WakeSignal signal = new WakeSignal();
@@ -81,19 +58,13 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
             SparkMasterMonitor sparkMasters, Metrics metrics, LongSupplier nanoTime) {
-        this.clusters = clusters;
-        this.events = events;
         this.backend = backend;
-        this.catalogue = catalogue;
-        this.clock = clock;
         this.settings = settings;
         this.schedule = new RetrySchedule(settings, clock);
         this.metrics = metrics;
         this.nanoTime = nanoTime;
         this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl(), nanoTime);
-        this.saves = new PendingSaves(clusters, events, leaseKeeper);
-        this.outage = new BackendOutage(backend.name(), settings.backoffMax());
-        this.convergence = new ClusterConvergence(new LeaseGuardedBackend(backend, leaseKeeper), schedule,
+        this.pass = new ReconcilePass(clusters, events, backend, catalogue, clock, settings, schedule, leaseKeeper,
                 sparkMasters, metrics);
     }
 
@@ -146,156 +117,12 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     /** One full pass; does nothing but report so when another reconciler holds the lease. */
     public synchronized PassReport reconcileOnce() {
         long started = System.nanoTime();
-        PassReport report = guardedPass();
+        PassReport report = pass.run();
         lastPass = Optional.of(report);
         metrics.reconcilePass(new Metrics.ReconcilePass(Duration.ofNanos(System.nanoTime() - started),
                 report.leader(), report.backendReachable(), report.applied(), report.removed(), report.saved(),
                 report.deleted(), report.failures()));
         return report;
-    }
-
-    /** A pass that stops before any write it could no longer make as the lease holder; the next pass starts over. */
-    private PassReport guardedPass() {
-        try {
-            return pass();
-        } catch (LeaseLapsedException e) {
-            LOG.log(System.Logger.Level.WARNING, "Reconcile pass stopped before its next write: " + e.getMessage());
-            return PassReport.leaseLapsed();
-        } finally {
-            saves.discard();
-        }
-    }
-
-    private PassReport pass() {
-        Instant now = Timestamps.now(clock);
-        if (!leaseKeeper.hold(schedule::clear)) {
-            return PassReport.notLeader();
-        }
-        if (!schedule.mayObserve(now)) {
-            return PassReport.backendDown(0);
-        }
-        List<AACluster> desired = clusters.listAll();
-        List<ObservedInstance> actual;
-        try {
-            actual = backend.observe();
-        } catch (AapfException e) {
-            metrics.backendCallFailed("observe", e.reason());
-            return backendDown(desired, e, now);
-        }
-        schedule.observeSucceeded();
-        outage.succeeded(now);
-        return converge(desired, actual, catalogue.current(), now);
-    }
-
-    private PassReport converge(List<AACluster> desired, List<ObservedInstance> actual, Catalogue current,
-            Instant now) {
-        PassTally tally = new PassTally();
-        Map<ClusterId, List<ObservedInstance>> byCluster = new HashMap<>();
-        actual.forEach(instance -> byCluster.computeIfAbsent(instance.ref().cluster(), id -> new ArrayList<>())
-                .add(instance));
-        for (AACluster cluster : desired) {
-            leaseKeeper.check();
-            List<ObservedInstance> observed = Optional.ofNullable(byCluster.remove(cluster.id())).orElse(List.of());
-            tally.clusters++;
-            convergeOne(cluster, observed, current, now, tally);
-        }
-        tally.add(saves.flush());
-        for (ClusterId orphan : byCluster.keySet()) {
-            convergence.removeOrphan(orphan, now).ifPresent(result -> {
-                schedule.record(orphan, result, now);
-                tally.add(result);
-            });
-        }
-        convergence.endPass();
-        schedule.endPass();
-        reportCensus(desired);
-        return tally.report(true);
-    }
-
-    private void reportCensus(List<AACluster> desired) {
-        Map<ClusterStatus, Integer> byStatus = new EnumMap<>(ClusterStatus.class);
-        Map<InstanceStatus, Integer> instancesByStatus = new EnumMap<>(InstanceStatus.class);
-        for (AACluster cluster : desired) {
-            byStatus.merge(cluster.status(), 1, Integer::sum);
-            for (Instance instance : cluster.instances()) {
-                instancesByStatus.merge(instance.status(), 1, Integer::sum);
-            }
-        }
-        metrics.census(byStatus, instancesByStatus);
-    }
-
-    private void convergeOne(AACluster cluster, List<ObservedInstance> observed, Catalogue current, Instant now,
-            PassTally tally) {
-        ClusterStatus before = cluster.status();
-        try {
-            ConvergeResult result = decide(cluster, observed, current, now);
-            schedule.record(cluster.id(), result, now);
-            tally.add(result);
-            if (cluster.isDeleting() && result.complete()) {
-                cluster.completeDeletion(now);
-                finishDeletion(cluster, tally);
-                return;
-            }
-            if (cluster.isParked() && result.complete() && cluster.status() == ClusterStatus.STOPPING) {
-                cluster.completeStop(now);
-            }
-            if (before == ClusterStatus.CREATING && cluster.status() == ClusterStatus.CREATED) {
-                metrics.clusterReady(Duration.between(cluster.createdAt(), now));
-            }
-            save(cluster, tally);
-        } catch (LeaseLapsedException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Reconciling AACluster " + cluster.id() + " failed", e);
-            schedule.crashed(cluster.id(), now);
-            tally.failures++;
-            tally.busy = true;
-        }
-    }
-
-    private ConvergeResult decide(AACluster cluster, List<ObservedInstance> observed, Catalogue current,
-            Instant now) {
-        if (cluster.isDeleting()) {
-            return convergence.dismantle(cluster, observed, now);
-        }
-        if (cluster.isParked()) {
-            return convergence.park(cluster, observed, now);
-        }
-        return convergence.converge(cluster, observed, current, now);
-    }
-
-    private void save(AACluster cluster, PassTally tally) {
-        tally.busy |= cluster.status() == ClusterStatus.CREATING || cluster.status() == ClusterStatus.STOPPING
-                || cluster.isDeleting();
-        if (cluster.hasChanges()) {
-            tally.add(saves.add(cluster));
-        }
-    }
-
-    private void finishDeletion(AACluster cluster, PassTally tally) {
-        leaseKeeper.check();
-        if (clusters.delete(cluster)) {
-            events.append(cluster.pullEvents());
-            tally.deleted++;
-        } else {
-            tally.busy = true;
-        }
-    }
-
-    private PassReport backendDown(List<AACluster> desired, AapfException e, Instant now) {
-        outage.failed(e, now, schedule.observeFailed(now));
-        Alert alert = new Alert(Alert.Level.ERROR, AlertReasons.BACKEND_UNREACHABLE,
-                e.reason() == ErrorReason.UNAVAILABLE
-                        ? "The cluster backend cannot be reached; the state shown may be out of date."
-                        : "The cluster backend reports an error; the state shown may be out of date.",
-                now);
-        PassTally tally = new PassTally();
-        for (AACluster cluster : desired) {
-            cluster.raiseAlert(alert);
-            save(cluster, tally);
-        }
-        tally.add(saves.flush());
-        return PassReport.backendDown(tally.saved);
     }
 
     private synchronized void releaseLease() {
@@ -370,7 +197,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
                 watch = backend.watch(ref -> wake());
             } catch (AapfException e) {
                 metrics.backendCallFailed("watch", e.reason());
-                LOG.log(outage.isUnreachable() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                LOG.log(pass.backendUnreachable() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
                         "Cannot watch backend " + backend.name() + "; relying on resync: " + e.getMessage());
             }
         }
