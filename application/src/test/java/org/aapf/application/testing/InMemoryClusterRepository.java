@@ -10,6 +10,8 @@ import java.util.function.Predicate;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.cluster.AACluster;
+import org.aapf.domain.cluster.Alert;
+import org.aapf.domain.cluster.Instance;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ProxyId;
@@ -124,9 +126,23 @@ public final class InMemoryClusterRepository implements ClusterRepository {
         return copy(cluster, cluster.version());
     }
 
+    /** A copy as the database would give it back: instants to the microsecond. */
     private static AACluster copy(AACluster cluster, long version) {
-        return AACluster.restore(cluster.id(), cluster.owner(), cluster.name(), cluster.createdAt(), cluster.specs(),
-                cluster.instances(), cluster.status(), cluster.alerts(), version);
+        return AACluster.restore(cluster.id(), cluster.owner(), cluster.name(),
+                StoredInstants.stored(cluster.createdAt()), cluster.specs(),
+                cluster.instances().stream().map(InMemoryClusterRepository::stored).toList(), cluster.status(),
+                stored(cluster.alerts()), version);
+    }
+
+    private static Instance stored(Instance instance) {
+        return new Instance(instance.service(), instance.index(), instance.status(), instance.health(),
+                StoredInstants.stored(instance.createdAt()), StoredInstants.stored(instance.updatedAt()),
+                stored(instance.alerts()), instance.notebook());
+    }
+
+    private static List<Alert> stored(List<Alert> alerts) {
+        return alerts.stream().map(alert -> new Alert(alert.level(), alert.reason(), alert.message(),
+                StoredInstants.stored(alert.at()))).toList();
     }
 
     private record OwnerAndName(UserId owner, ClusterName name) {

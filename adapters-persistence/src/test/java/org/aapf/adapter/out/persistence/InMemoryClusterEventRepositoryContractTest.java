@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the {@link AbstractClusterEventRepositoryTest} contract on the application tests' in-memory repository. Left
- * out: the SQL schema's storage limits (microsecond instants, clipped messages), which the fake does not imitate.
+ * out: the clipping of long messages to the column's size (the adapter's {@code StoredText}).
  */
 class InMemoryClusterEventRepositoryContractTest extends AbstractClusterEventRepositoryTest {
 
@@ -43,11 +43,6 @@ class InMemoryClusterEventRepositoryContractTest extends AbstractClusterEventRep
     @Override
     protected UserRepository newUserRepository() {
         return new InMemoryUserRepository(new InMemorySessionRepository(), new InMemoryApiTokenRepository());
-    }
-
-    @Override
-    void instantsAreStoredWithMicrosecondPrecision() {
-        // a storage limit of the SQL schema
     }
 
     @Override
