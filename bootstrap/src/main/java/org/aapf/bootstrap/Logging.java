@@ -10,7 +10,7 @@ public final class Logging {
     private Logging() {
     }
 
-    static void configure() {
+    public static void configure() {
         // H2's auto-server (which lets `aapf users` share the file with a running server) must stay on loopback.
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -43,11 +44,60 @@ class ArchitectureTest {
                 .adapter("docker", "org.aapf.adapter.out.docker..")
                 .adapter("kubernetes", "org.aapf.adapter.out.k8s..")
                 .adapter("metrics", "org.aapf.adapter.out.metrics..")
+                .adapter("spark", "org.aapf.adapter.out.spark..")
                 .withOptionalLayers(true)
                 // bootstrap and embedded sit outside the onion: they wire every layer together.
                 .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("org.aapf.bootstrap..", "org.aapf.embedded.."),
                         DescribedPredicate.alwaysTrue());
         rule.check(classes);
+    }
+
+    /** Adapters drive or serve the application through its ports, never by reaching into a service. */
+    @Test
+    void adaptersUseTheApplicationOnlyThroughItsPorts() {
+        noClasses().that().resideInAPackage("org.aapf.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("org.aapf.application.service..")
+                .check(classes);
+    }
+
+    /** An inbound adapter calls use cases (in-ports); what the application calls out to is none of its business. */
+    @Test
+    void inboundAdaptersDoNotUseOutboundPorts() {
+        noClasses().that().resideInAPackage("org.aapf.adapter.in..")
+                .should().dependOnClassesThat().resideInAPackage("org.aapf.application.port.out..")
+                .check(classes);
+    }
+
+    /** Ports are the application's contract: they name no service that implements or uses them. */
+    @Test
+    void portsDoNotDependOnServices() {
+        noClasses().that().resideInAPackage("org.aapf.application.port..")
+                .should().dependOnClassesThat().resideInAPackage("org.aapf.application.service..")
+                .check(classes);
+    }
+
+    /** Services are built and started by the wiring (embedded, bootstrap); everything else sees only their ports. */
+    @Test
+    void servicesAreUsedOnlyByServicesAndTheWiring() {
+        classes().that().resideInAPackage("org.aapf.application.service..")
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage("org.aapf.application.service..",
+                        "org.aapf.embedded..", "org.aapf.bootstrap..")
+                .check(classes);
+    }
+
+    /** What an embedding host calls is the application's in-ports, grouped; nothing it could misuse. */
+    @Test
+    void embeddedUseCaseGroupsExposeOnlyInPorts() {
+        classes().that().resideInAPackage("org.aapf.embedded.usecases..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.aapf.embedded.usecases..",
+                        "org.aapf.application.port.in..", "java..")
+                .check(classes);
+    }
+
+    /** No two packages need each other, in any module (bootstrap and embedded included). */
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.aapf.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.ForwardingClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
-import org.aapf.application.service.cluster.PassReport;
+import org.aapf.application.service.reconcile.PassReport;
 import org.aapf.bootstrap.support.Api.Reply;
 import org.aapf.bootstrap.support.MockKubernetes;
 import org.aapf.bootstrap.support.TestServer;

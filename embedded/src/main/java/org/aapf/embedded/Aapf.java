@@ -3,10 +3,16 @@ package org.aapf.embedded;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
-import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.domain.user.UserId;
 import org.aapf.embedded.wiring.AapfComponent;
 import org.aapf.embedded.wiring.CoreSettings;
+import org.aapf.application.port.in.EnsureTrustedUserUseCase.EnsureTrustedUserCommand;
+import org.aapf.embedded.usecases.AccountUseCases;
+import org.aapf.embedded.usecases.ApiTokenUseCases;
+import org.aapf.embedded.usecases.CatalogueUseCases;
+import org.aapf.embedded.usecases.ClusterUseCases;
+import org.aapf.embedded.usecases.UserUseCases;
 
 /**
  * AAPF embedded in a JVM application: its use cases over the host's database, a cluster backend and a lifecycle.
@@ -80,7 +86,7 @@ public final class Aapf implements AutoCloseable {
      */
     public UserId ensureUser(String username) {
         AapfComponent graph = open();
-        return new TrustedUsers(graph.userRepository(), graph.passwordHasher(), settings.clock()).ensure(username);
+        return graph.ensureTrustedUser().ensure(new EnsureTrustedUserCommand(username));
     }
 
     /** The optional HTTP layer, to mount on the host's own Helidon server; nothing listens until the host does. */

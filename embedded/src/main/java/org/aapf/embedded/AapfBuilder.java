@@ -15,7 +15,7 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.service.account.AccountSettings;
 import org.aapf.application.service.cluster.ClusterLimits;
-import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.embedded.catalogue.ReloadingCatalogueSource;
 import org.aapf.embedded.wiring.BackendChoice;
@@ -74,8 +74,7 @@ public final class AapfBuilder {
      * ({@link #serverId(String)}, else the one kept in the database).
      */
     public AapfBuilder dockerBackend(DockerSettings settings) {
-        this.backend = new BackendChoice.Docker(settings);
-        return this;
+        return backend(BackendChoice.DOCKER, settings);
     }
 
     /** Clusters on the Docker engine that {@code DOCKER_HOST} (or the local socket) names, with default settings. */
@@ -88,7 +87,15 @@ public final class AapfBuilder {
      * {@code serverId} is replaced by this AAPF's.
      */
     public AapfBuilder kubernetesBackend(KubernetesSettings settings) {
-        this.backend = new BackendChoice.Kubernetes(settings);
+        return backend(BackendChoice.KUBERNETES, settings);
+    }
+
+    /**
+     * Clusters on the backend registered for {@code type} ({@code docker}, {@code kubernetes}), built from
+     * {@code settings} of that backend's kind; the settings' {@code serverId} is replaced by this AAPF's.
+     */
+    public AapfBuilder backend(String type, Object settings) {
+        this.backend = new BackendChoice.Built(type, settings);
         return this;
     }
 

@@ -34,11 +34,11 @@ import org.aapf.domain.user.UserId;
 public final class FakeClusterBackend implements ClusterBackend {
 
     private final Clock clock;
-    private final Map<InstanceRef, ObservedInstance> instances = new LinkedHashMap<>();
-    private final Map<InstanceRef, DesiredInstance> specs = new LinkedHashMap<>();
-    private final Map<InstanceRef, Integer> ports = new LinkedHashMap<>();
+    private final Map<InstanceRef, ObservedInstance> instances;
+    private final Map<InstanceRef, DesiredInstance> specs;
+    private final Map<InstanceRef, Integer> ports;
     private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
-    private final Map<ClusterId, Workspace> workspaces = new LinkedHashMap<>();
+    private final Map<ClusterId, Workspace> workspaces;
     private Phase startPhase = Phase.READY;
     private boolean down;
     private boolean asyncRemoval;
@@ -52,7 +52,27 @@ public final class FakeClusterBackend implements ClusterBackend {
     private int observeCalls;
 
     public FakeClusterBackend(Clock clock) {
+        this(clock, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    private FakeClusterBackend(Clock clock, Map<InstanceRef, ObservedInstance> instances,
+            Map<InstanceRef, DesiredInstance> specs, Map<InstanceRef, Integer> ports,
+            Map<ClusterId, Workspace> workspaces) {
         this.clock = clock;
+        this.instances = instances;
+        this.specs = specs;
+        this.ports = ports;
+        this.workspaces = workspaces;
+    }
+
+    /**
+     * A new backend object on the same "engine" (sharing its instances and workspaces), as an AAPF restart would
+     * create; faults, controls and watches are its own. Not for concurrent use beside this one.
+     */
+    public FakeClusterBackend restarted() {
+        FakeClusterBackend restarted = new FakeClusterBackend(clock, instances, specs, ports, workspaces);
+        restarted.nextPort = nextPort + 1000;
+        return restarted;
     }
 
     @Override
@@ -122,7 +142,9 @@ public final class FakeClusterBackend implements ClusterBackend {
     public synchronized List<ObservedInstance> observe() {
         requireUp();
         observeCalls++;
-        List<ObservedInstance> snapshot = List.copyOf(instances.values());
+        List<ObservedInstance> snapshot = instances.values().stream().map(instance -> new ObservedInstance(
+                instance.ref(), instance.owner(), instance.specHash(), instance.phase(), instance.health(),
+                instance.alerts(), instance.since(), restartsItself)).toList();
         snapshot.stream().filter(instance -> instance.phase() == Phase.TERMINATING)
                 .forEach(instance -> forget(instance.ref()));
         return snapshot;
@@ -141,11 +163,6 @@ public final class FakeClusterBackend implements ClusterBackend {
             return Optional.empty();
         }
         return Optional.of(new Endpoint("127.0.0.1", ports.getOrDefault(ref, 20000)));
-    }
-
-    @Override
-    public synchronized boolean restartsItself(InstanceRef failed) {
-        return restartsItself;
     }
 
     // ---- faults and controls ----
@@ -170,7 +187,7 @@ public final class FakeClusterBackend implements ClusterBackend {
     public synchronized void setState(InstanceRef ref, Phase phase, Optional<Health> health, List<Alert> alerts) {
         ObservedInstance old = require(ref);
         instances.put(ref, new ObservedInstance(ref, old.owner(), old.specHash(), phase, health, alerts,
-                clock.instant()));
+                clock.instant(), false));
         emit(ref);
     }
 
@@ -239,7 +256,7 @@ public final class FakeClusterBackend implements ClusterBackend {
         }
         if (asyncRemoval) {
             instances.put(ref, new ObservedInstance(ref, old.owner(), old.specHash(), Phase.TERMINATING,
-                    Optional.empty(), List.of(), clock.instant()));
+                    Optional.empty(), List.of(), clock.instant(), false));
         } else {
             forget(ref);
         }
@@ -258,7 +275,7 @@ public final class FakeClusterBackend implements ClusterBackend {
 
     private ObservedInstance instance(InstanceRef ref, UserId owner, String hash, Phase phase) {
         Optional<Health> health = phase == Phase.READY ? Optional.of(Health.HEALTHY) : Optional.empty();
-        return new ObservedInstance(ref, owner, hash, phase, health, List.of(), clock.instant());
+        return new ObservedInstance(ref, owner, hash, phase, health, List.of(), clock.instant(), false);
     }
 
     private ObservedInstance require(InstanceRef ref) {

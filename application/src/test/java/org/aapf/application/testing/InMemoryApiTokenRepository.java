@@ -12,15 +12,26 @@ import org.aapf.domain.token.ApiToken;
 import org.aapf.domain.token.ApiTokenId;
 import org.aapf.domain.token.TokenName;
 import org.aapf.domain.user.UserId;
+import java.util.function.Predicate;
+import org.aapf.application.port.out.UserRepository;
 
 /** An {@link ApiTokenRepository} in a map that also counts writes of last use. */
 public final class InMemoryApiTokenRepository implements ApiTokenRepository {
 
     private final Map<ApiTokenId, ApiToken> tokens = new LinkedHashMap<>();
     private int markUsedCalls;
+    private Predicate<UserId> ownerExists = owner -> true;
+
+    /** From now on a token of an owner {@code users} does not know is refused with {@code NOT_FOUND}, as in SQL. */
+    public void requireOwnersIn(UserRepository users) {
+        ownerExists = owner -> users.findById(owner).isPresent();
+    }
 
     @Override
     public void add(ApiToken token) {
+        if (!ownerExists.test(token.owner())) {
+            throw AapfException.notFound("The owner of the API token does not exist.");
+        }
         if (findByName(token.owner(), token.name()).isPresent()) {
             throw AapfException.invalid("An API token named '" + token.name() + "' already exists.");
         }
@@ -48,7 +59,8 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
     @Override
     public void markUsed(ApiTokenId id, Instant now) {
         markUsedCalls++;
-        Optional.ofNullable(tokens.get(id)).ifPresent(t -> t.markUsed(now));
+        Optional.ofNullable(tokens.get(id)).filter(t -> t.lastUsedAt().filter(last -> !now.isAfter(last)).isEmpty())
+                .ifPresent(t -> t.markUsed(now));
     }
 
     @Override
@@ -70,6 +82,7 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
     }
 
     private static ApiToken copy(ApiToken t) {
-        return ApiToken.restore(t.id(), t.owner(), t.name(), t.digest(), t.createdAt(), t.lastUsedAt().orElse(null));
+        return ApiToken.restore(t.id(), t.owner(), t.name(), t.digest(), StoredInstants.stored(t.createdAt()),
+                StoredInstants.stored(t.lastUsedAt()).orElse(null));
     }
 }

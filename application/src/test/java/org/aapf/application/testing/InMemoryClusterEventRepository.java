@@ -13,7 +13,8 @@ public final class InMemoryClusterEventRepository implements ClusterEventReposit
 
     @Override
     public synchronized void append(List<ClusterEvent> batch) {
-        events.addAll(batch);
+        batch.forEach(event -> events.add(new ClusterEvent(event.cluster(), StoredInstants.stored(event.at()),
+                event.type(), event.message())));
     }
 
     @Override

@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.cluster.AACluster;
+import org.aapf.domain.cluster.Alert;
+import org.aapf.domain.cluster.Instance;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ProxyId;
@@ -22,11 +26,23 @@ public final class InMemoryClusterRepository implements ClusterRepository {
 
     private final Map<ClusterId, AACluster> rows = new LinkedHashMap<>();
     private final Map<OwnerAndName, ClusterId> byName = new HashMap<>();
+    private Predicate<UserId> ownerExists = owner -> true;
     private int updates;
     private boolean crashOnNextUpdate;
 
+    /**
+     * From now on a cluster of an owner that {@code users} does not know is refused with {@code NOT_FOUND}, as the
+     * database's foreign key does; off by default, since most application tests name owners without storing them.
+     */
+    public synchronized void requireOwnersIn(UserRepository users) {
+        ownerExists = owner -> users.findById(owner).isPresent();
+    }
+
     @Override
     public synchronized void add(AACluster cluster) {
+        if (!ownerExists.test(cluster.owner())) {
+            throw AapfException.notFound("The owner of the AACluster does not exist.");
+        }
         OwnerAndName key = new OwnerAndName(cluster.owner(), cluster.name());
         if (byName.containsKey(key)) {
             throw AapfException.invalid("AACluster named '" + cluster.name() + "' already exists.");
@@ -110,9 +126,23 @@ public final class InMemoryClusterRepository implements ClusterRepository {
         return copy(cluster, cluster.version());
     }
 
+    /** A copy as the database would give it back: instants to the microsecond. */
     private static AACluster copy(AACluster cluster, long version) {
-        return AACluster.restore(cluster.id(), cluster.owner(), cluster.name(), cluster.createdAt(), cluster.specs(),
-                cluster.instances(), cluster.status(), cluster.alerts(), version);
+        return AACluster.restore(cluster.id(), cluster.owner(), cluster.name(),
+                StoredInstants.stored(cluster.createdAt()), cluster.specs(),
+                cluster.instances().stream().map(InMemoryClusterRepository::stored).toList(), cluster.status(),
+                stored(cluster.alerts()), version);
+    }
+
+    private static Instance stored(Instance instance) {
+        return new Instance(instance.service(), instance.index(), instance.status(), instance.health(),
+                StoredInstants.stored(instance.createdAt()), StoredInstants.stored(instance.updatedAt()),
+                stored(instance.alerts()), instance.notebook());
+    }
+
+    private static List<Alert> stored(List<Alert> alerts) {
+        return alerts.stream().map(alert -> new Alert(alert.level(), alert.reason(), alert.message(),
+                StoredInstants.stored(alert.at()))).toList();
     }
 
     private record OwnerAndName(UserId owner, ClusterName name) {

@@ -12,7 +12,8 @@ public final class InMemoryLoginAttemptRepository implements LoginAttemptReposit
     private final Map<String, Failures> failures = new HashMap<>();
 
     @Override
-    public synchronized Failures recordFailure(String key, Instant now, Instant windowStart) {
+    public synchronized Failures recordFailure(String key, Instant at, Instant windowStart) {
+        Instant now = StoredInstants.stored(at);
         Failures previous = failures.get(key);
         Failures next = previous == null || previous.firstAt().isBefore(windowStart)
                 ? new Failures(key, 1, now, now)

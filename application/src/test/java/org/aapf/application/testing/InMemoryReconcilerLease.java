@@ -9,6 +9,9 @@ import org.aapf.application.port.out.ReconcilerLease;
 /** A single lease in memory, judged by the given clock; shared by reconcilers to simulate one database. */
 public final class InMemoryReconcilerLease implements ReconcilerLease {
 
+    /** The longest holder id the database's column takes. */
+    private static final int MAX_HOLDER_LENGTH = 128;
+
     private final Clock clock;
     private String holder;
     private long epoch;
@@ -20,6 +23,15 @@ public final class InMemoryReconcilerLease implements ReconcilerLease {
 
     @Override
     public synchronized Optional<Lease> acquireOrRenew(String candidate, Duration ttl) {
+        if (candidate == null || candidate.isBlank()) {
+            throw new IllegalArgumentException("'holder' must not be blank");
+        }
+        if (candidate.length() > MAX_HOLDER_LENGTH) {
+            throw new IllegalArgumentException("'holder' must be at most " + MAX_HOLDER_LENGTH + " characters");
+        }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("'ttl' must be > 0");
+        }
         Instant now = clock.instant();
         boolean expired = !now.isBefore(expiresAt);
         if (holder != null && !expired && !holder.equals(candidate)) {
@@ -47,6 +59,11 @@ public final class InMemoryReconcilerLease implements ReconcilerLease {
         if (lease.holder().equals(holder) && lease.epoch() == epoch) {
             holder = null;
         }
+    }
+
+    /** Moves the running lease's expiry to {@code fromNow} after now, as if time had passed (or will). */
+    public synchronized void expireIn(Duration fromNow) {
+        expiresAt = clock.instant().plus(fromNow);
     }
 
     public synchronized Optional<String> holder() {

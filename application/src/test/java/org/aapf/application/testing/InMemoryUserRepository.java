@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.ExternalIdentity;
@@ -18,6 +19,7 @@ public final class InMemoryUserRepository implements UserRepository {
     private final Map<UserId, User> users = new LinkedHashMap<>();
     private final InMemorySessionRepository sessions;
     private final InMemoryApiTokenRepository apiTokens;
+    private Optional<ClusterRepository> clusters = Optional.empty();
 
     public InMemoryUserRepository(InMemorySessionRepository sessions, InMemoryApiTokenRepository apiTokens) {
         this.sessions = sessions;
@@ -27,14 +29,19 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public void add(User user) {
         if (findByUsername(user.username()).isPresent()) {
-            throw AapfException.invalid("A user named '" + user.username() + "' already exists.");
+            throw AapfException.invalid("username '" + user.username() + "' is already taken");
+        }
+        if (user.externalIdentity().isPresent() && findByExternalIdentity(user.externalIdentity().get()).isPresent()) {
+            throw AapfException.invalid("another user is linked to that identity already");
         }
         users.put(user.id(), copy(user));
     }
 
     @Override
     public void update(User user) {
-        users.replace(user.id(), copy(user));
+        if (users.replace(user.id(), copy(user)) == null) {
+            throw AapfException.notFound("user '" + user.username() + "' does not exist");
+        }
     }
 
     @Override
@@ -61,15 +68,23 @@ public final class InMemoryUserRepository implements UserRepository {
                 .map(InMemoryUserRepository::copy).toList();
     }
 
+    /** From now on a user who owns clusters in {@code owned} cannot be removed, as the database refuses it. */
+    public void refuseRemovalOfOwnersIn(ClusterRepository owned) {
+        clusters = Optional.of(owned);
+    }
+
     @Override
     public boolean remove(UserId id) {
+        if (clusters.filter(owned -> !owned.listByOwner(id).isEmpty()).isPresent()) {
+            throw AapfException.invalid("The user still owns AAClusters; delete them first.");
+        }
         sessions.removeAllOf(id);
         apiTokens.removeAllOf(id);
         return users.remove(id) != null;
     }
 
     private static User copy(User user) {
-        return User.restore(user.id(), user.username(), user.passwordHash(), user.createdAt(),
-                user.passwordChangedAt(), user.isAdmin(), user.externalIdentity(), user.groups());
+        return User.restore(user.id(), user.username(), user.passwordHash(), StoredInstants.stored(user.createdAt()),
+                StoredInstants.stored(user.passwordChangedAt()), user.isAdmin(), user.externalIdentity(), user.groups());
     }
 }

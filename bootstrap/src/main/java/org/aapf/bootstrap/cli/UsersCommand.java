@@ -14,7 +14,7 @@ import org.aapf.application.port.in.UserView;
 import org.aapf.bootstrap.config.ConfiguredAapf;
 import org.aapf.domain.error.AapfException;
 import org.aapf.embedded.Aapf;
-import org.aapf.embedded.UserUseCases;
+import org.aapf.embedded.usecases.UserUseCases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

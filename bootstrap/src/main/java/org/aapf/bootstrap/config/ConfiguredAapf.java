@@ -21,16 +21,21 @@ import org.aapf.application.service.account.AccountSettings;
 import org.aapf.application.service.account.SignOnSettings;
 import org.aapf.application.service.catalogue.CatalogueGrants;
 import org.aapf.application.service.cluster.ClusterLimits;
-import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.embedded.Aapf;
 import org.aapf.embedded.AapfBuilder;
 import org.aapf.embedded.wiring.SingleSignOn;
+import org.aapf.embedded.wiring.BackendChoice;
+import java.util.function.BiFunction;
+import java.util.TreeSet;
 
 /** Turns the server's YAML configuration into the embedded {@link Aapf} it runs (the server is one embedder). */
 public final class ConfiguredAapf {
 
-    private static final String DOCKER = "docker";
-    private static final String KUBERNETES = "kubernetes";
+    /** How each backend's settings are read from the configuration, keyed like the backends' registry. */
+    private static final Map<String, BiFunction<AapfConfig.Backend, Map<String, String>, Object>> BACKEND_SETTINGS =
+            Map.of(BackendChoice.DOCKER, (backend, environment) -> dockerSettings(backend.docker(), environment),
+                    BackendChoice.KUBERNETES, (backend, environment) -> kubernetesSettings(backend.kubernetes()));
 
     private ConfiguredAapf() {
     }
@@ -66,12 +71,13 @@ public final class ConfiguredAapf {
         if (!config.catalogue().isEmpty()) {
             builder.catalogue(Path.of(config.catalogue()));
         }
-        return switch (config.backend().type()) {
-            case DOCKER -> builder.dockerBackend(dockerSettings(config.backend().docker(), environment));
-            case KUBERNETES -> builder.kubernetesBackend(kubernetesSettings(config.backend().kubernetes()));
-            default -> throw new ConfigException("Unknown backend '" + config.backend().type() + "' in 'backend.type'"
-                    + " (AAPF_BACKEND): use " + DOCKER + " or " + KUBERNETES);
-        };
+        String type = config.backend().type();
+        BiFunction<AapfConfig.Backend, Map<String, String>, Object> settings = BACKEND_SETTINGS.get(type);
+        if (settings == null) {
+            throw new ConfigException("Unknown backend '" + type + "' in 'backend.type' (AAPF_BACKEND): use one of "
+                    + new TreeSet<>(BACKEND_SETTINGS.keySet()));
+        }
+        return builder.backend(type, settings.apply(config.backend(), environment));
     }
 
     /**

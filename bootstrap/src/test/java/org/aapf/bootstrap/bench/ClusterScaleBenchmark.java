@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
 import org.aapf.application.port.in.CreateClusterUseCase.ServiceRequest;
-import org.aapf.application.service.cluster.PassReport;
+import org.aapf.application.service.reconcile.PassReport;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.bootstrap.AapfServer;
 import org.aapf.bootstrap.config.AapfConfig;

@@ -21,7 +21,7 @@ class ConfigurationErrorsIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "unknown backend | AAPF_BACKEND=nomad | 'backend.type' (AAPF_BACKEND): use docker or kubernetes",
+        "unknown backend | AAPF_BACKEND=nomad | 'backend.type' (AAPF_BACKEND): use one of [docker, kubernetes]",
         "malformed catalogue | AAPF_CATALOGUE=catalogue.yaml | Catalogue catalogue.yaml is invalid",
         "unreachable database | AAPF_DB_URL=jdbc:postgresql://127.0.0.1:1/aapf | 'database.url' (AAPF_DB_URL)",
         "weak JWT secret | AAPF_JWT_SECRET=short | 'auth.jwtSecret' must be at least 32 bytes",

@@ -1,8 +1,8 @@
 package org.aapf.embedded.health;
 
 import org.aapf.adapter.in.http.HealthCheck;
-import org.aapf.application.service.cluster.PassReport;
-import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.reconcile.PassReport;
+import org.aapf.application.service.reconcile.Reconciler;
 
 /**
  * The cluster backend as the reconciler last saw it (no backend call per probe). A backend that cannot be reached

@@ -1,7 +1,7 @@
 package org.aapf.embedded.health;
 
 import org.aapf.adapter.in.http.HealthCheck;
-import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.reconcile.Reconciler;
 
 /** Ready while the reconcile loop runs; without it accepted clusters would never be created or deleted. */
 public final class ReconcilerHealth implements HealthCheck {

@@ -11,6 +11,7 @@ import org.aapf.adapter.in.http.gateway.NotebookAdmission;
 import org.aapf.adapter.in.http.webui.WebUiRouting;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.in.AddUserUseCase;
+import org.aapf.application.port.in.EnsureTrustedUserUseCase;
 import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.in.ListUsersQuery;
 import org.aapf.application.port.in.RemoveUserUseCase;
@@ -20,12 +21,12 @@ import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.application.service.account.AccountHousekeeping;
-import org.aapf.application.service.cluster.Reconciler;
-import org.aapf.embedded.AccountUseCases;
-import org.aapf.embedded.ApiTokenUseCases;
-import org.aapf.embedded.CatalogueUseCases;
-import org.aapf.embedded.ClusterUseCases;
-import org.aapf.embedded.UserUseCases;
+import org.aapf.application.service.reconcile.Reconciler;
+import org.aapf.embedded.usecases.AccountUseCases;
+import org.aapf.embedded.usecases.ApiTokenUseCases;
+import org.aapf.embedded.usecases.CatalogueUseCases;
+import org.aapf.embedded.usecases.ClusterUseCases;
+import org.aapf.embedded.usecases.UserUseCases;
 
 /**
  * The one Dagger component: adapters bound to the application's ports, built from {@link CoreSettings}. Every object
@@ -64,6 +65,8 @@ public interface AapfComponent {
     WebUiRouting webUiRouting();
 
     AddUserUseCase addUser();
+
+    EnsureTrustedUserUseCase ensureTrustedUser();
 
     SetUserPasswordUseCase setUserPassword();
 

@@ -3,6 +3,7 @@ package org.aapf.embedded.wiring;
 import dagger.Binds;
 import dagger.Module;
 import org.aapf.application.port.in.AddUserUseCase;
+import org.aapf.application.port.in.EnsureTrustedUserUseCase;
 import org.aapf.application.port.in.AuthenticateUseCase;
 import org.aapf.application.port.in.ChangePasswordUseCase;
 import org.aapf.application.port.in.CreateApiTokenUseCase;
@@ -16,6 +17,7 @@ import org.aapf.application.port.in.RefreshAccessTokenUseCase;
 import org.aapf.application.port.in.RemoveUserUseCase;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
 import org.aapf.application.service.account.AddUserService;
+import org.aapf.application.service.account.EnsureTrustedUserService;
 import org.aapf.application.service.account.AuthenticateService;
 import org.aapf.application.service.account.ChangePasswordService;
 import org.aapf.application.service.account.CreateApiTokenService;
@@ -62,6 +64,9 @@ interface AccountsModule {
 
     @Binds
     AddUserUseCase addUser(AddUserService service);
+
+    @Binds
+    EnsureTrustedUserUseCase ensureTrustedUser(EnsureTrustedUserService service);
 
     @Binds
     SetUserPasswordUseCase setUserPassword(SetUserPasswordService service);

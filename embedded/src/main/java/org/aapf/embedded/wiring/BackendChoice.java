@@ -1,39 +1,29 @@
 package org.aapf.embedded.wiring;
 
 import java.util.Objects;
-import org.aapf.adapter.out.docker.DockerSettings;
-import org.aapf.adapter.out.k8s.KubernetesSettings;
 import org.aapf.application.port.out.ClusterBackend;
 
 /** Which backend runs the clusters: one AAPF builds (and closes), or one the embedder built and keeps. */
 public sealed interface BackendChoice {
 
+    /** The {@code backend.type} of Docker containers ({@code DockerSettings}). */
+    String DOCKER = "docker";
+    /** The {@code backend.type} of Kubernetes pods ({@code KubernetesSettings}). */
+    String KUBERNETES = "kubernetes";
+
     /** True when AAPF built the backend and so closes it with the component. */
     boolean ownedByAapf();
 
     /**
-     * Containers on a Docker engine; the settings' {@code serverId} is replaced by this AAPF's server id so that the
-     * labels always match the id the rest of AAPF uses.
+     * A backend AAPF builds with the {@link BackendFactory} registered for {@code type}; the settings' own server id is
+     * replaced by this AAPF's, so that the labels always match the id the rest of AAPF uses.
+     *
+     * @param settings that factory's settings, e.g. {@code DockerSettings} for {@link #DOCKER}
      */
-    record Docker(DockerSettings settings) implements BackendChoice {
+    record Built(String type, Object settings) implements BackendChoice {
 
-        public Docker {
-            Objects.requireNonNull(settings, "'settings' must not be null");
-        }
-
-        @Override
-        public boolean ownedByAapf() {
-            return true;
-        }
-    }
-
-    /**
-     * Pods on a Kubernetes cluster, through a client made from the settings' kubeconfig (or the in-cluster account);
-     * the settings' {@code serverId} is replaced by this AAPF's server id.
-     */
-    record Kubernetes(KubernetesSettings settings) implements BackendChoice {
-
-        public Kubernetes {
+        public Built {
+            Objects.requireNonNull(type, "'type' must not be null");
             Objects.requireNonNull(settings, "'settings' must not be null");
         }
 

@@ -2,29 +2,57 @@ package org.aapf.embedded.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.aapf.adapter.out.docker.DockerClusterBackend;
+import org.aapf.adapter.out.docker.DockerSettings;
 import org.aapf.adapter.out.k8s.ConnectedKubernetesBackend;
+import org.aapf.adapter.out.k8s.KubernetesSettings;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ServerSettingsRepository;
 
-/** The cluster backend the settings choose (built only when first needed), and the server id that labels its objects. */
+/**
+ * The cluster backend the settings choose (built only when first needed) by the {@link BackendFactory} registered for
+ * its {@code backend.type}, and the server id that labels its objects.
+ */
 @Module
 interface BackendModule {
 
     String SERVER_ID_KEY = "server.id";
 
     @Provides
+    @IntoMap
+    @StringKey(BackendChoice.DOCKER)
+    static BackendFactory docker() {
+        return (settings, serverId, clock) -> new DockerClusterBackend(
+                BackendFactory.settingsOf(settings, DockerSettings.class).withServerId(serverId));
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey(BackendChoice.KUBERNETES)
+    static BackendFactory kubernetes() {
+        return (settings, serverId, clock) -> ConnectedKubernetesBackend.connect(
+                BackendFactory.settingsOf(settings, KubernetesSettings.class).withServerId(serverId), clock);
+    }
+
+    @Provides
     @Singleton
-    static ClusterBackend backend(CoreSettings settings, @ServerId String serverId, Clock clock) {
+    static ClusterBackend backend(CoreSettings settings, Map<String, BackendFactory> factories,
+            @ServerId String serverId, Clock clock) {
         return switch (settings.backend()) {
-            case BackendChoice.Docker docker -> new DockerClusterBackend(docker.settings().withServerId(serverId));
-            case BackendChoice.Kubernetes k8s ->
-                    ConnectedKubernetesBackend.connect(k8s.settings().withServerId(serverId), clock);
             case BackendChoice.Supplied supplied -> supplied.backend();
+            case BackendChoice.Built built -> Optional.ofNullable(factories.get(built.type()))
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown backend '" + built.type() + "': use one of "
+                            + new TreeSet<>(factories.keySet())))
+                    .create(built.settings(), serverId, clock);
         };
     }
 

@@ -8,7 +8,7 @@ import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.service.account.AccountSettings;
 import org.aapf.application.service.cluster.ClusterLimits;
-import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.reconcile.ReconcilerSettings;
 
 /**
  * Everything the component is built from, already resolved (by {@code Aapf.builder()} or the server's YAML

@@ -10,12 +10,15 @@ import org.aapf.adapter.out.metrics.PrometheusMetrics;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.Metrics;
-import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.embedded.health.BackendHealth;
 import org.aapf.embedded.health.DatabaseHealth;
 import org.aapf.embedded.health.ReconcilerHealth;
 
-/** Monitoring: the Prometheus metrics behind the {@link Metrics} port, the probes and the access log. */
+/**
+ * Monitoring: the Prometheus metrics behind the application's {@link Metrics} port and the HTTP adapter's own
+ * metrics interface, the probes and the access log.
+ */
 @Module
 interface OperationsModule {
 
@@ -24,9 +27,16 @@ interface OperationsModule {
 
     @Provides
     @Singleton
-    static OperationsRouting operationsRouting(CoreSettings settings, PrometheusMetrics metrics, Database database,
-            Reconciler reconciler, ClusterBackend backend) {
-        return new OperationsRouting(metrics,
+    static org.aapf.adapter.in.http.Metrics httpMetrics(PrometheusMetrics metrics) {
+        return new PrometheusHttpMetrics(metrics);
+    }
+
+    @Provides
+    @Singleton
+    static OperationsRouting operationsRouting(CoreSettings settings, PrometheusMetrics metrics,
+            org.aapf.adapter.in.http.Metrics httpMetrics, Database database, Reconciler reconciler,
+            ClusterBackend backend) {
+        return new OperationsRouting(httpMetrics,
                 List.of(new DatabaseHealth(database), new BackendHealth(reconciler, backend.name()),
                         new ReconcilerHealth(reconciler)),
                 settings.metricsToken(), metrics::scrape);

@@ -26,11 +26,11 @@ import org.aapf.application.port.in.ResolveNotebookRouteQuery;
 import org.aapf.application.port.in.StartClusterUseCase;
 import org.aapf.application.port.in.StopClusterUseCase;
 import org.aapf.application.port.in.SetUserPasswordUseCase;
-import org.aapf.embedded.AccountUseCases;
-import org.aapf.embedded.ApiTokenUseCases;
-import org.aapf.embedded.CatalogueUseCases;
-import org.aapf.embedded.ClusterUseCases;
-import org.aapf.embedded.UserUseCases;
+import org.aapf.embedded.usecases.AccountUseCases;
+import org.aapf.embedded.usecases.ApiTokenUseCases;
+import org.aapf.embedded.usecases.CatalogueUseCases;
+import org.aapf.embedded.usecases.ClusterUseCases;
+import org.aapf.embedded.usecases.UserUseCases;
 
 /** The inbound ports, grouped the way {@code Aapf} hands them to an embedder. */
 @Module

@@ -150,7 +150,7 @@ final class InstanceReader {
     private record State(Phase phase, Optional<Health> health, List<Alert> alerts, Instant since) {
 
         ObservedInstance toObserved(InstanceRef ref, UserId owner, String specHash) {
-            return new ObservedInstance(ref, owner, specHash, phase, health, alerts, since);
+            return new ObservedInstance(ref, owner, specHash, phase, health, alerts, since, false);
         }
     }
 }

@@ -51,7 +51,7 @@ final class RefusedInstances {
     void refuse(DesiredInstance desired, String reason, String message) {
         Alert alert = new Alert(Alert.Level.ERROR, reason, message, Instant.now());
         failed.put(desired.ref(), new ObservedInstance(desired.ref(), desired.owner(), desired.specHash(),
-                ObservedInstance.Phase.FAILED, Optional.empty(), List.of(alert), Instant.now()));
+                ObservedInstance.Phase.FAILED, Optional.empty(), List.of(alert), Instant.now(), false));
     }
 
     /** Why the image cannot be used, naming the fix; empty when it is on the engine or will be pulled. */

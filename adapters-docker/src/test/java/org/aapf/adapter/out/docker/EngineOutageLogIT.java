@@ -17,9 +17,9 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.aapf.application.service.cluster.PassReport;
-import org.aapf.application.service.cluster.Reconciler;
-import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.reconcile.PassReport;
+import org.aapf.application.service.reconcile.Reconciler;
+import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
 import org.aapf.application.testing.InMemoryReconcilerLease;
@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.Metrics;
 
 /**
  * The reconciler on the real Docker backend, pointed at a socket with no engine behind it for 20 minutes (of a manual
@@ -87,7 +89,8 @@ class EngineOutageLogIT {
         try (DockerClusterBackend backend = new DockerClusterBackend(docker);
                 Reconciler reconciler = new Reconciler(new InMemoryClusterRepository(),
                         new InMemoryClusterEventRepository(), backend, TestCatalogues::standard,
-                        new InMemoryReconcilerLease(Clock.systemUTC()), clock, settings)) {
+                        new InMemoryReconcilerLease(Clock.systemUTC()), clock, settings, SparkMasterMonitor.none(),
+                        Metrics.none())) {
             for (int pass = 0; pass < 20 * 6; pass++) {
                 assertTrue(!reconciler.reconcileOnce().backendReachable(), "no engine behind " + socket);
                 clock.advance(Duration.ofSeconds(10));

@@ -5,7 +5,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import org.aapf.application.port.out.Metrics;
 
 /**
  * The access log's line and request id, shared by the Helidon routing ({@link AccessLog}) and the gateway's

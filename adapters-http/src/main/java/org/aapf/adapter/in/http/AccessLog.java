@@ -8,7 +8,6 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import org.aapf.application.port.in.AuthenticatedUser;
-import org.aapf.application.port.out.Metrics;
 
 /**
  * Writes one line per request to the {@code org.aapf.access} logger and reports it to {@link Metrics}

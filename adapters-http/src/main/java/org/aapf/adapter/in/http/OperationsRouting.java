@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import io.helidon.webserver.http.HttpRouting;
-import org.aapf.application.port.out.Metrics;
 
 /**
  * What operators need from the HTTP server: the access log (one line per request, {@code X-Request-Id}) and request

@@ -42,7 +42,6 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
     /** How long a write waits for the informer to see it; events normally arrive within milliseconds. */
     private static final Duration CACHE_WAIT = Duration.ofSeconds(5);
     /** Pod phases after which nothing restarts the pod's containers any more. */
-    private static final Set<String> TERMINAL_PHASES = Set.of("Failed", "Succeeded");
 
     private final KubernetesClient client;
     private final KubernetesSettings settings;
@@ -185,19 +184,6 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
                 .map(pod -> PodStatusMapper.observe(pod, clock.instant()))
                 .flatMap(Optional::stream)
                 .toList();
-    }
-
-    /**
-     * The kubelet restarts a pod's crashed container (restartPolicy Always) and retries its image pull, each with its
-     * own back-off, and the scheduler retries an unschedulable pod; only a pod that ended for good (phase
-     * {@code Failed} or {@code Succeeded}, e.g. evicted) is left for the reconciler to replace.
-     */
-    @Override
-    public boolean restartsItself(InstanceRef failed) {
-        return informer.pods().stream()
-                .filter(pod -> Labels.refOf(pod.getMetadata().getLabels()).equals(Optional.of(failed)))
-                .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
-                .anyMatch(pod -> pod.getStatus() == null || !TERMINAL_PHASES.contains(pod.getStatus().getPhase()));
     }
 
     @Override

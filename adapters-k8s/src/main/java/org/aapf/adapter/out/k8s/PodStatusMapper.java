@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.ObservedInstance.Phase;
@@ -19,6 +20,8 @@ import org.aapf.domain.user.UserId;
 
 /** Turns a pod as the API server reports it into an {@link ObservedInstance}: phase, health and typed alerts. */
 final class PodStatusMapper {
+
+    private static final Set<String> TERMINAL_PHASES = Set.of("Failed", "Succeeded");
 
     private PodStatusMapper() {
     }
@@ -37,13 +40,22 @@ final class PodStatusMapper {
                 .map(annotations -> annotations.get(Labels.SPEC_HASH)).orElse("");
         if (pod.getMetadata().getDeletionTimestamp() != null) {
             return Optional.of(new ObservedInstance(ref.get(), owner.get(), hash, Phase.TERMINATING,
-                    Optional.empty(), List.of(), instant(pod.getMetadata().getDeletionTimestamp(), now)));
+                    Optional.empty(), List.of(), instant(pod.getMetadata().getDeletionTimestamp(), now), false));
         }
         List<Alert> alerts = PodAlerts.of(pod, status, created);
         Phase phase = phase(status, alerts);
         Optional<Health> health = phase == Phase.READY ? Optional.of(Health.HEALTHY) : Optional.empty();
         return Optional.of(new ObservedInstance(ref.get(), owner.get(), hash, phase, health,
-                withExit(phase, status, alerts, created), since(status, created)));
+                withExit(phase, status, alerts, created), since(status, created), restartsItself(status)));
+    }
+
+    /**
+     * The kubelet restarts a pod's crashed container (restartPolicy Always) and retries its image pull, each with its
+     * own back-off, and the scheduler retries an unschedulable pod; only a pod that ended for good (phase
+     * {@code Failed} or {@code Succeeded}, e.g. evicted) is left for the reconciler to replace.
+     */
+    private static boolean restartsItself(PodStatus status) {
+        return !TERMINAL_PHASES.contains(String.valueOf(status.getPhase()));
     }
 
     private static Phase phase(PodStatus status, List<Alert> alerts) {

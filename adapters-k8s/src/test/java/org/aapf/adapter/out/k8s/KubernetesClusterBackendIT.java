@@ -241,16 +241,18 @@ class KubernetesClusterBackendIT {
 
         changed.clear();
         setStatus(notebook, PodStatuses.waiting("ImagePullBackOff"));
-        assertAlert(awaitPhase(notebook.ref(), Phase.FAILED), "ImageMissing");
-        assertTrue(backend.restartsItself(notebook.ref()), "the kubelet retries the pull");
+        ObservedInstance pulling = awaitPhase(notebook.ref(), Phase.FAILED);
+        assertAlert(pulling, "ImageMissing");
+        assertTrue(pulling.restartsItself(), "the kubelet retries the pull");
         Eventually.until("the watcher hears of the status change", () -> changed.contains(notebook.ref()));
 
         setStatus(notebook, PodStatuses.runningReady());
         assertTrue(awaitPhase(notebook.ref(), Phase.READY).alerts().isEmpty());
 
         setStatus(notebook, PodStatuses.waiting("CrashLoopBackOff"));
-        assertAlert(awaitPhase(notebook.ref(), Phase.FAILED), "CrashLoop");
-        assertTrue(backend.restartsItself(notebook.ref()), "the kubelet restarts the container");
+        ObservedInstance crashing = awaitPhase(notebook.ref(), Phase.FAILED);
+        assertAlert(crashing, "CrashLoop");
+        assertTrue(crashing.restartsItself(), "the kubelet restarts the container");
 
         setStatus(notebook, PodStatuses.oomKilled());
         Eventually.until("OOMKilled is reported", () -> observed(notebook.ref()).orElseThrow().alerts()
@@ -275,9 +277,10 @@ class KubernetesClusterBackendIT {
         Eventually.until("the worker is observed", () -> observed(worker.ref()).isPresent());
         setStatus(worker, PodStatuses.unschedulable());
 
-        Alert alert = assertAlert(awaitPhase(worker.ref(), Phase.FAILED), "Unschedulable");
+        ObservedInstance pending = awaitPhase(worker.ref(), Phase.FAILED);
+        Alert alert = assertAlert(pending, "Unschedulable");
         assertTrue(alert.message().contains("3 Insufficient nvidia.com/gpu"), alert.message());
-        assertTrue(backend.restartsItself(worker.ref()), "the scheduler keeps trying");
+        assertTrue(pending.restartsItself(), "the scheduler keeps trying");
     }
 
     @Test
@@ -287,8 +290,9 @@ class KubernetesClusterBackendIT {
         Eventually.until("the notebook is observed", () -> observed(notebook.ref()).isPresent());
         setStatus(notebook, PodStatuses.exited());
 
-        assertAlert(awaitPhase(notebook.ref(), Phase.FAILED), "Exited");
-        assertFalse(backend.restartsItself(notebook.ref()), "nothing restarts a pod in phase Failed");
+        ObservedInstance exited = awaitPhase(notebook.ref(), Phase.FAILED);
+        assertAlert(exited, "Exited");
+        assertFalse(exited.restartsItself(), "nothing restarts a pod in phase Failed");
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class PrometheusMetrics implements Metrics {
                 .serviceLevelObjectives(READY_BUCKETS).register(registry).record(sinceCreated);
     }
 
-    @Override
+    /** An HTTP request was answered; {@code route} is the matched route template. */
     public void httpRequest(String method, String route, int status, Duration took) {
         Timer.builder("http.server.requests").description("HTTP requests by route template and status")
                 .tags(Tags.of("method", method, "route", route, "status", Integer.toString(status),
@@ -101,13 +101,13 @@ public final class PrometheusMetrics implements Metrics {
                 .serviceLevelObjectives(REQUEST_BUCKETS).register(registry).record(took);
     }
 
-    @Override
-    public void proxied(Direction direction, long bytes) {
+    /** Bytes went through the notebook proxy; {@code direction} is {@code to_notebook} or {@code from_notebook}. */
+    public void proxied(String direction, long bytes) {
         Counter.builder("aapf.proxy.bytes").baseUnit("bytes").description("Bytes through the notebook proxy")
-                .tag("direction", name(direction)).register(registry).increment(bytes);
+                .tag("direction", direction).register(registry).increment(bytes);
     }
 
-    @Override
+    /** A proxied WebSocket opened ({@code +1}) or closed ({@code -1}). */
     public void webSockets(int change) {
         openWebSockets.addAndGet(change);
     }

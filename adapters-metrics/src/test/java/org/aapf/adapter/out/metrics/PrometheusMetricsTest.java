@@ -19,7 +19,7 @@ class PrometheusMetricsTest {
         metrics.login(Metrics.LoginOutcome.THROTTLED);
         metrics.backendCallFailed("apply", ErrorReason.UNAVAILABLE);
         metrics.clusterReady(Duration.ofSeconds(7));
-        metrics.proxied(Metrics.Direction.FROM_NOTEBOOK, 2048);
+        metrics.proxied("from_notebook", 2048);
         metrics.webSockets(1);
         metrics.httpRequest("GET", "/api/v1/aaclusters", 200, Duration.ofMillis(3));
 

@@ -21,6 +21,7 @@ import org.aapf.domain.token.TokenName;
 import org.aapf.domain.user.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.aapf.application.port.out.UserRepository;
 
 /** Contract of {@link ApiTokenRepository}, run against every database by the concrete subclasses. */
 abstract class AbstractApiTokenRepositoryTest extends DatabaseFixture {
@@ -31,8 +32,8 @@ abstract class AbstractApiTokenRepositoryTest extends DatabaseFixture {
 
     @BeforeEach
     void createRepositoryAndUsers() {
-        tokens = new JdbiApiTokenRepository(jdbi());
-        JdbiUserRepository users = new JdbiUserRepository(jdbi());
+        tokens = newApiTokenRepository();
+        UserRepository users = newUserRepository();
         alice = user("alice");
         bob = user("bob");
         users.add(alice);
@@ -150,5 +151,15 @@ abstract class AbstractApiTokenRepositoryTest extends DatabaseFixture {
         AapfException error = assertThrows(AapfException.class, () -> tokens.add(orphan));
 
         assertEquals(ErrorReason.NOT_FOUND, error.reason());
+    }
+
+    /** The ApiToken repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected ApiTokenRepository newApiTokenRepository() {
+        return new JdbiApiTokenRepository(jdbi());
+    }
+
+    /** The User repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected UserRepository newUserRepository() {
+        return new JdbiUserRepository(jdbi());
     }
 }

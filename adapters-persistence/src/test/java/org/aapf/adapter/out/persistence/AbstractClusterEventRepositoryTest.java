@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterId;
@@ -24,7 +25,7 @@ abstract class AbstractClusterEventRepositoryTest extends DatabaseFixture {
 
     @BeforeEach
     void createRepository() {
-        events = new JdbiClusterEventRepository(jdbi());
+        events = newEventRepository();
     }
 
     @Test
@@ -72,7 +73,7 @@ abstract class AbstractClusterEventRepositoryTest extends DatabaseFixture {
     @Test
     void historyOutlivesItsCluster() {
         UserId ownerId = owner();
-        ClusterRepository clusters = new JdbiClusterRepository(jdbi());
+        ClusterRepository clusters = newClusterRepository();
         AACluster cluster = Clusters.notebook(ownerId, "sample");
         clusters.add(cluster);
         events.append(cluster.pullEvents());
@@ -112,9 +113,24 @@ abstract class AbstractClusterEventRepositoryTest extends DatabaseFixture {
         assertEquals(StoredText.MAX_MESSAGE, stored.length());
     }
 
+    /** The repository under test: the Jdbi one on this test's database, unless the runner tests another. */
+    protected ClusterEventRepository newEventRepository() {
+        return new JdbiClusterEventRepository(jdbi());
+    }
+
+    /** The clusters whose history is kept, beside {@link #newEventRepository()}. */
+    protected ClusterRepository newClusterRepository() {
+        return new JdbiClusterRepository(jdbi());
+    }
+
+    /** The clusters' owners. */
+    protected UserRepository newUserRepository() {
+        return new JdbiUserRepository(jdbi());
+    }
+
     private UserId owner() {
         User user = Accounts.user("owner");
-        new JdbiUserRepository(jdbi()).add(user);
+        newUserRepository().add(user);
         return user.id();
     }
 }

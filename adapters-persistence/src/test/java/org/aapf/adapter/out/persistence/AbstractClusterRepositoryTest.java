@@ -44,8 +44,8 @@ abstract class AbstractClusterRepositoryTest extends DatabaseFixture {
 
     @BeforeEach
     void createRepositoryAndOwners() {
-        clusters = new JdbiClusterRepository(jdbi());
-        users = new JdbiUserRepository(jdbi());
+        clusters = newClusterRepository();
+        users = newUserRepository();
         alice = owner("alice");
         bob = owner("bob");
     }
@@ -367,6 +367,16 @@ abstract class AbstractClusterRepositoryTest extends DatabaseFixture {
                 .message();
         assertEquals(StoredText.MAX_MESSAGE, stored.codePointCount(0, stored.length()));
         assertTrue(stored.endsWith("…"));
+    }
+
+    /** The repository under test: the Jdbi one on this test's database, unless the runner tests another. */
+    protected ClusterRepository newClusterRepository() {
+        return new JdbiClusterRepository(jdbi());
+    }
+
+    /** Where the clusters' owners are stored, beside {@link #newClusterRepository()}. */
+    protected UserRepository newUserRepository() {
+        return new JdbiUserRepository(jdbi());
     }
 
     private UserId owner(String username) {

@@ -23,7 +23,7 @@ abstract class AbstractLoginAttemptRepositoryTest extends DatabaseFixture {
 
     @BeforeEach
     void createRepository() {
-        attempts = new JdbiLoginAttemptRepository(jdbi());
+        attempts = newLoginAttemptRepository();
     }
 
     @Test
@@ -122,5 +122,10 @@ abstract class AbstractLoginAttemptRepositoryTest extends DatabaseFixture {
         assertEquals(threads * failuresPerThread,
                 outcomes.stream().map(Races.Outcome::result).filter(Objects::nonNull).mapToInt(Integer::intValue).max()
                         .orElseThrow());
+    }
+
+    /** The LoginAttempt repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected LoginAttemptRepository newLoginAttemptRepository() {
+        return new JdbiLoginAttemptRepository(jdbi());
     }
 }

@@ -26,7 +26,7 @@ abstract class AbstractReconcilerLeaseTest extends DatabaseFixture {
 
     @BeforeEach
     void createLease() {
-        lease = new JdbiReconcilerLease(jdbi());
+        lease = newLease();
     }
 
     @Test
@@ -146,8 +146,7 @@ abstract class AbstractReconcilerLeaseTest extends DatabaseFixture {
         Duration left = lease.remaining();
         assertTrue(left.compareTo(TTL.minusSeconds(5)) > 0 && left.compareTo(TTL) <= 0, left.toString());
 
-        jdbi().useHandle(handle -> handle.execute(
-                "UPDATE reconciler_lease SET expires_at = CURRENT_TIMESTAMP + INTERVAL '1000' SECOND"));
+        moveExpiry(Duration.ofSeconds(1000));
         Duration far = lease.remaining();
         assertTrue(far.compareTo(Duration.ofSeconds(990)) > 0 && far.compareTo(Duration.ofSeconds(1000)) <= 0,
                 "the database's expiry minus the database's now, whatever this JVM's clock says: " + far);
@@ -166,9 +165,21 @@ abstract class AbstractReconcilerLeaseTest extends DatabaseFixture {
         assertThrows(IllegalArgumentException.class, () -> lease.acquireOrRenew("a", Duration.ZERO));
     }
 
-    /** Moves the expiry one second into the past, by the database's clock. */
+    /** Moves the expiry one second into the past, by the store's clock. */
     private void expireNow() {
-        jdbi().useHandle(handle -> handle.execute(
-                "UPDATE reconciler_lease SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"));
+        moveExpiry(Duration.ofSeconds(-1));
+    }
+
+    /** The lease under test: the Jdbi one on this test's database, unless the runner tests another. */
+    protected ReconcilerLease newLease() {
+        return new JdbiReconcilerLease(jdbi());
+    }
+
+    /** Sets the held lease's expiry to {@code fromNow} (whole seconds) after now, by the store's own clock. */
+    protected void moveExpiry(Duration fromNow) {
+        long seconds = fromNow.toSeconds();
+        String sql = "UPDATE reconciler_lease SET expires_at = CURRENT_TIMESTAMP "
+                + (seconds < 0 ? "- INTERVAL '" + -seconds : "+ INTERVAL '" + seconds) + "' SECOND";
+        jdbi().useHandle(handle -> handle.execute(sql));
     }
 }

@@ -19,6 +19,7 @@ import org.aapf.domain.session.SessionId;
 import org.aapf.domain.user.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.aapf.application.port.out.UserRepository;
 
 /** Contract of {@link SessionRepository}, run against every database by the concrete subclasses. */
 abstract class AbstractSessionRepositoryTest extends DatabaseFixture {
@@ -31,8 +32,8 @@ abstract class AbstractSessionRepositoryTest extends DatabaseFixture {
 
     @BeforeEach
     void createRepositoryAndUsers() {
-        sessions = new JdbiSessionRepository(jdbi());
-        JdbiUserRepository users = new JdbiUserRepository(jdbi());
+        sessions = newSessionRepository();
+        UserRepository users = newUserRepository();
         alice = user("alice");
         bob = user("bob");
         users.add(alice);
@@ -123,5 +124,15 @@ abstract class AbstractSessionRepositoryTest extends DatabaseFixture {
 
     private Optional<Instant> revokedAt(Session session) {
         return sessions.findById(session.id()).orElseThrow().revokedAt();
+    }
+
+    /** The Session repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected SessionRepository newSessionRepository() {
+        return new JdbiSessionRepository(jdbi());
+    }
+
+    /** The User repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected UserRepository newUserRepository() {
+        return new JdbiUserRepository(jdbi());
     }
 }

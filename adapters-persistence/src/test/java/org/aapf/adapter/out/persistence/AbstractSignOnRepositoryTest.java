@@ -20,6 +20,7 @@ import org.aapf.domain.user.User;
 import org.aapf.domain.user.UserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.aapf.application.port.out.UserRepository;
 
 /** Contract of {@link SignOnRepository}, run against every database by the concrete subclasses. */
 abstract class AbstractSignOnRepositoryTest extends DatabaseFixture {
@@ -27,12 +28,12 @@ abstract class AbstractSignOnRepositoryTest extends DatabaseFixture {
     private static final Instant LATER = T0_STORED.plus(Duration.ofMinutes(10));
 
     private SignOnRepository signOns;
-    private JdbiUserRepository users;
+    private UserRepository users;
 
     @BeforeEach
     void createRepositories() {
-        signOns = new JdbiSignOnRepository(jdbi());
-        users = new JdbiUserRepository(jdbi());
+        signOns = newSignOnRepository();
+        users = newUserRepository();
     }
 
     @Test
@@ -92,5 +93,15 @@ abstract class AbstractSignOnRepositoryTest extends DatabaseFixture {
 
         assertEquals(2, signOns.removeExpired(T0_STORED.plusSeconds(1)));
         assertTrue(signOns.takePending(SecretDigest.sha256("new"), T0_STORED).isPresent());
+    }
+
+    /** The SignOn repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected SignOnRepository newSignOnRepository() {
+        return new JdbiSignOnRepository(jdbi());
+    }
+
+    /** The User repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected UserRepository newUserRepository() {
+        return new JdbiUserRepository(jdbi());
     }
 }

@@ -37,9 +37,9 @@ abstract class AbstractUserRepositoryTest extends DatabaseFixture {
 
     @BeforeEach
     void createRepositories() {
-        users = new JdbiUserRepository(jdbi());
-        sessions = new JdbiSessionRepository(jdbi());
-        tokens = new JdbiApiTokenRepository(jdbi());
+        users = newUserRepository();
+        sessions = newSessionRepository();
+        tokens = newApiTokenRepository();
     }
 
     @Test
@@ -225,5 +225,20 @@ abstract class AbstractUserRepositoryTest extends DatabaseFixture {
         assertTrue(tokens.findById(aliceToken.id()).isEmpty());
         assertTrue(sessions.findById(bobSession.id()).isPresent());
         assertTrue(tokens.findById(bobToken.id()).isPresent());
+    }
+
+    /** The ApiToken repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected ApiTokenRepository newApiTokenRepository() {
+        return new JdbiApiTokenRepository(jdbi());
+    }
+
+    /** The Session repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected SessionRepository newSessionRepository() {
+        return new JdbiSessionRepository(jdbi());
+    }
+
+    /** The User repository: the Jdbi one on this test's database, unless the runner tests another. */
+    protected UserRepository newUserRepository() {
+        return new JdbiUserRepository(jdbi());
     }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.aapf.application.service.cluster.PassReport;
-import org.aapf.application.service.cluster.Reconciler;
-import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.reconcile.PassReport;
+import org.aapf.application.service.reconcile.Reconciler;
+import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.application.testing.TestCatalogues;
 import org.aapf.domain.cluster.AACluster;
@@ -29,6 +29,8 @@ import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.cluster.ServiceSpec;
 import org.aapf.domain.user.User;
 import org.jdbi.v3.core.Jdbi;
+import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.Metrics;
 
 /**
  * Benchmark, not a test (run by {@code bench/cluster-pass.sh}): 10,000 clusters (1,000 owners with 10 notebook
@@ -79,7 +81,7 @@ public final class ClusterPassBenchmark {
         FakeClusterBackend backend = new FakeClusterBackend(Clock.systemUTC());
         Reconciler reconciler = new Reconciler(clusters, new JdbiClusterEventRepository(jdbi), backend,
                 TestCatalogues::standard, new JdbiReconcilerLease(jdbi), Clock.systemUTC(),
-                ReconcilerSettings.defaults().withHolderId("benchmark"));
+                ReconcilerSettings.defaults().withHolderId("benchmark"), SparkMasterMonitor.none(), Metrics.none());
         Duration applyPass = time(reconciler::reconcileOnce);
         Duration recordPass = time(reconciler::reconcileOnce);
         List<Duration> listAll = repeat(clusters::listAll);

@@ -14,8 +14,8 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.cluster.CreateClusterService;
 import org.aapf.application.service.cluster.DeleteClusterService;
-import org.aapf.application.service.cluster.Reconciler;
-import org.aapf.application.service.cluster.ReconcilerSettings;
+import org.aapf.application.service.reconcile.Reconciler;
+import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.application.testing.TestCatalogues;
 import org.aapf.domain.cluster.AACluster;
@@ -25,6 +25,8 @@ import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.UserId;
 import org.jdbi.v3.core.Jdbi;
+import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.Metrics;
 
 /**
  * One PostgreSQL schema and one fake backend shared by several "server processes": each server has its own
@@ -54,7 +56,7 @@ final class ClusterServers implements AutoCloseable {
                 Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(500), holder);
         return new Reconciler(new JdbiClusterRepository(jdbi), new JdbiClusterEventRepository(jdbi),
                 new RecordingBackend(holder, backend, calls), catalogue, new JdbiReconcilerLease(jdbi),
-                Clock.systemUTC(), settings);
+                Clock.systemUTC(), settings, SparkMasterMonitor.none(), Metrics.none());
     }
 
     UserId addUser(String username) {

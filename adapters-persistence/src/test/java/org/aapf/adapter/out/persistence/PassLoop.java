@@ -3,8 +3,8 @@ package org.aapf.adapter.out.persistence;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.aapf.application.service.cluster.PassReport;
-import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.reconcile.PassReport;
+import org.aapf.application.service.reconcile.Reconciler;
 
 /** Calls {@link Reconciler#reconcileOnce()} back to back on a thread of its own until stopped; counts the passes. */
 final class PassLoop implements AutoCloseable {

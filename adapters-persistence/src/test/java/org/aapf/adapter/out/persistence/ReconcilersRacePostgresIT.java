@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.aapf.application.port.out.InstanceRef;
-import org.aapf.application.service.cluster.Reconciler;
+import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterStatus;

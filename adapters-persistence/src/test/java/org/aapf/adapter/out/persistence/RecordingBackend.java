@@ -70,11 +70,6 @@ final class RecordingBackend implements ClusterBackend {
     }
 
     @Override
-    public boolean restartsItself(InstanceRef failed) {
-        return shared.restartsItself(failed);
-    }
-
-    @Override
     public Watch watch(Consumer<InstanceRef> onChange) {
         return shared.watch(onChange);
     }

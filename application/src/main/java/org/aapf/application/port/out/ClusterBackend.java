@@ -36,8 +36,8 @@ import org.aapf.domain.cluster.ClusterId;
  *       exception type. Problems of one instance (missing image, crash, OOM, unschedulable) are not exceptions: they
  *       are reported as {@link ObservedInstance#alerts()} and {@link ObservedInstance.Phase#FAILED}.
  *   <li><b>Failed instances.</b> A failed instance stays failed until the reconciler replaces it ({@link #remove},
- *       then {@link #apply}, with a back-off between replacements), unless {@link #restartsItself} says the backend
- *       restarts it on its own.
+ *       then {@link #apply}, with a back-off between replacements), unless its
+ *       {@link ObservedInstance#restartsItself()} says the backend restarts it on its own.
  * </ul>
  */
 public interface ClusterBackend {
@@ -75,16 +75,6 @@ public interface ClusterBackend {
 
     /** Where the AAPF server can reach the instance's HTTP port; empty while it has none (not running). */
     Optional<Endpoint> endpoint(InstanceRef ref);
-
-    /**
-     * True when the backend itself restarts this failed instance with its own back-off (Kubernetes restarts a pod's
-     * crashed container and retries a failed image pull), so that the reconciler must not replace it; false, the
-     * default, when a failed instance stays failed until the reconciler replaces it. Answers from what
-     * {@link #observe()} last saw, without a call to the backend.
-     */
-    default boolean restartsItself(InstanceRef failed) {
-        return false;
-    }
 
     /**
      * Why instances of the image {@code reference} could not start on this backend (e.g. the image is not on the

@@ -60,11 +60,6 @@ public abstract class ForwardingClusterBackend implements ClusterBackend {
     }
 
     @Override
-    public boolean restartsItself(InstanceRef failed) {
-        return delegate.restartsItself(failed);
-    }
-
-    @Override
     public Watch watch(Consumer<InstanceRef> onChange) {
         return delegate.watch(onChange);
     }

@@ -8,8 +8,8 @@ import org.aapf.domain.cluster.InstanceStatus;
 import org.aapf.domain.error.ErrorReason;
 
 /**
- * What AAPF reports to its operators' monitoring: logins, reconcile passes, backend failures, cluster start-up times,
- * HTTP requests and proxied traffic. Callers report facts; the implementation decides how to count them (e.g.
+ * What the application reports to its operators' monitoring: logins, reconcile passes, backend failures, cluster
+ * start-up times (the HTTP adapter reports requests and proxied traffic through its own interface). Callers report facts; the implementation decides how to count them (e.g.
  * Prometheus series). Implementations must be cheap, thread-safe and never throw. Every method does nothing by
  * default, so a component without monitoring can use {@link #none()}.
  */
@@ -17,9 +17,6 @@ public interface Metrics {
 
     /** How a login attempt ended. */
     enum LoginOutcome { SUCCEEDED, FAILED, THROTTLED }
-
-    /** Which way proxied bytes went. */
-    enum Direction { TO_NOTEBOOK, FROM_NOTEBOOK }
 
     /** A login attempt ended. */
     default void login(LoginOutcome outcome) {
@@ -39,18 +36,6 @@ public interface Metrics {
 
     /** A cluster became ready for the first time, {@code sinceCreated} after it was accepted. */
     default void clusterReady(Duration sinceCreated) {
-    }
-
-    /** An HTTP request was answered; {@code route} is the matched route template, never the raw path. */
-    default void httpRequest(String method, String route, int status, Duration took) {
-    }
-
-    /** Bytes went through the notebook proxy (HTTP bodies and WebSocket frames). */
-    default void proxied(Direction direction, long bytes) {
-    }
-
-    /** A proxied WebSocket opened ({@code +1}) or closed ({@code -1}). */
-    default void webSockets(int change) {
     }
 
     /** Monitoring that records nothing. */

@@ -16,9 +16,12 @@ import org.aapf.domain.user.UserId;
  * @param health empty until the backend's health check has a result
  * @param alerts problems the backend reports for this instance right now (missing image, OOM, crash loop...)
  * @param since when the instance entered its current phase, as far as the backend knows
+ * @param restartsItself true when the backend itself restarts this instance should it fail, with its own back-off
+ *     (Kubernetes restarts a pod's crashed container and retries a failed image pull), so that the reconciler must
+ *     not replace it; false when a failed instance stays failed until the reconciler replaces it
  */
 public record ObservedInstance(InstanceRef ref, UserId owner, String specHash, Phase phase, Optional<Health> health,
-        List<Alert> alerts, Instant since) {
+        List<Alert> alerts, Instant since, boolean restartsItself) {
 
     public ObservedInstance {
         Objects.requireNonNull(ref, "'ref' must not be null");

@@ -18,4 +18,9 @@ public interface SparkMasterMonitor {
      *     alone. Never throws.
      */
     Optional<Set<String>> aliveWorkerHosts(Endpoint masterUi);
+
+    /** A monitor that never knows: Spark workers count ready by the backend's readiness alone. */
+    static SparkMasterMonitor none() {
+        return masterUi -> Optional.empty();
+    }
 }

@@ -10,6 +10,7 @@ import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.Username;
+import org.aapf.domain.common.Timestamps;
 
 /** Creates an account with a hashed password. */
 public final class AddUserService implements AddUserUseCase {

@@ -18,6 +18,7 @@ import org.aapf.domain.token.ApiToken;
 import org.aapf.domain.token.ApiTokenId;
 import org.aapf.domain.token.SecretDigest;
 import org.aapf.domain.user.Username;
+import org.aapf.domain.common.Timestamps;
 
 /**
  * Accepts an access token of an active session or an existing API token; refresh tokens and anything revoked,

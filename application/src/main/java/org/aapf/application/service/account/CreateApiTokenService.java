@@ -20,6 +20,7 @@ import org.aapf.domain.token.SecretDigest;
 import org.aapf.domain.token.TokenName;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
+import org.aapf.domain.common.Timestamps;
 
 /**
  * Creates a named, never-expiring API token after re-checking the caller's password (throttled per account like

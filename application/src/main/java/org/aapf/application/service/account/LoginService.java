@@ -18,6 +18,7 @@ import org.aapf.domain.error.ErrorReason;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.Username;
+import org.aapf.domain.common.Timestamps;
 
 /**
  * Logs users in. Unknown users and wrong passwords get the same answer after the same amount of hashing, and every

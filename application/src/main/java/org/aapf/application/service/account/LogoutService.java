@@ -7,6 +7,7 @@ import org.aapf.application.port.in.LogoutUseCase;
 import org.aapf.application.port.out.SessionRepository;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.session.SessionId;
+import org.aapf.domain.common.Timestamps;
 
 /** Revokes the caller's login session, which stops its access and refresh tokens at once. */
 public final class LogoutService implements LogoutUseCase {

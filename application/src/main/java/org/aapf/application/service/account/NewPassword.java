@@ -7,6 +7,7 @@ import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
+import org.aapf.domain.common.Timestamps;
 
 /** Sets a user's new password the one way both the user and the operator do it: hash, save, end every session. */
 final class NewPassword {

@@ -13,6 +13,7 @@ import org.aapf.domain.error.AapfException;
 import org.aapf.domain.session.Session;
 import org.aapf.domain.session.SessionId;
 import org.aapf.domain.user.Username;
+import org.aapf.domain.common.Timestamps;
 
 /** Issues a fresh access token for the still-active session a refresh token belongs to. */
 public final class RefreshAccessTokenService implements RefreshAccessTokenUseCase {

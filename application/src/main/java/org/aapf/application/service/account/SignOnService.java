@@ -25,6 +25,7 @@ import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.UserId;
 import org.aapf.domain.user.Username;
+import org.aapf.domain.common.Timestamps;
 
 /**
  * Single sign-on: each attempt's state, nonce and PKCE verifier are random, kept (state as a digest) for

@@ -7,6 +7,7 @@ import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.PasswordHash;
+import org.aapf.domain.common.Timestamps;
 
 /**
  * Every check of a password against a stored hash (logging in, changing the password, creating an API token): the

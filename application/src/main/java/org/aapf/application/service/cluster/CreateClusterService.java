@@ -16,6 +16,8 @@ import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.cluster.ServiceSpec;
 import org.aapf.domain.error.AapfException;
+import org.aapf.domain.common.Timestamps;
+import org.aapf.application.service.reconcile.ReconcileTrigger;
 
 /**
  * Validates a cluster request against the catalogue and limits, stores it as {@code creating} and wakes the

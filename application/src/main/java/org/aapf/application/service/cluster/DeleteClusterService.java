@@ -6,6 +6,7 @@ import org.aapf.application.port.in.DeleteClusterUseCase;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.domain.cluster.AACluster;
+import org.aapf.application.service.reconcile.ReconcileTrigger;
 
 /**
  * Marks a cluster {@code deleting} and wakes the reconciler, which removes it once the backend holds nothing of it.

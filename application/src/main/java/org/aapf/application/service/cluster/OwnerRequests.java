@@ -8,6 +8,8 @@ import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.UserId;
+import org.aapf.domain.common.Timestamps;
+import org.aapf.application.service.reconcile.ReconcileTrigger;
 
 /**
  * Applies an owner's request to one of their clusters, saves it, stores its events and wakes the reconciler. Retries

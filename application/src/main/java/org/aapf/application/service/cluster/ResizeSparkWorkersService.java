@@ -6,6 +6,7 @@ import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.domain.error.AapfException;
+import org.aapf.application.service.reconcile.ReconcileTrigger;
 
 /**
  * Stores a new number of Spark workers and wakes the reconciler, which applies it. Retries when the reconciler saved

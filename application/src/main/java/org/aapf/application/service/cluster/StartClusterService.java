@@ -6,6 +6,7 @@ import org.aapf.application.port.in.StartClusterUseCase;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.domain.cluster.AACluster;
+import org.aapf.application.service.reconcile.ReconcileTrigger;
 
 /** Records the owner's wish to start a cluster and wakes the reconciler, which carries it out. */
 public final class StartClusterService implements StartClusterUseCase {

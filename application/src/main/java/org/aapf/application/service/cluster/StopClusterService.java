@@ -6,6 +6,7 @@ import org.aapf.application.port.in.StopClusterUseCase;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.domain.cluster.AACluster;
+import org.aapf.application.service.reconcile.ReconcileTrigger;
 
 /** Records the owner's wish to stop a cluster and wakes the reconciler, which carries it out. */
 public final class StopClusterService implements StopClusterUseCase {

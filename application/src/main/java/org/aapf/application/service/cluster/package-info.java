@@ -1,5 +1,5 @@
 /**
- * AACluster use cases (create, delete, list, get, events) and the reconciler that makes the backend match the
- * database.
+ * AACluster use cases (create, delete, stop, start, resize, list, get, events, notebook routes, orphan workspaces);
+ * they record what a user wants and wake the reconciler ({@code service.reconcile}), which makes the backend match.
  */
 package org.aapf.application.service.cluster;

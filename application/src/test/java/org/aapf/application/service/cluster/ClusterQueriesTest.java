@@ -1,7 +1,7 @@
 package org.aapf.application.service.cluster;
 
-import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
-import static org.aapf.application.service.cluster.ClusterWorld.BOB;
+import static org.aapf.application.testing.ClusterWorld.ALICE;
+import static org.aapf.application.testing.ClusterWorld.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +27,7 @@ import org.aapf.domain.error.ErrorReason;
 import org.aapf.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.aapf.application.testing.ClusterWorld;
 
 class ClusterQueriesTest {
 

@@ -1,7 +1,7 @@
 package org.aapf.application.service.cluster;
 
-import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
-import static org.aapf.application.service.cluster.ClusterWorld.BOB;
+import static org.aapf.application.testing.ClusterWorld.ALICE;
+import static org.aapf.application.testing.ClusterWorld.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,7 @@ import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
 import org.junit.jupiter.api.Test;
+import org.aapf.application.testing.ClusterWorld;
 
 class CreateClusterServiceTest {
 

@@ -1,6 +1,6 @@
 package org.aapf.application.service.cluster;
 
-import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
+import static org.aapf.application.testing.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,8 @@ import org.aapf.application.port.out.Workspace;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.error.AapfException;
 import org.junit.jupiter.api.Test;
+import org.aapf.application.service.reconcile.Reconciler;
+import org.aapf.application.testing.ClusterWorld;
 
 class OrphanWorkspacesTest {
 

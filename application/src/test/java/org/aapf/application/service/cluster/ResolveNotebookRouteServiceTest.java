@@ -1,6 +1,6 @@
 package org.aapf.application.service.cluster;
 
-import static org.aapf.application.service.cluster.ClusterWorld.ALICE;
+import static org.aapf.application.testing.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,6 +23,10 @@ import org.aapf.domain.cluster.ServiceKind;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.aapf.application.service.reconcile.Reconciler;
+import org.aapf.application.testing.ClusterWorld;
+import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.Metrics;
 
 class ResolveNotebookRouteServiceTest {
 
@@ -31,7 +35,8 @@ class ResolveNotebookRouteServiceTest {
     /** The repository as this process's writers (the reconciler too) get it wired: saved changes make the cache forget. */
     private final RouteForgettingClusterRepository watched = new RouteForgettingClusterRepository(world.clusters, cache);
     private final Reconciler reconciler = new Reconciler(watched, world.events, world.backend, world.catalogue::get,
-            world.lease, world.clock, world.settings.withHolderId("process-routes"));
+            world.lease, world.clock, world.settings.withHolderId("process-routes"), SparkMasterMonitor.none(),
+            Metrics.none());
     private final ResolveNotebookRouteService routes = new ResolveNotebookRouteService(watched, world.backend, cache);
     private final DeleteClusterService delete = new DeleteClusterService(watched, world.events, () -> { }, world.clock);
 
@@ -82,7 +87,8 @@ class ResolveNotebookRouteServiceTest {
         assertInstanceOf(Ready.class, outage.resolve(proxyId));
         // another server process saves the failure: this process's cache hears nothing of it
         Reconciler otherProcess = new Reconciler(world.clusters, world.events, world.backend, world.catalogue::get,
-                world.lease, world.clock, world.settings.withHolderId("process-routes"));
+                world.lease, world.clock, world.settings.withHolderId("process-routes"), SparkMasterMonitor.none(),
+            Metrics.none());
         world.backend.crash(notebookRef("sample"), "Exited", "The instance exited with code 137");
         otherProcess.reconcileOnce();
         world.advance(NotebookRouteCache.TTL.multipliedBy(2));

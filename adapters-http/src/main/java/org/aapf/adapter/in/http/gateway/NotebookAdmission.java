@@ -12,7 +12,7 @@ import org.aapf.application.port.in.ResolveNotebookRouteQuery.Stopped;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.NotebookRoute;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Ready;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery.Unknown;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 
 /**
  * The notebook side of the {@link Gateway}, its one collaborator (built by Dagger): the checks every proxied request

@@ -17,7 +17,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import org.aapf.adapter.in.http.AccessLines;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 
 /**
  * A request for a notebook, HTTP or a WebSocket upgrade: admitted first (path, origin, route; the route looked up off

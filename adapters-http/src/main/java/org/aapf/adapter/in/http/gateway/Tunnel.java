@@ -9,7 +9,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 
 /**
  * A proxied WebSocket after the notebook switched protocols: the bytes go both ways as they are (frames, pings and
