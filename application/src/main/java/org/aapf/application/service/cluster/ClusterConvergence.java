@@ -202,7 +202,7 @@ final class ClusterConvergence {
             return true;
         }
         try {
-            if (seen.isEmpty() || !seen.get().specHash().equals(hashes.of(ref, cluster, instance, catalogue))) {
+            if (seen.isEmpty() || !hashes.matches(seen.get().specHash(), ref, cluster, instance, catalogue)) {
                 toApply.add(instance);
             } else {
                 cluster.markApplied(instance.service(), instance.index(), now);

@@ -20,6 +20,8 @@ import org.aapf.application.port.out.Metrics;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.ReconcilerLease;
 import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.WarmInstanceRepository;
+import org.aapf.application.port.out.WarmPoolMetrics;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Alert;
@@ -62,6 +64,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private final Backoff<String> observeBackoff;
     private final Restarts restarts;
     private final ClusterConvergence convergence;
+    private final WarmPoolKeeper pools;
     private final LeaseKeeper leaseKeeper;
     private final PendingSaves saves;
     private final BackendOutage outage;
@@ -94,17 +97,36 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this(clusters, events, backend, catalogue, lease, clock, settings, masterUi -> Optional.empty(), metrics);
     }
 
-    @Inject
+    /** A reconciler without warm pools. */
     public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
             SparkMasterMonitor sparkMasters, Metrics metrics) {
-        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, metrics, System::nanoTime);
+        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, metrics,
+                WarmInstanceRepository.none(), WarmPoolMetrics.none());
+    }
+
+    /** A reconciler that also keeps the catalogue's warm pools filled from {@code warm}. */
+    @Inject
+    public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
+            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
+            SparkMasterMonitor sparkMasters, Metrics metrics, WarmInstanceRepository warm,
+            WarmPoolMetrics poolMetrics) {
+        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, metrics, System::nanoTime,
+                warm, poolMetrics);
     }
 
     /** A reconciler that times its lease by {@code nanoTime} (a monotonic clock, like {@link System#nanoTime()}). */
     Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
             SparkMasterMonitor sparkMasters, Metrics metrics, LongSupplier nanoTime) {
+        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, metrics, nanoTime,
+                WarmInstanceRepository.none(), WarmPoolMetrics.none());
+    }
+
+    private Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
+            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
+            SparkMasterMonitor sparkMasters, Metrics metrics, LongSupplier nanoTime, WarmInstanceRepository warm,
+            WarmPoolMetrics poolMetrics) {
         this.clusters = clusters;
         this.events = events;
         this.backend = backend;
@@ -119,8 +141,9 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl(), nanoTime);
         this.saves = new PendingSaves(clusters, events, leaseKeeper);
         this.outage = new BackendOutage(backend.name(), settings.backoffMax());
-        this.convergence = new ClusterConvergence(new LeaseGuardedBackend(backend, leaseKeeper), backoff, restarts,
-                sparkMasters, metrics);
+        LeaseGuardedBackend guarded = new LeaseGuardedBackend(backend, leaseKeeper);
+        this.convergence = new ClusterConvergence(guarded, backoff, restarts, sparkMasters, metrics);
+        this.pools = new WarmPoolKeeper(warm, guarded, poolMetrics, leaseKeeper::check, settings);
     }
 
     /** True while the reconcile loop runs (between {@link #start()} and {@link #close()}, unless it died). */
@@ -226,6 +249,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
             convergeOne(cluster, observed, current, now, tally);
         }
         saves.flush(tally);
+        pools.keep(desired, byCluster, current, now, tally);
         byCluster.keySet().forEach(orphan -> convergence.removeOrphan(orphan, now, tally));
         convergence.endPass();
         reportCensus(desired);
