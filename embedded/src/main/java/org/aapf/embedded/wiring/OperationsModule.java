@@ -10,6 +10,7 @@ import org.aapf.adapter.out.metrics.PrometheusMetrics;
 import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.Metrics;
+import org.aapf.application.port.out.WarmPoolMetrics;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.embedded.health.BackendHealth;
 import org.aapf.embedded.health.DatabaseHealth;
@@ -21,6 +22,9 @@ interface OperationsModule {
 
     @Binds
     Metrics metrics(PrometheusMetrics metrics);
+
+    @Binds
+    WarmPoolMetrics warmPoolMetrics(PrometheusMetrics metrics);
 
     @Provides
     @Singleton
