@@ -11,7 +11,12 @@ import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
 import org.aapf.application.port.in.CreateClusterUseCase.ServiceRequest;
 import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
 import org.aapf.application.port.out.SparkMasterMonitor;
+import java.util.List;
+import org.aapf.application.port.out.Metrics;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.application.testing.FakeClusterBackend;
+import org.aapf.application.testing.InMemoryWarmInstanceRepository;
+import org.aapf.domain.catalogue.WarmPool;
 import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
 import org.aapf.application.testing.InMemoryReconcilerLease;
@@ -39,8 +44,12 @@ final class ClusterWorld {
     final ReconcilerSettings settings = ReconcilerSettings.defaults().withLeaseTtl(Duration.ofSeconds(60));
     private final AtomicInteger processes = new AtomicInteger();
 
+    final InMemoryWarmInstanceRepository warm = new InMemoryWarmInstanceRepository();
+    final RecordingPoolMetrics poolMetrics = new RecordingPoolMetrics();
+
     final CreateClusterService create = new CreateClusterService(clusters, events, catalogue::get,
-            ClusterLimits.defaults(), wakes::incrementAndGet, clock);
+            CatalogueVisibility.everything(), ClusterLimits.defaults(), wakes::incrementAndGet, clock, warm,
+            poolMetrics);
     final DeleteClusterService delete = new DeleteClusterService(clusters, events, wakes::incrementAndGet, clock);
     final ResizeSparkWorkersService resize = new ResizeSparkWorkersService(clusters, events, ClusterLimits.defaults(),
             wakes::incrementAndGet, clock);
@@ -53,7 +62,14 @@ final class ClusterWorld {
     /** A reconciler as a fresh server process would start it: its own holder id, nothing in memory. */
     Reconciler newReconciler() {
         return new Reconciler(clusters, events, backend, catalogue::get, lease, clock,
-                settings.withHolderId("process-" + processes.incrementAndGet()));
+                settings.withHolderId("process-" + processes.incrementAndGet()), masterUi -> Optional.empty(),
+                Metrics.none(), warm, poolMetrics);
+    }
+
+    /** Configures one warm pool of notebooks of the test catalogue (image aa_jupyter_notebook, small). */
+    void poolOfSize(int size) {
+        catalogue.set(catalogue.get().withPools(List.of(new WarmPool(TestCatalogues.NOTEBOOK, TestCatalogues.SMALL,
+                size))));
     }
 
     /** A reconciler that asks {@code sparkMasters} which workers registered. */
