@@ -19,6 +19,7 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
+import org.aapf.application.port.out.WarmInstanceRepository;
 import org.aapf.application.service.account.AccountHousekeeping;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.embedded.AccountUseCases;
@@ -45,6 +46,9 @@ public interface AapfComponent {
     OperationsRouting operationsRouting();
 
     Reconciler reconciler();
+
+    /** The warm pools' instances as stored. */
+    WarmInstanceRepository warmInstances();
 
     AccountHousekeeping accountHousekeeping();
 

@@ -35,13 +35,13 @@ import org.aapf.domain.error.AapfException;
  * keeper notes when it is ready (then creates may claim it), removes what is broken, outdated, surplus or no longer
  * configured, and finishes each claim: once the claiming cluster's row exists it tells the backend the new owner and
  * forgets the warm record; a claim whose cluster never appeared (the claiming server crashed) is removed after
- * {@link #CLAIM_GRACE}. A warm instance is handed out once, never returned to its pool.
+ * {@link #claimGrace}. A warm instance is handed out once, never returned to its pool.
  */
 final class WarmPoolKeeper {
 
     private static final System.Logger LOG = System.getLogger(WarmPoolKeeper.class.getName());
-    /** How long a claimed instance waits for its cluster's row before it counts as leaked. */
-    static final Duration CLAIM_GRACE = Duration.ofMinutes(1);
+    /** How many lease ttls a claimed instance waits for its cluster's row before it counts as leaked. */
+    private static final int CLAIM_GRACE_LEASES = 6;
     /** The most new warm instances one pool starts in one pass: the pass has clusters to serve too. */
     private static final int STARTS_PER_PASS = 2;
     private static final ClusterName WARM_NAME = new ClusterName("warm-pool-instance");
@@ -51,6 +51,7 @@ final class WarmPoolKeeper {
     private final WarmPoolMetrics metrics;
     private final Runnable leaseCheck;
     private final Backoff<String> backoff;
+    private final Duration claimGrace;
 
     /**
      * @param backend the lease-guarded backend
@@ -63,6 +64,15 @@ final class WarmPoolKeeper {
         this.metrics = metrics;
         this.leaseCheck = leaseCheck;
         this.backoff = new Backoff<>(settings.backoffBase(), settings.backoffMax());
+        this.claimGrace = claimGrace(settings);
+    }
+
+    /**
+     * How long a claimed instance waits for its cluster's row: six lease ttls (a minute by default), far beyond the
+     * milliseconds between a claim and its row, and beyond a paused server that the lease would already replace.
+     */
+    static Duration claimGrace(ReconcilerSettings settings) {
+        return settings.leaseTtl().multipliedBy(CLAIM_GRACE_LEASES);
     }
 
     /**
@@ -120,7 +130,7 @@ final class WarmPoolKeeper {
             backend.adopt(instance.id(), cluster.get().owner());
             leaseCheck.run();
             warm.remove(instance.id());
-        } else if (instance.claimedAt().orElseThrow().plus(CLAIM_GRACE).isBefore(now)) {
+        } else if (instance.claimedAt().orElseThrow().plus(claimGrace).isBefore(now)) {
             LOG.log(System.Logger.Level.WARNING, "Removing warm instance {0} of pool {1}: claimed at {2}, but no"
                     + " AACluster took it over", instance.id(), instance.pool(), instance.claimedAt().get());
             discard(instance, tally);

@@ -156,7 +156,7 @@ class WarmPoolTest {
         assertNotEquals(claimed.id(), world.stored(BOB, "other").id(), "a claimed instance is never handed out");
         assertFalse(world.backend.instancesOf(claimed.id()).isEmpty(), "kept while its cluster may still appear");
 
-        world.advance(WarmPoolKeeper.CLAIM_GRACE.plusSeconds(1));
+        world.advance(WarmPoolKeeper.claimGrace(world.settings).plusSeconds(1));
         reconciler.reconcileOnce();
         reconciler.reconcileOnce();
 
