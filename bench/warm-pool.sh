@@ -4,8 +4,8 @@
 # Jupyter starts), then with a pool of SIZE warm instances (warm: the create takes a started notebook). For each
 # create: request -> notebook instance "ready" in the API, and request -> first 200 of <urlPath>/api/status through
 # AAPF's proxy with the notebook's token; median and p99 of each (p99 of 20 runs is their maximum). For the warm runs
-# also the refill: request -> the pool holds SIZE ready instances again, and the pool's own aapf_pool_refill timer
-# (instance recorded -> ready). Before each warm create the script waits until the pool is full, so every warm create
+# also the refill: request -> the replacement warm instance is ready (the pool's aapf_pool_refill timer counted it),
+# and the timer itself (instance recorded -> ready) at the end. Before each warm create the script waits until the pool is full, so every warm create
 # meets a full pool; each cluster is deleted (and its 404 awaited) before the next.
 #
 # Two servers on an H2 database of their own, one per column, so that the cold runs never meet a warm instance. The
@@ -90,7 +90,7 @@ mkdir -p "$root/bench/results"
     }
     row "request -> instance ready (API)" 1
     row "request -> first proxied /api/status 200" 2
-    printf '%-46s %10s %10s %10s %10s\n' "request -> pool full again (refill)" "" "" \
+    printf '%-46s %10s %10s %10s %10s\n' "request -> replacement warm instance ready" "" "" \
         "$(column 4 "$work/warm.txt" | median)" "$(column 4 "$work/warm.txt" | p99)"
     echo "cluster status at the first GET after the POST: cold: $(column 3 "$work/cold.txt" | sort | uniq -c | xargs)," \
         "warm: $(column 3 "$work/warm.txt" | sort | uniq -c | xargs)"

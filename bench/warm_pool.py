@@ -6,7 +6,8 @@
 POSTs the cluster, then polls over one kept-alive connection every 20 ms: first GET /api/v1/aaclusters/NAME until
 its notebook instance is "ready" (request -> instance ready, API), then GET <urlPath>/api/status with the notebook's
 token through AAPF's proxy until it answers 200 (request -> first proxied /api/status 200). With METRICS_TOKEN it
-then polls /metrics until the pool POOL is back to SIZE ready instances (refill time, from the request). Prints
+then polls /metrics until the pool POOL's refill timer counted one more ready instance (refill: request -> the
+replacement warm instance ready). Prints
 "api_ms proxy_ms first_get_status refill_ms" (refill_ms -1 without a pool), then DELETEs the cluster and waits for
 its 404.
 
@@ -58,9 +59,17 @@ def ready_count(client, metrics_token, pool):
     return int(float(found.group(1))) if found else 0
 
 
+def refill_count(client, metrics_token, pool):
+    status, body = client.call("GET", "/metrics", {"Authorization": "Bearer " + metrics_token})
+    pattern = r'aapf_pool_refill_seconds_count\{pool="%s"\} ([0-9.]+)' % re.escape(pool)
+    found = re.search(pattern, body.decode()) if status == 200 else None
+    return int(float(found.group(1))) if found else 0
+
+
 def create(port, token, name, metrics_token=None, pool=None, size=0):
     api, proxy = Client(port), Client(port)
     auth = {"Authorization": "Bearer " + token}
+    refills_before = refill_count(api, metrics_token, pool) if metrics_token else 0
     body = json.dumps({"jupyterNotebook": {"image": {"repositoryName": "aa_jupyter_notebook"}, "perfType": "small"}})
     t0 = time.time()
     status, reply = api.call("POST", "/api/v1/aaclusters/" + name, dict(auth, **{"Content-Type": "application/json"}),
@@ -86,7 +95,8 @@ def create(port, token, name, metrics_token=None, pool=None, size=0):
     t_proxy = time.time()
     refill = -1
     if metrics_token:
-        until("pool refilled", lambda: True if ready_count(api, metrics_token, pool) >= size else None)
+        until("pool refilled",
+              lambda: True if refill_count(api, metrics_token, pool) > refills_before else None)
         refill = int((time.time() - t0) * 1000)
     print(int((t_api - t0) * 1000), int((t_proxy - t0) * 1000), first[0], refill)
     api.call("DELETE", "/api/v1/aaclusters/" + name, auth)
