@@ -8,15 +8,18 @@
 # and the timer itself (instance recorded -> ready) at the end. Before each warm create the script waits until the pool is full, so every warm create
 # meets a full pool; each cluster is deleted (and its 404 awaited) before the next.
 #
+# Each server first makes one untimed create (the first request of a fresh JVM loads and compiles the code paths, which
+# a long-running server has done long before; the results file without it is warm-pool-no-warmup.txt).
 # Two servers on an H2 database of their own, one per column, so that the cold runs never meet a warm instance. The
 # machine is shared: the load average is printed with the figures. Loopback only; everything the servers create is
 # removed by their server id. Figures go to bench/results/warm-pool.txt.
-# Usage: bench/warm-pool.sh [N] [SIZE]   (defaults 20 and 2)
+# Usage: bench/warm-pool.sh [N] [SIZE] [RESULTS]   (defaults 20, 2 and bench/results/warm-pool.txt)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/java-home.sh"
 runs="${1:-20}"
 size="${2:-2}"
+results="${3:-$root/bench/results/warm-pool.txt}"
 pool="aa_jupyter_notebook/small"
 port=38125
 work="$(mktemp -d)"
@@ -59,6 +62,7 @@ load_before=$(uptime)
 docker rm -f "$(docker create aapf/jupyter-notebook:6.4 true)" >/dev/null
 
 start_server cold 0
+python3 "$root/bench/warm_pool.py" create "$port" "$token" "c0" >/dev/null
 for i in $(seq 1 "$runs"); do
     python3 "$root/bench/warm_pool.py" create "$port" "$token" "c$i" >>"$work/cold.txt"
 done
@@ -67,6 +71,7 @@ load_middle=$(uptime)
 
 start_server warm "$size"
 python3 "$root/bench/warm_pool.py" await-pool "$port" "$AAPF_METRICS_TOKEN" "$pool" "$size"
+python3 "$root/bench/warm_pool.py" create "$port" "$token" "w0" "$AAPF_METRICS_TOKEN" "$pool" "$size" >/dev/null
 for i in $(seq 1 "$runs"); do
     python3 "$root/bench/warm_pool.py" await-pool "$port" "$AAPF_METRICS_TOKEN" "$pool" "$size"
     python3 "$root/bench/warm_pool.py" create "$port" "$token" "w$i" "$AAPF_METRICS_TOKEN" "$pool" "$size" \
@@ -78,7 +83,7 @@ load_after=$(uptime)
 
 mkdir -p "$root/bench/results"
 {
-    echo "# bench/warm-pool.sh $runs $size on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), storage driver" \
+    echo "# bench/warm-pool.sh $runs $size (after one untimed create per server) on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), storage driver" \
         "$(docker info -f '{{.Driver}}'), image aapf/jupyter-notebook:6.4, perf type small (0.5 CPU, 1 GiB)"
     echo "# The machine is shared with other engineers' builds and tests; load average before / between / after:"
     echo "#   ${load_before##*load average: } / ${load_middle##*load average: } / ${load_after##*load average: }"
@@ -98,4 +103,4 @@ mkdir -p "$root/bench/results"
     echo "warm runs (api proxy refill), ms: $(awk '{printf "%s/%s/%s ", $1, $2, $4}' "$work/warm.txt")"
     echo "pool metrics at the end of the warm runs:"
     echo "$metrics" | sed 's/^/  /'
-} | tee "$root/bench/results/warm-pool.txt"
+} | tee "$results"
