@@ -3,6 +3,7 @@ package org.aapf.application.testing;
 import org.aapf.application.port.in.StartClusterUseCase.StartClusterCommand;
 import org.aapf.application.port.in.StopClusterUseCase.StopClusterCommand;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,7 @@ import org.aapf.application.port.in.CreateClusterUseCase.ServiceRequest;
 import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
 import org.aapf.application.port.out.Metrics;
 import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.cluster.CreateClusterService;
 import org.aapf.application.service.cluster.DeleteClusterService;
@@ -24,6 +26,7 @@ import org.aapf.application.service.cluster.StopClusterService;
 import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.domain.catalogue.Catalogue;
+import org.aapf.domain.catalogue.WarmPool;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.user.UserId;
@@ -44,9 +47,12 @@ public final class ClusterWorld {
     /** A lease longer than the steps tests take between passes: here no loop renews it in between. */
     public final ReconcilerSettings settings = ReconcilerSettings.defaults().withLeaseTtl(Duration.ofSeconds(60));
     private final AtomicInteger processes = new AtomicInteger();
+    public final InMemoryWarmInstanceRepository warm = new InMemoryWarmInstanceRepository();
+    public final RecordingPoolMetrics poolMetrics = new RecordingPoolMetrics();
 
     public final CreateClusterService create = new CreateClusterService(clusters, events, catalogue::get,
-            ClusterLimits.defaults(), wakes::incrementAndGet, clock);
+            CatalogueVisibility.everything(), ClusterLimits.defaults(), wakes::incrementAndGet, clock, warm,
+            poolMetrics);
     public final DeleteClusterService delete = new DeleteClusterService(clusters, events, wakes::incrementAndGet, clock);
     public final ResizeSparkWorkersService resize = new ResizeSparkWorkersService(clusters, events, ClusterLimits.defaults(),
             wakes::incrementAndGet, clock);
@@ -64,7 +70,14 @@ public final class ClusterWorld {
     /** A reconciler that asks {@code sparkMasters} which workers registered. */
     public Reconciler newReconciler(SparkMasterMonitor sparkMasters) {
         return new Reconciler(clusters, events, backend, catalogue::get, lease, clock,
-                settings.withHolderId("process-" + processes.incrementAndGet()), sparkMasters, Metrics.none());
+                settings.withHolderId("process-" + processes.incrementAndGet()), sparkMasters, Metrics.none(), warm,
+                poolMetrics);
+    }
+
+    /** Configures one warm pool of notebooks of the test catalogue (image aa_jupyter_notebook, small). */
+    public void poolOfSize(int size) {
+        catalogue.set(catalogue.get().withPools(List.of(new WarmPool(TestCatalogues.NOTEBOOK, TestCatalogues.SMALL,
+                size))));
     }
 
     /** Lets a crashed process's lease run out, as a restarted server would have to wait for. */

@@ -48,6 +48,7 @@ public final class FakeClusterBackend implements ClusterBackend {
     private boolean crashAfterNextApply;
     private boolean crashAfterNextRemoveCluster;
     private int applyCalls;
+    private int adoptions;
     private int creations;
     private int observeCalls;
 
@@ -129,6 +130,32 @@ public final class FakeClusterBackend implements ClusterBackend {
     public synchronized void removeWorkspace(ClusterId cluster) {
         requireUp();
         workspaces.remove(cluster);
+    }
+
+    /** Relabels like Kubernetes: the cluster's instances and workspace name the new owner. */
+    @Override
+    public synchronized void adopt(ClusterId cluster, UserId owner) {
+        requireUp();
+        adoptions++;
+        for (InstanceRef ref : refsOf(cluster)) {
+            ObservedInstance old = instances.get(ref);
+            instances.put(ref, new ObservedInstance(ref, owner, old.specHash(), old.phase(), old.health(),
+                    old.alerts(), old.since(), old.restartsItself()));
+        }
+        workspaces.computeIfPresent(cluster, (id, old) -> new Workspace(id, old.name(), Optional.of(owner),
+                old.createdAt(), old.sizeBytes()));
+    }
+
+    /** Sets the owner an instance reports, as a backend whose labels cannot change keeps the one it started with. */
+    public synchronized void plantOwner(InstanceRef ref, UserId owner) {
+        ObservedInstance old = instances.get(ref);
+        instances.put(ref, new ObservedInstance(ref, owner, old.specHash(), old.phase(), old.health(), old.alerts(),
+                old.since(), old.restartsItself()));
+    }
+
+    /** How many times {@link #adopt} was called. */
+    public synchronized int adoptions() {
+        return adoptions;
     }
 
     @Override

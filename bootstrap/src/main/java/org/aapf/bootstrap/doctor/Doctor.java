@@ -43,6 +43,7 @@ public final class Doctor {
         Optional<Catalogue> catalogue = catalogue(component, findings);
         Optional<ClusterBackend> backend = backend(component, findings);
         catalogue.ifPresent(images -> images.images().forEach(image -> findings.add(image(image, backend))));
+        catalogue.ifPresent(current -> findings.add(pools(component, current)));
         boolean reachable = backend.isPresent() && opened.isPresent();
         close(backend);
         findings.add(reachable ? orphanWorkspaces() : Finding.skipped("workspaces",
@@ -66,6 +67,17 @@ public final class Doctor {
                     + " 'aapf workspaces prune --older-than P7D'):" + lines);
         } catch (AapfException e) {
             return Finding.skipped("workspaces", "cannot be listed: " + e.getMessage());
+        }
+    }
+
+    private Finding pools(AapfComponent component, Catalogue catalogue) {
+        if (opened.isEmpty()) {
+            return Finding.skipped("pools", "needs a reachable database");
+        }
+        try {
+            return PoolFinding.of(catalogue, component.warmInstances().listAll());
+        } catch (RuntimeException e) {
+            return Finding.skipped("pools", "cannot be listed: " + rootCause(e));
         }
     }
 

@@ -42,6 +42,7 @@ class DoctorIT {
         assertTrue(result.out().contains("ok    database: H2 file"), result.out());
         assertTrue(result.out().contains("ok    backend: Docker engine at"), result.out());
         assertTrue(result.out().contains("ok    image testbox (aapf/testbox:1): available"), result.out());
+        assertTrue(result.out().contains("ok    pools: none configured"), result.out());
         assertTrue(result.out().endsWith("No problems found." + System.lineSeparator()), result.out());
     }
 

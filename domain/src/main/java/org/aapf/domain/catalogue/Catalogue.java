@@ -15,14 +15,16 @@ import org.aapf.domain.error.AapfException;
 /** The operator's catalogue of images and performance types; immutable, names unique within each list. */
 public final class Catalogue {
 
-    private static final Catalogue EMPTY = new Catalogue(Map.of(), Map.of());
+    private static final Catalogue EMPTY = new Catalogue(Map.of(), Map.of(), List.of());
 
     private final Map<String, Image> images;
     private final Map<String, PerfType> perfTypes;
+    private final List<WarmPool> pools;
 
-    private Catalogue(Map<String, Image> images, Map<String, PerfType> perfTypes) {
+    private Catalogue(Map<String, Image> images, Map<String, PerfType> perfTypes, List<WarmPool> pools) {
         this.images = images;
         this.perfTypes = perfTypes;
+        this.pools = pools;
     }
 
     /**
@@ -32,7 +34,38 @@ public final class Catalogue {
      */
     public static Catalogue of(Collection<Image> images, Collection<PerfType> perfTypes) {
         return new Catalogue(index(images, Image::repositoryName, "image"),
-                index(perfTypes, PerfType::name, "performance type"));
+                index(perfTypes, PerfType::name, "performance type"), List.of());
+    }
+
+    /**
+     * This catalogue with these warm pools (replacing any it had).
+     *
+     * @throws IllegalArgumentException when a pool names an image or performance type the catalogue lacks, or two
+     *     pools name the same pair
+     */
+    public Catalogue withPools(Collection<WarmPool> warmPools) {
+        index(warmPools, WarmPool::key, "pool");
+        for (WarmPool pool : warmPools) {
+            if (!images.containsKey(pool.imageRepositoryName())) {
+                throw new IllegalArgumentException("pool '" + pool.key() + "' names an image that is not in the"
+                        + " catalogue");
+            }
+            if (!perfTypes.containsKey(pool.perfTypeName())) {
+                throw new IllegalArgumentException("pool '" + pool.key() + "' names a performance type that is not"
+                        + " in the catalogue");
+            }
+        }
+        return new Catalogue(images, perfTypes, List.copyOf(warmPools));
+    }
+
+    /** The operator's warm pools, in the order configured; empty by default (every create starts a notebook). */
+    public List<WarmPool> pools() {
+        return pools;
+    }
+
+    /** The pool serving notebooks of this image and performance type, when one has a size above 0. */
+    public Optional<WarmPool> poolFor(String image, String perfType) {
+        return pools.stream().filter(pool -> pool.size() > 0 && pool.serves(image, perfType)).findFirst();
     }
 
     public static Catalogue empty() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.user.UserId;
 
@@ -66,6 +67,27 @@ public final class AACluster {
         });
         AACluster cluster = new AACluster(id, owner, name, now, specs, instances, ClusterStatus.CREATING, List.of(), 0);
         cluster.record(now, ClusterEvent.Type.REQUESTED, "AACluster '" + name + "' was requested.");
+        return cluster;
+    }
+
+    /**
+     * A new notebook-only cluster that takes over a warm instance a pool started for it: the cluster gets the id,
+     * proxy id and token the instance was started with, and is {@code created} at once, without waiting for the
+     * backend. Records a {@code requested} and a {@code created} event.
+     *
+     * @param id the id the warm instance was started under (its backend objects are named from it)
+     * @throws IllegalArgumentException when the specs ask for more than the notebook
+     */
+    public static AACluster createFromWarm(ClusterId id, UserId owner, ClusterName name,
+            Map<ServiceKind, ServiceSpec> specs, NotebookAccess access, Instant now) {
+        if (!specs.keySet().equals(Set.of(ServiceKind.JUPYTER_NOTEBOOK))) {
+            throw new IllegalArgumentException("only a notebook-only cluster can take over a warm instance");
+        }
+        AACluster cluster = new AACluster(id, owner, name, now, specs, List.of(Instance.adopted(access, now)),
+                ClusterStatus.CREATED, List.of(), 0);
+        cluster.record(now, ClusterEvent.Type.REQUESTED, "AACluster '" + name + "' was requested.");
+        cluster.record(now, ClusterEvent.Type.CREATED, "AACluster '" + name
+                + "' took over a warm notebook instance and is ready.");
         return cluster;
     }
 

@@ -43,6 +43,15 @@ public record Instance(ServiceKind service, int index, InstanceStatus status, Op
         return new Instance(service, index, InstanceStatus.CREATING, Optional.empty(), now, now, List.of(), access);
     }
 
+    /**
+     * A notebook instance taken over from a warm pool: already started, ready and healthy, with the proxy id and
+     * token it was started with.
+     */
+    static Instance adopted(NotebookAccess access, Instant now) {
+        return new Instance(ServiceKind.JUPYTER_NOTEBOOK, 1, InstanceStatus.READY, Optional.of(Health.HEALTHY), now, now,
+                List.of(), Optional.of(access));
+    }
+
     /** A readable name for messages and logs, e.g. {@code spark-worker-2}. */
     public String label() {
         return service.apiName() + "-" + index;

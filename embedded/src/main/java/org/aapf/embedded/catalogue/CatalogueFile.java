@@ -17,6 +17,7 @@ import org.aapf.domain.catalogue.Image;
 import org.aapf.domain.catalogue.LaunchSpec;
 import org.aapf.domain.catalogue.PerfType;
 import org.aapf.domain.catalogue.Resources;
+import org.aapf.domain.catalogue.WarmPool;
 import org.aapf.domain.cluster.ServiceKind;
 
 /** Reads a catalogue YAML file (format: the shipped {@code aapf-catalogue.yaml}) into the domain's {@link Catalogue}. */
@@ -72,10 +73,21 @@ public final class CatalogueFile {
         return text == null ? "unknown problem" : text.lines().findFirst().orElse(text);
     }
 
-    record Document(List<ImageEntry> images, List<PerfTypeEntry> perfTypes) {
+    record Document(List<ImageEntry> images, List<PerfTypeEntry> perfTypes, List<PoolEntry> pools) {
         Catalogue toCatalogue() {
             return Catalogue.of(images == null ? List.of() : images.stream().map(ImageEntry::toImage).toList(),
-                    perfTypes == null ? List.of() : perfTypes.stream().map(PerfTypeEntry::toPerfType).toList());
+                    perfTypes == null ? List.of() : perfTypes.stream().map(PerfTypeEntry::toPerfType).toList())
+                    .withPools(pools == null ? List.of() : pools.stream().map(PoolEntry::toPool).toList());
+        }
+    }
+
+    /** A warm pool: {@code {image: <repositoryName>, perfType: <name>, size: <n>}}; size 0 keeps none warm. */
+    record PoolEntry(String image, String perfType, Integer size) {
+        WarmPool toPool() {
+            if (size == null) {
+                throw new IllegalArgumentException("pool '" + image + "/" + perfType + "' needs 'size'");
+            }
+            return new WarmPool(image, perfType, size);
         }
     }
 

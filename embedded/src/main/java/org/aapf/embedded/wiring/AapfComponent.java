@@ -20,6 +20,7 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
+import org.aapf.application.port.out.WarmInstanceRepository;
 import org.aapf.application.service.account.AccountHousekeeping;
 import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.embedded.usecases.AccountUseCases;
@@ -46,6 +47,9 @@ public interface AapfComponent {
     OperationsRouting operationsRouting();
 
     Reconciler reconciler();
+
+    /** The warm pools' instances as stored. */
+    WarmInstanceRepository warmInstances();
 
     AccountHousekeeping accountHousekeeping();
 

@@ -11,6 +11,7 @@ import org.aapf.adapter.out.persistence.Database;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.Metrics;
 import org.aapf.application.service.reconcile.Reconciler;
+import org.aapf.application.port.out.WarmPoolMetrics;
 import org.aapf.embedded.health.BackendHealth;
 import org.aapf.embedded.health.DatabaseHealth;
 import org.aapf.embedded.health.ReconcilerHealth;
@@ -24,6 +25,9 @@ interface OperationsModule {
 
     @Binds
     Metrics metrics(PrometheusMetrics metrics);
+
+    @Binds
+    WarmPoolMetrics warmPoolMetrics(PrometheusMetrics metrics);
 
     @Provides
     @Singleton

@@ -9,6 +9,7 @@ import org.aapf.adapter.out.persistence.JdbiApiTokenRepository;
 import org.aapf.adapter.out.persistence.JdbiClusterEventRepository;
 import org.aapf.adapter.out.persistence.JdbiClusterRepository;
 import org.aapf.adapter.out.persistence.JdbiReconcilerLease;
+import org.aapf.adapter.out.persistence.JdbiWarmInstanceRepository;
 import org.aapf.adapter.out.persistence.JdbiLoginAttemptRepository;
 import org.aapf.adapter.out.persistence.JdbiServerSettingsRepository;
 import org.aapf.adapter.out.persistence.JdbiSessionRepository;
@@ -17,6 +18,7 @@ import org.aapf.application.port.out.ApiTokenRepository;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.ReconcilerLease;
+import org.aapf.application.port.out.WarmInstanceRepository;
 import org.aapf.application.port.out.LoginAttemptRepository;
 import org.aapf.application.port.out.ServerSettingsRepository;
 import org.aapf.application.port.out.SessionRepository;
@@ -68,4 +70,7 @@ interface PersistenceModule {
 
     @Binds
     ReconcilerLease reconcilerLease(JdbiReconcilerLease lease);
+
+    @Binds
+    WarmInstanceRepository warmInstances(JdbiWarmInstanceRepository repository);
 }

@@ -30,6 +30,7 @@ import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.Workspace;
 import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.user.UserId;
 import org.aapf.domain.cluster.ServiceKind;
 
 /**
@@ -120,6 +121,24 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
             writer.deleteAll(client.network().v1().networkPolicies(), selector, DeletionPropagation.BACKGROUND);
         });
         informer.awaitCache(pods -> allTerminating(podsOf(pods, cluster, null)), CACHE_WAIT);
+    }
+
+    /**
+     * Labels the cluster's objects (root, Services, NetworkPolicy, pods, workspace claim) with their new owner. The
+     * pods stay where the pool started them: a pod cannot change namespace, so with a namespace per user a taken
+     * instance stays in the pool owner's namespace (still isolated by its cluster's NetworkPolicy).
+     */
+    @Override
+    public void adopt(ClusterId cluster, UserId owner) {
+        KubernetesErrors.run("record the instance's owner", () -> {
+            Map<String, String> selector = Labels.cluster(settings.serverId(), cluster);
+            String value = owner.toString();
+            writer.labelAll(client.configMaps(), selector, Labels.OWNER, value);
+            writer.labelAll(client.services(), selector, Labels.OWNER, value);
+            writer.labelAll(client.network().v1().networkPolicies(), selector, Labels.OWNER, value);
+            writer.labelAll(client.persistentVolumeClaims(), selector, Labels.OWNER, value);
+            writer.labelAll(client.pods(), selector, Labels.OWNER, value);
+        });
     }
 
     /** The cached pods of the cluster, or of one instance of it when {@code ref} is given. */

@@ -86,6 +86,30 @@ final class ObjectWriter {
         }
     }
 
+    /**
+     * Sets one label on every object of this kind carrying all {@code labels} (a JSON patch of what changed); an
+     * object already labelled so is left alone, one deleted meanwhile is skipped.
+     */
+    <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>> void labelAll(
+            MixedOperation<T, L, R> kind, Map<String, String> labels, String key, String value) {
+        for (T item : scoped(kind).withLabels(labels).list().getItems()) {
+            if (value.equals(item.getMetadata().getLabels().get(key))) {
+                continue;
+            }
+            try {
+                kind.inNamespace(item.getMetadata().getNamespace()).withName(item.getMetadata().getName())
+                        .edit(current -> {
+                            current.getMetadata().getLabels().put(key, value);
+                            return current;
+                        });
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != KubernetesErrors.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** The objects of this kind in the namespace(s) this backend uses: label queries and the informer. */
     <T, L, R extends Resource<T>> AnyNamespaceOperation<T, L, R> scoped(MixedOperation<T, L, R> kind) {
         return sharedNamespace.<AnyNamespaceOperation<T, L, R>>map(kind::inNamespace).orElseGet(kind::inAnyNamespace);

@@ -14,11 +14,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aapf.application.port.out.Metrics;
+import org.aapf.application.port.out.WarmPoolMetrics;
 import org.aapf.domain.cluster.ClusterStatus;
 import org.aapf.domain.cluster.InstanceStatus;
 import org.aapf.domain.error.ErrorReason;
@@ -29,7 +32,7 @@ import org.aapf.domain.error.ErrorReason;
  * the README ("Operating AAPF").
  */
 @Singleton
-public final class PrometheusMetrics implements Metrics {
+public final class PrometheusMetrics implements Metrics, WarmPoolMetrics {
 
     private static final Duration[] REQUEST_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
     private static final Duration[] PASS_BUCKETS = seconds(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
@@ -38,6 +41,7 @@ public final class PrometheusMetrics implements Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Census census;
     private final AtomicInteger openWebSockets = new AtomicInteger();
+    private final MultiGauge warmInstances;
 
     @Inject
     public PrometheusMetrics() {
@@ -51,6 +55,8 @@ public final class PrometheusMetrics implements Metrics {
                 .description("Instances of AAClusters by status").register(registry));
         census.report(Map.of(), Map.of());
         registry.gauge("aapf.proxy.websockets.open", openWebSockets);
+        warmInstances = MultiGauge.builder("aapf.pool.instances")
+                .description("Warm pool instances by pool and state (size: the configured target)").register(registry);
     }
 
     /** Every series in the Prometheus text exposition format (version 0.0.4). */
@@ -110,6 +116,30 @@ public final class PrometheusMetrics implements Metrics {
     /** A proxied WebSocket opened ({@code +1}) or closed ({@code -1}). */
     public void webSockets(int change) {
         openWebSockets.addAndGet(change);
+    }
+
+    @Override
+    public void pools(List<PoolCensus> pools) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (PoolCensus pool : pools) {
+            rows.add(MultiGauge.Row.of(Tags.of("pool", pool.pool(), "state", "size"), pool.size()));
+            rows.add(MultiGauge.Row.of(Tags.of("pool", pool.pool(), "state", "ready"), pool.ready()));
+            rows.add(MultiGauge.Row.of(Tags.of("pool", pool.pool(), "state", "starting"), pool.starting()));
+            rows.add(MultiGauge.Row.of(Tags.of("pool", pool.pool(), "state", "claimed"), pool.claimed()));
+        }
+        warmInstances.register(rows, true);
+    }
+
+    @Override
+    public void claim(String pool, boolean hit) {
+        Counter.builder("aapf.pool.claims").description("Creates matching a warm pool, by whether one was warm")
+                .tags("pool", pool, "outcome", hit ? "warm" : "cold").register(registry).increment();
+    }
+
+    @Override
+    public void refilled(String pool, Duration took) {
+        Timer.builder("aapf.pool.refill").description("Time from recording a warm instance to it being ready")
+                .tag("pool", pool).serviceLevelObjectives(READY_BUCKETS).register(registry).record(took);
     }
 
     private void action(String action, int count) {

@@ -53,6 +53,10 @@ final class RowReaders {
                         rs.getString("service"), rs.getInt("instance_index"), rs.getInt("alert_order"),
                         rs.getString("alert_level"), rs.getString("reason"), rs.getString("message"),
                         time(rs, "raised_at")))
+                .registerRowMapper(WarmInstanceRow.class, (rs, ctx) -> new WarmInstanceRow(rs.getString("id"),
+                        rs.getString("pool"), rs.getString("image"), rs.getString("perf_type"),
+                        rs.getString("proxy_id"), rs.getString("jupyter_token"), time(rs, "created_at"),
+                        time(rs, "ready_at"), time(rs, "claimed_at")))
                 .registerRowMapper(ClusterEventRow.class, (rs, ctx) -> new ClusterEventRow(
                         rs.getString("cluster_id"), time(rs, "occurred_at"), rs.getString("event_type"),
                         rs.getString("message")));

@@ -23,7 +23,8 @@ class DatabasePostgresIT {
 
             assertEquals(List.of("api_tokens", "cluster_alerts", "cluster_events", "cluster_services", "clusters",
                     "flyway_schema_history", "instance_alerts", "instances", "login_failures", "reconciler_lease",
-                    "server_settings", "sessions", "sign_on_attempts", "sign_on_handoffs", "users"), tables);
+                    "server_settings", "sessions", "sign_on_attempts", "sign_on_handoffs", "users",
+                    "warm_instances"), tables);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.user.UserId;
 
 /**
  * Runs AACluster instances somewhere (a Docker engine, a Kubernetes cluster): AAPF's equivalent of JupyterHub's
@@ -56,6 +57,15 @@ public interface ClusterBackend {
 
     /** Removes the cluster's workspace and the files in it; success when already gone. */
     void removeWorkspace(ClusterId cluster);
+
+    /**
+     * Records on the backend's objects of {@code cluster} (a warm pool's instance a cluster took over, started under
+     * {@link WarmInstance#POOL_OWNER}) that they now belong to {@code owner}, where the backend can change its labels
+     * (Kubernetes). Idempotent. A backend whose labels cannot change (Docker) does nothing: the cluster's row is the
+     * record of its owner, and the spec hash of the warm instance stays valid (see the reconciler).
+     */
+    default void adopt(ClusterId cluster, UserId owner) {
+    }
 
     /** Every workspace this server owns, whether or not its cluster still has a row. */
     List<Workspace> workspaces();

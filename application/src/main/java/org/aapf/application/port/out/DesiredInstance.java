@@ -53,6 +53,12 @@ public record DesiredInstance(InstanceRef ref, UserId owner, String image, List<
         Objects.requireNonNull(workspacePath, "'workspacePath' must not be null");
     }
 
+    /** This instance as {@code another} owner would have it (a warm pool starts notebooks under its own owner). */
+    public DesiredInstance withOwner(UserId another) {
+        return new DesiredInstance(ref, another, image, command, env, resources, httpPort, healthPath, hostname,
+                workspacePath);
+    }
+
     /**
      * A short, stable fingerprint of everything that defines the instance; backends store it with the instance so
      * that a changed spec is detected and replaced.

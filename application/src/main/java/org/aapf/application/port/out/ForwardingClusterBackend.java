@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.user.UserId;
 
 /**
  * A {@link ClusterBackend} that hands every call to another one. Extend it to add to some calls (a guard, a count, a
@@ -47,6 +48,11 @@ public abstract class ForwardingClusterBackend implements ClusterBackend {
     @Override
     public void removeWorkspace(ClusterId cluster) {
         delegate.removeWorkspace(cluster);
+    }
+
+    @Override
+    public void adopt(ClusterId cluster, UserId owner) {
+        delegate.adopt(cluster, owner);
     }
 
     @Override

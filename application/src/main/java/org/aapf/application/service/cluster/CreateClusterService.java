@@ -2,6 +2,7 @@ package org.aapf.application.service.cluster;
 
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.aapf.application.port.in.CreateClusterUseCase;
@@ -9,6 +10,8 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.WarmInstanceRepository;
+import org.aapf.application.port.out.WarmPoolMetrics;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterId;
@@ -21,7 +24,8 @@ import org.aapf.application.service.reconcile.ReconcileTrigger;
 
 /**
  * Validates a cluster request against the catalogue and limits, stores it as {@code creating} and wakes the
- * reconciler.
+ * reconciler; a notebook-only request that a warm pool serves takes a warm instance instead and is stored
+ * {@code created}.
  */
 public final class CreateClusterService implements CreateClusterUseCase {
 
@@ -32,6 +36,7 @@ public final class CreateClusterService implements CreateClusterUseCase {
     private final ClusterLimits limits;
     private final ReconcileTrigger reconciler;
     private final Clock clock;
+    private final WarmClaims warm;
 
     /** A service whose users all see the whole catalogue. */
     public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
@@ -39,9 +44,17 @@ public final class CreateClusterService implements CreateClusterUseCase {
         this(clusters, events, catalogue, CatalogueVisibility.everything(), limits, reconciler, clock);
     }
 
-    @Inject
+    /** A service without warm pools. */
     public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
             CatalogueVisibility visibility, ClusterLimits limits, ReconcileTrigger reconciler, Clock clock) {
+        this(clusters, events, catalogue, visibility, limits, reconciler, clock, WarmInstanceRepository.none(),
+                WarmPoolMetrics.none());
+    }
+
+    @Inject
+    public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
+            CatalogueVisibility visibility, ClusterLimits limits, ReconcileTrigger reconciler, Clock clock,
+            WarmInstanceRepository warm, WarmPoolMetrics poolMetrics) {
         this.clusters = clusters;
         this.events = events;
         this.catalogue = catalogue;
@@ -49,16 +62,21 @@ public final class CreateClusterService implements CreateClusterUseCase {
         this.limits = limits;
         this.reconciler = reconciler;
         this.clock = clock;
+        this.warm = new WarmClaims(warm, poolMetrics);
     }
 
     @Override
     public void create(CreateClusterCommand command) {
         ClusterName name = new ClusterName(command.name());
-        Map<ServiceKind, ServiceSpec> specs = specs(command, visibility.visibleTo(command.owner(), catalogue.current()));
+        Catalogue current = catalogue.current();
+        Map<ServiceKind, ServiceSpec> specs = specs(command, visibility.visibleTo(command.owner(), current));
         if (clusters.findByName(command.owner(), name).isPresent()) {
             throw AapfException.invalid("AACluster named '" + name + "' already exists.");
         }
-        AACluster cluster = AACluster.create(ClusterId.random(), command.owner(), name, specs, Timestamps.now(clock));
+        Instant now = Timestamps.now(clock);
+        // A claim is final: if storing the cluster fails below, the warm pool keeper removes the claimed instance.
+        AACluster cluster = warm.claim(command.owner(), name, specs, current, now)
+                .orElseGet(() -> AACluster.create(ClusterId.random(), command.owner(), name, specs, now));
         clusters.add(cluster);
         events.append(cluster.pullEvents());
         reconciler.wake();

@@ -9,6 +9,7 @@ import org.aapf.application.port.in.ListOrphanWorkspacesQuery;
 import org.aapf.application.port.in.PruneOrphanWorkspacesUseCase;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.port.out.WarmInstanceRepository;
 import org.aapf.application.port.out.Workspace;
 import org.aapf.domain.error.AapfException;
 
@@ -22,11 +23,17 @@ public final class PruneOrphanWorkspacesService implements PruneOrphanWorkspaces
     private final ListOrphanWorkspacesQuery orphans;
     private final Clock clock;
 
-    @Inject
+    /** A use case for a server without warm pools. */
     public PruneOrphanWorkspacesService(ClusterRepository clusters, ClusterBackend backend, Clock clock) {
+        this(clusters, backend, clock, WarmInstanceRepository.none());
+    }
+
+    @Inject
+    public PruneOrphanWorkspacesService(ClusterRepository clusters, ClusterBackend backend, Clock clock,
+            WarmInstanceRepository warm) {
         this.clusters = clusters;
         this.backend = backend;
-        this.orphans = new ListOrphanWorkspacesService(clusters, backend);
+        this.orphans = new ListOrphanWorkspacesService(clusters, backend, warm);
         this.clock = clock;
     }
 

@@ -183,7 +183,7 @@ final class ClusterConvergence {
             return;
         }
         try {
-            if (seen.isEmpty() || !seen.get().specHash().equals(hashes.of(ref, cluster, instance, catalogue))) {
+            if (seen.isEmpty() || !hashes.matches(seen.get().specHash(), ref, cluster, instance, catalogue)) {
                 toApply.add(instance);
             } else {
                 cluster.markApplied(instance.service(), instance.index(), now);

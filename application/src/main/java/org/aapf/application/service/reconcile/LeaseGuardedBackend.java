@@ -5,6 +5,7 @@ import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.ForwardingClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.domain.cluster.ClusterId;
+import org.aapf.domain.user.UserId;
 
 /**
  * The backend as a pass sees it: every change ({@code apply}, {@code remove}, {@code removeCluster},
@@ -42,5 +43,11 @@ final class LeaseGuardedBackend extends ForwardingClusterBackend {
     public void removeWorkspace(ClusterId cluster) {
         lease.check();
         super.removeWorkspace(cluster);
+    }
+
+    @Override
+    public void adopt(ClusterId cluster, UserId owner) {
+        lease.check();
+        super.adopt(cluster, owner);
     }
 }

@@ -16,6 +16,8 @@ import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.Metrics;
 import org.aapf.application.port.out.ObservedInstance;
 import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.WarmInstanceRepository;
+import org.aapf.application.port.out.WarmPoolMetrics;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Alert;
@@ -49,10 +51,12 @@ final class ReconcilePass {
     private final PendingSaves saves;
     private final BackendOutage outage;
     private final Metrics metrics;
+    private final WarmPoolKeeper pools;
 
     ReconcilePass(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, Clock clock, ReconcilerSettings settings, RetrySchedule schedule,
-            LeaseKeeper leaseKeeper, SparkMasterMonitor sparkMasters, Metrics metrics) {
+            LeaseKeeper leaseKeeper, SparkMasterMonitor sparkMasters, Metrics metrics, WarmInstanceRepository warm,
+            WarmPoolMetrics poolMetrics) {
         this.clusters = clusters;
         this.events = events;
         this.backend = backend;
@@ -63,8 +67,9 @@ final class ReconcilePass {
         this.metrics = metrics;
         this.saves = new PendingSaves(clusters, events, leaseKeeper);
         this.outage = new BackendOutage(backend.name(), settings.backoffMax());
-        this.convergence = new ClusterConvergence(new LeaseGuardedBackend(backend, leaseKeeper), schedule,
-                sparkMasters, metrics);
+        LeaseGuardedBackend guarded = new LeaseGuardedBackend(backend, leaseKeeper);
+        this.convergence = new ClusterConvergence(guarded, schedule, sparkMasters, metrics);
+        this.pools = new WarmPoolKeeper(warm, guarded, poolMetrics, leaseKeeper::check, settings);
     }
 
     /** True while the backend cannot be observed (the last observation failed). */
@@ -118,6 +123,7 @@ final class ReconcilePass {
             convergeOne(cluster, observed, current, now, tally);
         }
         tally.add(saves.flush());
+        pools.keep(desired, byCluster, current, now, tally);
         for (ClusterId orphan : byCluster.keySet()) {
             convergence.removeOrphan(orphan, now).ifPresent(result -> {
                 schedule.record(orphan, result, now);

@@ -13,6 +13,8 @@ import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.Metrics;
 import org.aapf.application.port.out.ReconcilerLease;
 import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.WarmInstanceRepository;
+import org.aapf.application.port.out.WarmPoolMetrics;
 import org.aapf.domain.error.AapfException;
 
 /**
@@ -46,18 +48,29 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
     private volatile Thread thread;
     private ClusterBackend.Watch watch;
 
-    /** A reconciler that counts a Spark worker ready once {@code sparkMasters} reports it registered. */
-    @Inject
+    /** A reconciler that counts a Spark worker ready once {@code sparkMasters} reports it registered; no warm pools. */
     public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
             SparkMasterMonitor sparkMasters, Metrics metrics) {
-        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, metrics, System::nanoTime);
+        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, metrics,
+                WarmInstanceRepository.none(), WarmPoolMetrics.none());
+    }
+
+    /** A reconciler that also keeps the catalogue's warm pools filled from {@code warm}. */
+    @Inject
+    public Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
+            CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
+            SparkMasterMonitor sparkMasters, Metrics metrics, WarmInstanceRepository warm,
+            WarmPoolMetrics poolMetrics) {
+        this(clusters, events, backend, catalogue, lease, clock, settings, sparkMasters, metrics, System::nanoTime,
+                warm, poolMetrics);
     }
 
     /** A reconciler that times its lease by {@code nanoTime} (a monotonic clock, like {@link System#nanoTime()}). */
     Reconciler(ClusterRepository clusters, ClusterEventRepository events, ClusterBackend backend,
             CatalogueSource catalogue, ReconcilerLease lease, Clock clock, ReconcilerSettings settings,
-            SparkMasterMonitor sparkMasters, Metrics metrics, LongSupplier nanoTime) {
+            SparkMasterMonitor sparkMasters, Metrics metrics, LongSupplier nanoTime, WarmInstanceRepository warm,
+            WarmPoolMetrics poolMetrics) {
         this.backend = backend;
         this.settings = settings;
         this.schedule = new RetrySchedule(settings, clock);
@@ -65,7 +78,7 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         this.nanoTime = nanoTime;
         this.leaseKeeper = new LeaseKeeper(lease, settings.holderId(), settings.leaseTtl(), nanoTime);
         this.pass = new ReconcilePass(clusters, events, backend, catalogue, clock, settings, schedule, leaseKeeper,
-                sparkMasters, metrics);
+                sparkMasters, metrics, warm, poolMetrics);
     }
 
     /** True while the reconcile loop runs (between {@link #start()} and {@link #close()}, unless it died). */

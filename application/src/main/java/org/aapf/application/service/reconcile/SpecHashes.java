@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.WarmInstance;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Instance;
@@ -19,18 +20,30 @@ final class SpecHashes {
     private Map<InstanceRef, Entry> previous = new HashMap<>();
     private Map<InstanceRef, Entry> current = new HashMap<>();
 
-    /** The spec hash of the instance's desired state under {@code catalogue}. */
-    String of(InstanceRef ref, AACluster cluster, Instance instance, Catalogue catalogue) {
+    /**
+     * True when an instance observed with {@code observedHash} runs the instance's desired state under
+     * {@code catalogue}: its own spec hash, or, for a notebook, the hash of the same spec under the warm pools'
+     * owner (a warm instance the cluster took over, started under the cluster's id with its proxy id and token).
+     */
+    boolean matches(String observedHash, InstanceRef ref, AACluster cluster, Instance instance, Catalogue catalogue) {
+        Entry entry = of(ref, cluster, instance, catalogue);
+        return entry.hash().equals(observedHash) || entry.warmHash().equals(observedHash);
+    }
+
+    private Entry of(InstanceRef ref, AACluster cluster, Instance instance, Catalogue catalogue) {
         Entry entry = current.get(ref);
         if (entry == null) {
             entry = previous.get(ref);
         }
         if (entry == null || entry.catalogue() != catalogue) {
             DesiredInstance desired = DesiredInstances.of(cluster, instance, catalogue);
-            entry = new Entry(catalogue, desired.specHash());
+            String warmHash = instance.notebook().isPresent()
+                    ? desired.withOwner(WarmInstance.POOL_OWNER).specHash()
+                    : desired.specHash();
+            entry = new Entry(catalogue, desired.specHash(), warmHash);
         }
         current.put(ref, entry);
-        return entry.hash();
+        return entry;
     }
 
     /** Forgets entries that were not used since the previous call. */
@@ -39,6 +52,6 @@ final class SpecHashes {
         current = new HashMap<>(previous.size() * 2);
     }
 
-    private record Entry(Catalogue catalogue, String hash) {
+    private record Entry(Catalogue catalogue, String hash, String warmHash) {
     }
 }

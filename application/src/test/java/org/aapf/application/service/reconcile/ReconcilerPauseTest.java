@@ -20,6 +20,8 @@ import org.aapf.domain.cluster.ClusterStatus;
 import org.junit.jupiter.api.Test;
 import org.aapf.application.testing.ClusterWorld;
 import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.WarmInstanceRepository;
+import org.aapf.application.port.out.WarmPoolMetrics;
 
 /**
  * Two replicas over one database and backend, where the leader pauses (GC, stopped VM) in the middle of a pass, past
@@ -140,6 +142,7 @@ class ReconcilerPauseTest {
     private Reconciler reconciler(String name, ClusterBackend backend) {
         return new Reconciler(world.clusters, world.events, backend, world.catalogue::get, world.lease, world.clock,
                 world.settings.withHolderId("process-" + name), SparkMasterMonitor.none(), Metrics.none(),
-                () -> ChronoUnit.NANOS.between(Instant.EPOCH, world.clock.instant()));
+                () -> ChronoUnit.NANOS.between(Instant.EPOCH, world.clock.instant()), WarmInstanceRepository.none(),
+                WarmPoolMetrics.none());
     }
 }
