@@ -18,6 +18,8 @@ import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.application.service.cluster.ReconcilerSettings;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.application.testing.TestCatalogues;
+import org.aapf.application.testing.TestQuotas;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterId;
@@ -40,7 +42,8 @@ final class ClusterServers implements AutoCloseable {
     final JdbiClusterEventRepository events = new JdbiClusterEventRepository(database.jdbi());
     private final CatalogueSource catalogue = TestCatalogues::standard;
     private final CreateClusterService create = new CreateClusterService(clusters, events, catalogue,
-            ClusterLimits.defaults(), () -> { }, Clock.systemUTC());
+            CatalogueVisibility.everything(), ClusterLimits.defaults(), TestQuotas.unlimited(clusters, catalogue),
+            TestQuotas.anyType(Clock.systemUTC()), () -> { }, Clock.systemUTC());
     private final DeleteClusterService delete =
             new DeleteClusterService(clusters, events, () -> { }, Clock.systemUTC());
     private final List<Database> pools = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.service.catalogue.CatalogueVisibility;
+import org.aapf.application.service.catalogue.PerfTypeFit;
+import org.aapf.application.service.quota.UserQuota;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.domain.catalogue.Catalogue;
@@ -16,10 +18,12 @@ import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.cluster.ServiceSpec;
 import org.aapf.domain.error.AapfException;
+import org.aapf.domain.quota.Usage;
 
 /**
- * Validates a cluster request against the catalogue and limits, stores it as {@code creating} and wakes the
- * reconciler.
+ * Validates a cluster request against the catalogue, what the backend can run and the owner's limits, stores it as
+ * {@code creating} and wakes the reconciler. The limit check and the insert happen under the owner's lock, so two
+ * racing creates cannot both pass.
  */
 public final class CreateClusterService implements CreateClusterUseCase {
 
@@ -28,23 +32,22 @@ public final class CreateClusterService implements CreateClusterUseCase {
     private final CatalogueSource catalogue;
     private final CatalogueVisibility visibility;
     private final ClusterLimits limits;
+    private final UserQuota quota;
+    private final PerfTypeFit fit;
     private final ReconcileTrigger reconciler;
     private final Clock clock;
 
-    /** A service whose users all see the whole catalogue. */
-    public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
-            ClusterLimits limits, ReconcileTrigger reconciler, Clock clock) {
-        this(clusters, events, catalogue, CatalogueVisibility.everything(), limits, reconciler, clock);
-    }
-
     @Inject
     public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
-            CatalogueVisibility visibility, ClusterLimits limits, ReconcileTrigger reconciler, Clock clock) {
+            CatalogueVisibility visibility, ClusterLimits limits, UserQuota quota, PerfTypeFit fit,
+            ReconcileTrigger reconciler, Clock clock) {
         this.clusters = clusters;
         this.events = events;
         this.catalogue = catalogue;
         this.visibility = visibility;
         this.limits = limits;
+        this.quota = quota;
+        this.fit = fit;
         this.reconciler = reconciler;
         this.clock = clock;
     }
@@ -57,7 +60,12 @@ public final class CreateClusterService implements CreateClusterUseCase {
             throw AapfException.invalid("AACluster named '" + name + "' already exists.");
         }
         AACluster cluster = AACluster.create(ClusterId.random(), command.owner(), name, specs, Timestamps.now(clock));
-        clusters.add(cluster);
+        quota.guarded(command.owner(), () -> {
+            quota.check(command.owner(), cluster.id(), "creating AACluster '" + name + "'", Usage.NONE,
+                    quota.usageOf(cluster));
+            clusters.add(cluster);
+            return cluster;
+        });
         events.append(cluster.pullEvents());
         reconciler.wake();
     }
@@ -71,6 +79,7 @@ public final class CreateClusterService implements CreateClusterUseCase {
                 specs.put(ServiceKind.SPARK_MASTER, spec("sparkMaster", master, 1, catalogue)));
         command.sparkWorker().ifPresent(worker -> specs.put(ServiceKind.SPARK_WORKER,
                 spec("sparkWorker", worker, limits.maxSparkWorkers(), catalogue)));
+        specs.forEach((kind, spec) -> fit.require(field(kind) + ".perfType", catalogue.perfType(spec.perfTypeName())));
         if (specs.containsKey(ServiceKind.SPARK_WORKER) && !specs.containsKey(ServiceKind.SPARK_MASTER)) {
             throw AapfException.invalid("'sparkMaster' is required with 'sparkWorker'");
         }
@@ -89,6 +98,14 @@ public final class CreateClusterService implements CreateClusterUseCase {
                     : "'" + field + ".numberOfInstances' must be between 1 and " + max);
         }
         return new ServiceSpec(image, perfType, count);
+    }
+
+    private static String field(ServiceKind kind) {
+        return switch (kind) {
+            case JUPYTER_NOTEBOOK -> "jupyterNotebook";
+            case SPARK_MASTER -> "sparkMaster";
+            case SPARK_WORKER -> "sparkWorker";
+        };
     }
 
     private static void requireText(String field, String value) {

@@ -3,6 +3,7 @@ package org.aapf.application.service.cluster;
 import org.aapf.application.port.in.StartClusterUseCase.StartClusterCommand;
 import org.aapf.application.port.in.StopClusterUseCase.StopClusterCommand;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,16 +11,24 @@ import org.aapf.application.port.in.ClusterView;
 import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
 import org.aapf.application.port.in.CreateClusterUseCase.ServiceRequest;
 import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
+import org.aapf.application.port.out.HostCapacity;
 import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
+import org.aapf.application.service.catalogue.PerfTypeFit;
+import org.aapf.application.service.quota.DefaultLimits;
+import org.aapf.application.service.quota.UserQuota;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
+import org.aapf.application.testing.InMemoryOwnerLock;
 import org.aapf.application.testing.InMemoryReconcilerLease;
+import org.aapf.application.testing.InMemoryUserLimitsRepository;
 import org.aapf.application.testing.ManualClock;
 import org.aapf.application.testing.TestCatalogues;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterName;
+import org.aapf.domain.quota.Limits;
 import org.aapf.domain.user.UserId;
 
 /** One "database" and one backend shared by the services and any number of reconcilers (processes) under test. */
@@ -39,13 +48,19 @@ final class ClusterWorld {
     final ReconcilerSettings settings = ReconcilerSettings.defaults().withLeaseTtl(Duration.ofSeconds(60));
     private final AtomicInteger processes = new AtomicInteger();
 
+    final InMemoryUserLimitsRepository limitOverrides = new InMemoryUserLimitsRepository();
+    final UserQuota quota = new UserQuota(new DefaultLimits(Limits.NONE), limitOverrides, clusters, catalogue::get,
+            new InMemoryOwnerLock());
+    final AtomicReference<Optional<List<HostCapacity>>> hosts = new AtomicReference<>(Optional.empty());
+    final PerfTypeFit fit = new PerfTypeFit(() -> hosts.get(), clock);
     final CreateClusterService create = new CreateClusterService(clusters, events, catalogue::get,
-            ClusterLimits.defaults(), wakes::incrementAndGet, clock);
+            CatalogueVisibility.everything(), ClusterLimits.defaults(), quota, fit, wakes::incrementAndGet, clock);
     final DeleteClusterService delete = new DeleteClusterService(clusters, events, wakes::incrementAndGet, clock);
     final ResizeSparkWorkersService resize = new ResizeSparkWorkersService(clusters, events, ClusterLimits.defaults(),
-            wakes::incrementAndGet, clock);
+            quota, wakes::incrementAndGet, clock);
     final StopClusterService stop = new StopClusterService(clusters, events, wakes::incrementAndGet, clock);
-    final StartClusterService start = new StartClusterService(clusters, events, wakes::incrementAndGet, clock);
+    final StartClusterService start = new StartClusterService(clusters, events, quota, wakes::incrementAndGet,
+            clock);
     final GetClusterService get = new GetClusterService(clusters, catalogue::get);
     final ListClustersService list = new ListClustersService(clusters, catalogue::get);
     final ListClusterEventsService history = new ListClusterEventsService(clusters, events);

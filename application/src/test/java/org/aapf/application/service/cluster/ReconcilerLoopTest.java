@@ -16,6 +16,8 @@ import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
 import org.aapf.application.testing.InMemoryReconcilerLease;
 import org.aapf.application.testing.TestCatalogues;
+import org.aapf.application.testing.TestQuotas;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ClusterStatus;
@@ -38,7 +40,8 @@ class ReconcilerLoopTest {
             clock, ReconcilerSettings.defaults().withResyncInterval(Duration.ofHours(1))
                     .withRestartDelay(Duration.ofMillis(200)));
     private final CreateClusterService create = new CreateClusterService(clusters, events, TestCatalogues::standard,
-            ClusterLimits.defaults(), reconciler, clock);
+            CatalogueVisibility.everything(), ClusterLimits.defaults(),
+            TestQuotas.unlimited(clusters, TestCatalogues::standard), TestQuotas.anyType(clock), reconciler, clock);
     private final DeleteClusterService delete = new DeleteClusterService(clusters, events, reconciler, clock);
 
     @AfterEach
@@ -83,7 +86,8 @@ class ReconcilerLoopTest {
     void standby_takesOverOnceTheDeadHoldersLeaseLapses_withNoWakeUpAndNoResyncDue() throws InterruptedException {
         lease.acquireOrRenew("dead-server", Duration.ofMillis(300));
         CreateClusterService createWithoutWake = new CreateClusterService(clusters, events, TestCatalogues::standard,
-                ClusterLimits.defaults(), () -> { }, clock);
+                CatalogueVisibility.everything(), ClusterLimits.defaults(),
+                TestQuotas.unlimited(clusters, TestCatalogues::standard), TestQuotas.anyType(clock), () -> { }, clock);
         createWithoutWake.create(new CreateClusterCommand(ALICE, "sample", Optional.of(ClusterWorld.notebook()),
                 Optional.empty(), Optional.empty()));
         Reconciler standby = new Reconciler(clusters, events, backend, TestCatalogues::standard, lease, clock,
