@@ -49,15 +49,12 @@ final class ApiTestServer implements AutoCloseable {
                 clusters, settings);
         var authentication = new BearerAuthentication(accounts);
         var signOnService = new SignOnHttpService(signOn);
-        var profileService = new ProfileHttpService(signOn, signOn, settings);
+        var profileService = new ProfileHttpService(signOn, settings);
         List<HttpService> services = new ArrayList<>(List.of(accountsService, apiTokensService, catalogueService,
                 clustersService, signOnService, profileService));
         services.addAll(List.of(more));
-        // without extra services, through the constructor the server is wired with
-        ApiRouting api = more.length == 0
-                ? new ApiRouting(settings, authentication, accountsService, apiTokensService, catalogueService,
-                        clustersService, signOnService, profileService)
-                : new ApiRouting(settings, authentication, services);
+        // the server's own wiring adds the usage and admin services, tested against the real server (bootstrap ITs)
+        ApiRouting api = new ApiRouting(settings, authentication, services);
         server = WebServer.builder()
                 .address(InetAddress.getLoopbackAddress())
                 .port(0)
