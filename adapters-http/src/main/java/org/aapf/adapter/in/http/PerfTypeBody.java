@@ -18,10 +18,13 @@ record PerfTypeBody(String name, String displayName, Resources resources,
         return new PerfTypeBody(type.name(), type.displayName(), resources(type), null, null);
     }
 
-    /** As {@code GET /perf-types} lists it: {@code available}, and {@code unavailableReason} when it is not. */
+    /**
+     * As {@code GET /perf-types} lists it: a type the backend can never run also says {@code "available": false} and
+     * why; one it can run looks exactly as in the reference.
+     */
     static PerfTypeBody withAvailability(PerfTypeView type) {
-        return new PerfTypeBody(type.name(), type.displayName(), resources(type), type.unavailable().isEmpty(),
-                type.unavailable().orElse(null));
+        return new PerfTypeBody(type.name(), type.displayName(), resources(type),
+                type.unavailable().isPresent() ? Boolean.FALSE : null, type.unavailable().orElse(null));
     }
 
     private static Resources resources(PerfTypeView type) {
