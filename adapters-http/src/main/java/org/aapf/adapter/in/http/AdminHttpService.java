@@ -13,7 +13,11 @@ import java.util.stream.Collectors;
 import org.aapf.application.port.in.AdminListClustersQuery;
 import org.aapf.application.port.in.AdminListClustersQuery.ClusterPage;
 import org.aapf.application.port.in.AdminListClustersQuery.ClusterPageRequest;
+import org.aapf.application.port.in.ClusterView;
 import org.aapf.application.port.in.DeleteAnyClusterUseCase;
+import org.aapf.application.port.in.ImageView;
+import org.aapf.application.port.in.PerfTypeView;
+import org.aapf.application.port.in.ServiceView;
 import org.aapf.application.port.in.ListUserUsageQuery;
 import org.aapf.application.port.in.RequireAdminQuery;
 import org.aapf.application.port.in.SetAdminUseCase;
@@ -101,7 +105,7 @@ public final class AdminHttpService implements HttpService {
         ClusterPage page = clustersQuery.list(new ClusterPageRequest(query.first("owner").asOptional(), status,
                 query.first("cursor").asOptional(), limit(query.first("limit").asOptional())));
         Json.send(res, new OwnedClusterList(page.clusters().stream()
-                .map(owned -> OwnedClusterBody.from(owned.owner(), ClusterBody.from(owned.cluster(), timestamps)))
+                .map(owned -> OwnedClusterBody.from(owned.owner(), owned.cluster(), timestamps))
                 .toList(), page.nextCursor().orElse(null)));
     }
 
@@ -157,13 +161,31 @@ public final class AdminHttpService implements HttpService {
     record AdminFlagResult(String username, boolean admin) {
     }
 
-    /** A cluster with its owner first: {@code {owner, name, status, services, createdAt}}. */
-    record OwnedClusterBody(String owner, String name, String status, List<ClusterBody.ServiceBody> services,
-            String createdAt) {
+    /**
+     * A cluster with its owner first: {@code {owner, name, status, createdAt, services}}, each requested service
+     * summed up. Notebook addresses and tokens stay with the owner: an admin stops or deletes, and does not open.
+     */
+    record OwnedClusterBody(String owner, String name, String status, String createdAt,
+            List<ServiceSummary> services) {
 
-        static OwnedClusterBody from(String owner, ClusterBody cluster) {
-            return new OwnedClusterBody(owner, cluster.name(), cluster.status(), cluster.services(),
-                    cluster.createdAt());
+        static OwnedClusterBody from(String owner, ClusterView cluster, Timestamps timestamps) {
+            return new OwnedClusterBody(owner, cluster.name(), cluster.status().apiName(),
+                    timestamps.format(cluster.createdAt()), cluster.services().stream()
+                            .filter(service -> service.image().isPresent())
+                            .map(ServiceSummary::from)
+                            .toList());
+        }
+    }
+
+    /** {@code {name, numberOfInstances, image, perfType, instanceStatuses}}; a removed perf type is {@code null}. */
+    record ServiceSummary(String name, int numberOfInstances, String image, String perfType,
+            List<String> instanceStatuses) {
+
+        static ServiceSummary from(ServiceView service) {
+            return new ServiceSummary(service.kind().apiName(), service.numberOfInstances(),
+                    service.image().map(ImageView::repositoryName).orElse(null),
+                    service.perfType().map(PerfTypeView::name).orElse(null),
+                    service.instances().stream().map(instance -> instance.status().apiName()).toList());
         }
     }
 
