@@ -2,7 +2,8 @@
 # A curl session against a running AAPF that hits each per-user limit, shows GET /usage and the admin views.
 # Start the server with limits, e.g.:
 #   AAPF_LIMITS_MAX_CLUSTERS=3 AAPF_LIMITS_MAX_CPU=1.5 AAPF_LIMITS_MAX_MEMORY_MIB=3072 AAPF_LIMITS_MAX_GPUS=0 ./aapf serve
-# with users: ./aapf users add admin --admin --password admin-pass-1; ./aapf users add alice --password alice-pass-1
+# with users: ./aapf users add admin --admin --password admin-pass-1; ./aapf users add alice --password alice-pass-1;
+#   ./aapf users add bob --password bob-pass-12
 # Usage: bench/limits-session.sh [base-url]   (prints each request and its answer; leaves no cluster behind)
 set -u
 API=${1:-http://localhost:3000}/api/v1
@@ -40,6 +41,7 @@ SPARK='{"jupyterNotebook":{"image":{"repositoryName":"aa_jupyter_notebook"},"per
  "sparkWorker":{"image":{"repositoryName":"aa_spark"},"perfType":"small","numberOfInstances":1}}'
 
 alice=$(login alice alice-pass-1)
+bob=$(login bob bob-pass-12)
 admin=$(login admin admin-pass-1)
 
 echo "## alice's limits (the configured defaults) and use"
@@ -70,7 +72,8 @@ call "$admin" PUT /admin/users/alice/limits '{"maxCpu": 100, "maxMemoryMiB": 512
 call "$alice" POST /aaclusters/nb1/start
 echo "## maxGpus: the defaults allow 0 GPUs (on this host a GPU type is refused as unavailable before limits)"
 call "$alice" GET /usage
-echo "## the admin views"
+echo "## the admin views (bob has a cluster too)"
+call "$bob" POST /aaclusters/bobs "$(notebook small)"
 call "$admin" GET /admin/users
 call "$admin" GET '/admin/aaclusters?limit=2'
 cursor=$(curl -s -H "Authorization: Bearer $admin" "$API/admin/aaclusters?limit=2" | jq -r .nextCursor)
@@ -90,4 +93,5 @@ call "$admin" PUT /admin/users/nobody/limits '{"maxClusters": 1}'
 call "$admin" PUT /admin/users/alice/admin '{}'
 echo "## clean-up: an admin deletes alice's clusters, and alice's overrides go back to the defaults"
 for name in spark nb1 nb2; do call "$admin" DELETE "/admin/aaclusters/alice/$name"; done
+call "$admin" DELETE /admin/aaclusters/bob/bobs
 call "$admin" PUT /admin/users/alice/limits '{}'
