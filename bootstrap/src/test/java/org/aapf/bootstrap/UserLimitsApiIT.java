@@ -132,6 +132,7 @@ class UserLimitsApiIT {
             assertTrue(reply.text("message").startsWith("'"), reply.body().toString());
         }
         for (String body : List.of("{\"maxCpu\": -1}", "{\"maxClusters\": -2}", "{\"maxCpu\": 0.0001}",
+                "{\"maxCpu\": 1e30}", "{\"maxClusters\": 1e30}", "{\"maxGpus\": 99999999999999999999}",
                 "{\"maxDisks\": 1}", "{\"maxClusters\": \"many\"}", "[]")) {
             assertEquals(400, api.put("/api/v1/admin/users/root/limits", root, body).status(), body);
         }

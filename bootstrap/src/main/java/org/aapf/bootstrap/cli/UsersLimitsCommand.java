@@ -63,8 +63,10 @@ final class UsersLimitsCommand extends UsersCommand.UserSubcommand {
         bounds.put(LimitKind.MEMORY, maxMemoryMiB);
         bounds.put(LimitKind.GPUS, maxGpus);
         if (maxCpu != null) {
-            if (maxCpu.signum() < 0 || maxCpu.stripTrailingZeros().scale() > 3) {
-                throw AapfException.invalid("--max-cpu must be a number of cores >= 0, in steps of 0.001");
+            if (maxCpu.signum() < 0 || maxCpu.stripTrailingZeros().scale() > 3
+                    || maxCpu.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+                throw AapfException.invalid("--max-cpu must be a number of cores from 0 to 1000000000, in steps of"
+                        + " 0.001");
             }
             bounds.put(LimitKind.CPU, maxCpu.movePointRight(3).longValueExact());
         }

@@ -15,6 +15,8 @@ import org.aapf.domain.quota.Limits;
 record LimitsBody(Long maxClusters, BigDecimal maxCpu, Long maxMemoryMiB, Long maxGpus) {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+    /** Far beyond any machine, and small enough that thousandths of it fit in a long. */
+    private static final BigDecimal MAX_CORES = BigDecimal.valueOf(1_000_000_000L);
 
     static LimitsBody from(Limits limits) {
         OptionalLong cpu = limits.bound(LimitKind.CPU);
@@ -30,8 +32,10 @@ record LimitsBody(Long maxClusters, BigDecimal maxCpu, Long maxMemoryMiB, Long m
         bounds.put(LimitKind.MEMORY, nonNegative(LimitKind.MEMORY, maxMemoryMiB));
         bounds.put(LimitKind.GPUS, nonNegative(LimitKind.GPUS, maxGpus));
         if (maxCpu != null) {
-            if (maxCpu.signum() < 0 || maxCpu.stripTrailingZeros().scale() > 3) {
-                throw AapfException.invalid("'maxCpu' must be a number of cores >= 0, in steps of 0.001");
+            if (maxCpu.signum() < 0 || maxCpu.stripTrailingZeros().scale() > 3
+                    || maxCpu.compareTo(MAX_CORES) > 0) {
+                throw AapfException.invalid("'maxCpu' must be a number of cores from 0 to " + MAX_CORES
+                        + ", in steps of 0.001");
             }
             bounds.put(LimitKind.CPU, maxCpu.multiply(THOUSAND).longValueExact());
         }
