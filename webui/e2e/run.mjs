@@ -215,6 +215,25 @@ describe('cluster pages (cluster API stubbed in the browser)', () => {
     });
   });
 
+  test('a performance type the backend cannot run is disabled with its reason; the smallest runnable is preselected',
+    async () => {
+      catalogue.perfTypes.unshift({ name: 'a-huge', displayName: 'Huge',
+        resources: { cpu: 64, memory: 262144, 'nvidia.com/gpu': null }, available: false,
+        unavailableReason: 'it needs 64 CPU; the most any host has is 2 CPU (the Docker host).' });
+      try {
+        await page.goto('/#/clusters');
+        await page.goto('/#/clusters/new');
+        const perf = page.getByLabel('Notebook performance type');
+        await perf.locator('option[value="a-huge"]').waitFor({ state: 'attached' });
+        assert.equal(await perf.inputValue(), 'small');
+        const huge = perf.locator('option[value="a-huge"]');
+        assert.ok(await huge.isDisabled());
+        assert.match(await huge.textContent(), /cannot run here: it needs 64 CPU; the most any host has is 2 CPU/);
+      } finally {
+        catalogue.perfTypes.shift();
+      }
+    });
+
   test('a refused create shows the API message', async () => {
     await page.goto('/#/clusters/new');
     await page.getByLabel('Name').fill('analysis');
