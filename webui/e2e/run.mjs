@@ -17,6 +17,8 @@ const USER = process.env.AAPF_E2E_USER ?? 'user1';
 let password = process.env.AAPF_E2E_PASSWORD ?? 'user1pass';
 const SHOTS = process.env.AAPF_E2E_SCREENSHOTS ?? path.join(here, '../target/screenshots');
 const REAL_CLUSTERS = process.env.AAPF_E2E_CLUSTERS === '1';
+// AAPF_E2E_ADMIN=1: AAPF_E2E_USER is an admin (aapf users admin NAME --grant), so the admin page is tested too
+const ADMIN = process.env.AAPF_E2E_ADMIN === '1';
 // the attacker of the notebook-isolation test: a second existing user
 const USER_A = process.env.AAPF_E2E_USER_A;
 const PASSWORD_A = process.env.AAPF_E2E_PASSWORD_A;
@@ -421,6 +423,27 @@ describe('notebook isolation: a page from user A\'s notebook cannot reach user B
       assert.ok(succeeded(control, name), `control on AAPF's origin: ${name} must work: ${JSON.stringify(control.report[name])}`);
     }
     assert.ok(succeeded(frameControl, "frame B's notebook and read it"), 'control: framing works where it is same-origin');
+  });
+});
+
+describe('admin page (needs AAPF_E2E_ADMIN=1)', { skip: !ADMIN }, () => {
+  test('lists every user with their use of limits, sets a user\'s limit, and lists every AACluster', async () => {
+    await page.goto('/#/clusters');
+    if (!(await session())) await logIn();
+    await page.getByRole('link', { name: 'Admin' }).click();
+    const row = page.locator('#admin-users tbody tr').filter({ has: page.getByRole('cell', { name: USER, exact: true }) });
+    await row.waitFor();
+    await row.getByText('Limits', { exact: true }).click();
+    await row.getByLabel('AAClusters').fill('7');
+    await row.getByRole('button', { name: 'Set limits' }).click();
+    await page.getByText(`Limits of ${USER} saved.`).waitFor();
+    await row.getByText(/of 7 AAClusters/).waitFor();
+    await page.locator('#admin-clusters').waitFor();
+    await shot('11-admin-page');
+    const { accessToken } = await session();
+    const usage = await api('GET', '/usage', { token: accessToken });
+    assert.equal(usage.body.limits.maxClusters, 7);
+    assert.equal((await api('PUT', `/admin/users/${USER}/limits`, { token: accessToken, body: {} })).status, 200);
   });
 });
 
