@@ -17,6 +17,8 @@ const USER = process.env.AAPF_E2E_USER ?? 'user1';
 let password = process.env.AAPF_E2E_PASSWORD ?? 'user1pass';
 const SHOTS = process.env.AAPF_E2E_SCREENSHOTS ?? path.join(here, '../target/screenshots');
 const REAL_CLUSTERS = process.env.AAPF_E2E_CLUSTERS === '1';
+// AAPF_E2E_ADMIN=1: AAPF_E2E_USER is an admin (aapf users admin NAME --grant), so the admin page is tested too
+const ADMIN = process.env.AAPF_E2E_ADMIN === '1';
 // the attacker of the notebook-isolation test: a second existing user
 const USER_A = process.env.AAPF_E2E_USER_A;
 const PASSWORD_A = process.env.AAPF_E2E_PASSWORD_A;
@@ -215,6 +217,25 @@ describe('cluster pages (cluster API stubbed in the browser)', () => {
     });
   });
 
+  test('a performance type the backend cannot run is disabled with its reason; the smallest runnable is preselected',
+    async () => {
+      catalogue.perfTypes.unshift({ name: 'a-huge', displayName: 'Huge',
+        resources: { cpu: 64, memory: 262144, 'nvidia.com/gpu': null }, available: false,
+        unavailableReason: 'it needs 64 CPU; the most any host has is 2 CPU (the Docker host).' });
+      try {
+        await page.goto('/#/clusters');
+        await page.goto('/#/clusters/new');
+        const perf = page.getByLabel('Notebook performance type');
+        await perf.locator('option[value="a-huge"]').waitFor({ state: 'attached' });
+        assert.equal(await perf.inputValue(), 'small');
+        const huge = perf.locator('option[value="a-huge"]');
+        assert.ok(await huge.isDisabled());
+        assert.match(await huge.textContent(), /cannot run here: it needs 64 CPU; the most any host has is 2 CPU/);
+      } finally {
+        catalogue.perfTypes.shift();
+      }
+    });
+
   test('a refused create shows the API message', async () => {
     await page.goto('/#/clusters/new');
     await page.getByLabel('Name').fill('analysis');
@@ -402,6 +423,27 @@ describe('notebook isolation: a page from user A\'s notebook cannot reach user B
       assert.ok(succeeded(control, name), `control on AAPF's origin: ${name} must work: ${JSON.stringify(control.report[name])}`);
     }
     assert.ok(succeeded(frameControl, "frame B's notebook and read it"), 'control: framing works where it is same-origin');
+  });
+});
+
+describe('admin page (needs AAPF_E2E_ADMIN=1)', { skip: !ADMIN }, () => {
+  test('lists every user with their use of limits, sets a user\'s limit, and lists every AACluster', async () => {
+    await page.goto('/#/clusters');
+    if (!(await session())) await logIn();
+    await page.getByRole('link', { name: 'Admin' }).click();
+    const row = page.locator('#admin-users tbody tr').filter({ has: page.getByRole('cell', { name: USER, exact: true }) });
+    await row.waitFor();
+    await row.getByText('Limits', { exact: true }).click();
+    await row.getByLabel('AAClusters').fill('7');
+    await row.getByRole('button', { name: 'Set limits' }).click();
+    await page.getByText(`Limits of ${USER} saved.`).waitFor();
+    await row.getByText(/of 7 AAClusters/).waitFor();
+    await page.locator('#admin-clusters').waitFor();
+    await shot('11-admin-page');
+    const { accessToken } = await session();
+    const usage = await api('GET', '/usage', { token: accessToken });
+    assert.equal(usage.body.limits.maxClusters, 7);
+    assert.equal((await api('PUT', `/admin/users/${USER}/limits`, { token: accessToken, body: {} })).status, 200);
   });
 });
 

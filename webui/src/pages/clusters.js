@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/confirm.js';
 import { ErrorMessage, StatusMessage } from '../components/notice.js';
 import { formatResources, formatTime } from '../format.js';
 import { openNotebook } from '../notebook.js';
+import { UsageSummary } from '../components/usage.js';
 
 const POLL_MS = 3_000;
 const BUSY = new Set(['creating', 'deleting', 'stopping']);
@@ -190,6 +191,7 @@ export function ClustersPage({ flash }) {
         <h1 id="clusters-title">AAClusters</h1>
         <a href="#/clusters/new" role="button">New AACluster</a>
       </div>
+      <${UsageSummary} />
       <${StatusMessage} text=${status} />
       <${ErrorMessage} error=${failure ?? error} />
       ${clusters === null ? html`<p aria-busy="true">Loading…</p>` : clusters.length === 0

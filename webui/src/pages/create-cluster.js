@@ -11,9 +11,12 @@ function pick(images, hint) {
   return (images.find((image) => image.repositoryName.includes(hint)) ?? images[0])?.repositoryName;
 }
 
-// GPUs are scarce: offer the first performance type without one unless the user picks otherwise.
+// The smallest type the backend can run (GPUs are scarce: one without a GPU first), unless the user picks otherwise.
 function defaultPerfType(perfTypes) {
-  return (perfTypes.find((type) => !type.resources['nvidia.com/gpu']) ?? perfTypes[0])?.name;
+  const gpus = (type) => type.resources['nvidia.com/gpu'] ?? 0;
+  const runnable = perfTypes.filter((type) => type.available !== false)
+    .sort((a, b) => gpus(a) - gpus(b) || a.resources.cpu - b.resources.cpu || a.resources.memory - b.resources.memory);
+  return (runnable[0] ?? perfTypes[0])?.name;
 }
 
 function ServiceFields({ prefix, title, catalogue, defaultImage, children }) {
@@ -32,8 +35,10 @@ function ServiceFields({ prefix, title, catalogue, defaultImage, children }) {
         <label for=${`${prefix}-perf`}>${title} performance type</label>
         <select id=${`${prefix}-perf`} name=${`${prefix}Perf`} required>
           ${catalogue.perfTypes.map((type) => html`
-            <option value=${type.name} selected=${type.name === defaultPerf}>
-              ${type.displayName} — ${formatResources(type.resources)}</option>`)}
+            <option value=${type.name} selected=${type.name === defaultPerf} disabled=${type.available === false}
+              title=${type.unavailableReason ?? ''}>
+              ${type.displayName} — ${formatResources(type.resources)}${type.available === false
+                ? ` — cannot run here: ${type.unavailableReason}` : ''}</option>`)}
         </select>
       </div>
       ${children}

@@ -21,7 +21,8 @@ class CliTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "serve", "doctor", "users", "users add", "users passwd", "users list", "users remove"})
+    @ValueSource(strings = {"", "serve", "doctor", "users", "users add", "users passwd", "users list", "users remove",
+        "users limits", "users admin"})
     void everyCommandHasHelp(String command) {
         Result result = run((command + " --help").trim().split(" "));
 
@@ -41,6 +42,31 @@ class CliTest {
                 .code());
         assertEquals(0, run("users", "remove", "alice", "--config", config.toString()).code());
         assertEquals("", run("users", "list", "--config", config.toString()).out());
+    }
+
+    @Test
+    void usersLimitsAndAdmin_setOverridesAndRights_andPrintLimitsWithUse() throws IOException {
+        Path config = dir.resolve("aapf.yaml");
+        Files.writeString(config, "dataDir: " + dir.resolve("data") + "\nlimits:\n  maxCpu: \"4\"\n");
+        String file = config.toString();
+        assertEquals(0, run("users", "add", "carol", "--password", "carol-password", "--config", file).code());
+
+        Result set = run("users", "limits", "carol", "--max-clusters", "5", "--max-cpu", "0.5", "--config", file);
+
+        assertEquals(0, set.code(), set.err());
+        assertEquals("""
+                maxClusters   0 of 5 AAClusters
+                maxCpu        0 of 0.5 CPU
+                maxMemoryMiB  0 of unlimited
+                maxGpus       0 of unlimited
+                """, set.out());
+        assertTrue(run("users", "limits", "carol", "--reset", "--config", file).out()
+                .contains("maxCpu        0 of 4 CPU"));
+        assertEquals(2, run("users", "limits", "carol", "--max-gpus", "-1", "--config", file).code());
+        assertEquals(2, run("users", "limits", "nobody", "--max-gpus", "1", "--config", file).code());
+        assertEquals("carol is an admin.\n", run("users", "admin", "carol", "--grant", "--config", file).out());
+        assertEquals("carol is not an admin.\n", run("users", "admin", "carol", "--revoke", "--config", file).out());
+        assertEquals(2, run("users", "admin", "carol", "--config", file).code());
     }
 
     @Test

@@ -90,6 +90,10 @@ class WebUiBrowserIT {
             assertEquals(0, added, () -> "aapf users add failed:\n" + tail(dataDir.resolve("users-add.log")));
         }
 
+        int granted = run(List.of(java(), "-jar", JAR.toString(), "users", "admin", USER, "--grant"), env,
+                dataDir.resolve("users-admin.log"), Duration.ofMinutes(2));
+        assertEquals(0, granted, () -> "aapf users admin failed:\n" + tail(dataDir.resolve("users-admin.log")));
+
         server = start(List.of(java(), "-jar", JAR.toString(), "serve"), env, dataDir.resolve("server.log"));
         String url = "http://127.0.0.1:" + port;
         awaitUp(url);
@@ -103,7 +107,8 @@ class WebUiBrowserIT {
                 "AAPF_E2E_USER_A", ATTACKER,
                 "AAPF_E2E_PASSWORD_A", ATTACKER_PASSWORD,
                 "AAPF_E2E_SCREENSHOTS", WEBUI.resolve("target/screenshots").toString(),
-                "AAPF_E2E_CLUSTERS", REAL_CLUSTERS ? "1" : "0"), log, Duration.ofMinutes(20));
+                "AAPF_E2E_CLUSTERS", REAL_CLUSTERS ? "1" : "0",
+                "AAPF_E2E_ADMIN", "1"), log, Duration.ofMinutes(20));
 
         String output = Files.readString(log);
         System.out.println(summary(output));

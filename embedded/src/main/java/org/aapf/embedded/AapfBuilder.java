@@ -16,6 +16,7 @@ import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.service.account.AccountSettings;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.reconcile.ReconcilerSettings;
+import org.aapf.application.service.quota.DefaultLimits;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.embedded.catalogue.ReloadingCatalogueSource;
 import org.aapf.embedded.wiring.BackendChoice;
@@ -46,6 +47,7 @@ public final class AapfBuilder {
     private HttpSettings http = HttpSettings.defaults();
     private ProxySettings proxy = ProxySettings.defaults();
     private ClusterLimits clusterLimits = ClusterLimits.defaults();
+    private DefaultLimits userLimits = DefaultLimits.none();
     private ReconcilerSettings reconciler = ReconcilerSettings.defaults();
     private SingleSignOn signOn = SingleSignOn.none();
 
@@ -188,6 +190,12 @@ public final class AapfBuilder {
         return this;
     }
 
+    /** Every user's limits on clusters, CPU, memory and GPUs unless set for the user; default: none. */
+    public AapfBuilder userLimits(DefaultLimits limits) {
+        this.userLimits = Objects.requireNonNull(limits, "'userLimits' must not be null");
+        return this;
+    }
+
     public AapfBuilder reconcilerSettings(ReconcilerSettings settings) {
         this.reconciler = Objects.requireNonNull(settings, "'reconcilerSettings' must not be null");
         return this;
@@ -215,6 +223,6 @@ public final class AapfBuilder {
         }
         CatalogueSource source = catalogue != null ? catalogue : ReloadingCatalogueSource.load(catalogueFile, clock);
         return new Aapf(new CoreSettings(database, backend, source, clock, serverId, jwtSecret, tokenIssuer, accounts,
-                http, proxy, clusterLimits, reconciler, metricsToken, signOn));
+                http, proxy, clusterLimits, userLimits, reconciler, metricsToken, signOn));
     }
 }

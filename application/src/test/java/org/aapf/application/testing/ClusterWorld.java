@@ -12,7 +12,11 @@ import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
 import org.aapf.application.port.in.CreateClusterUseCase.ServiceRequest;
 import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
 import org.aapf.application.port.out.Metrics;
+import org.aapf.application.port.out.HostCapacity;
 import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.service.catalogue.PerfTypeFit;
+import org.aapf.application.service.quota.DefaultLimits;
+import org.aapf.application.service.quota.UserQuota;
 import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.cluster.CreateClusterService;
@@ -29,6 +33,7 @@ import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.catalogue.WarmPool;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterName;
+import org.aapf.domain.quota.Limits;
 import org.aapf.domain.user.UserId;
 
 /** One "database" and one backend shared by the services and any number of reconcilers (processes) under test. */
@@ -50,14 +55,20 @@ public final class ClusterWorld {
     public final InMemoryWarmInstanceRepository warm = new InMemoryWarmInstanceRepository();
     public final RecordingPoolMetrics poolMetrics = new RecordingPoolMetrics();
 
+    public final InMemoryUserLimitsRepository limitOverrides = new InMemoryUserLimitsRepository();
+    public final UserQuota quota = new UserQuota(new DefaultLimits(Limits.NONE), limitOverrides, clusters,
+            catalogue::get, new InMemoryOwnerLock());
+    public final AtomicReference<Optional<List<HostCapacity>>> hosts = new AtomicReference<>(Optional.empty());
+    public final PerfTypeFit fit = new PerfTypeFit(() -> hosts.get(), clock);
     public final CreateClusterService create = new CreateClusterService(clusters, events, catalogue::get,
-            CatalogueVisibility.everything(), ClusterLimits.defaults(), wakes::incrementAndGet, clock, warm,
-            poolMetrics);
+            CatalogueVisibility.everything(), ClusterLimits.defaults(), quota, fit, wakes::incrementAndGet, clock,
+            warm, poolMetrics);
     public final DeleteClusterService delete = new DeleteClusterService(clusters, events, wakes::incrementAndGet, clock);
-    public final ResizeSparkWorkersService resize = new ResizeSparkWorkersService(clusters, events, ClusterLimits.defaults(),
-            wakes::incrementAndGet, clock);
+    public final ResizeSparkWorkersService resize = new ResizeSparkWorkersService(clusters, events,
+            ClusterLimits.defaults(), quota, wakes::incrementAndGet, clock);
     public final StopClusterService stop = new StopClusterService(clusters, events, wakes::incrementAndGet, clock);
-    public final StartClusterService start = new StartClusterService(clusters, events, wakes::incrementAndGet, clock);
+    public final StartClusterService start = new StartClusterService(clusters, events, quota, wakes::incrementAndGet,
+            clock);
     public final GetClusterService get = new GetClusterService(clusters, catalogue::get);
     public final ListClustersService list = new ListClustersService(clusters, catalogue::get);
     public final ListClusterEventsService history = new ListClusterEventsService(clusters, events);

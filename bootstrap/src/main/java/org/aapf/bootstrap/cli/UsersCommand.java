@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code aapf users ...}: operator commands on accounts, against the same database the server uses. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage user accounts.",
         subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.ListUsers.class,
-            UsersCommand.Remove.class})
+            UsersCommand.Remove.class, UsersLimitsCommand.class, UsersAdminCommand.class})
 final class UsersCommand implements Runnable {
 
     @Spec

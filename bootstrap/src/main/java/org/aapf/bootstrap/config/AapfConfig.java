@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, Database database, Auth auth,
         Http http, Proxy proxy, String serverId, String catalogue, Backend backend, Clusters clusters,
-        Metrics metrics, Logging logging) {
+        Limits limits, Metrics metrics, Logging logging) {
 
     public AapfConfig {
         Objects.requireNonNull(server, "'server' must be set");
@@ -29,14 +29,15 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         catalogue = catalogue == null ? "" : catalogue.trim();
         Objects.requireNonNull(backend, "'backend' must be set");
         Objects.requireNonNull(clusters, "'clusters' must be set");
+        limits = limits == null ? new Limits("", "", "", "") : limits;
         Objects.requireNonNull(metrics, "'metrics' must be set");
         Objects.requireNonNull(logging, "'logging' must be set");
     }
 
     /** This configuration with another {@code serverId} (e.g. so a check needs no database to find one). */
     public AapfConfig withServerId(String id) {
-        return new AapfConfig(server, dataDir, database, auth, http, proxy, id, catalogue, backend, clusters, metrics,
-                logging);
+        return new AapfConfig(server, dataDir, database, auth, http, proxy, id, catalogue, backend, clusters, limits,
+                metrics, logging);
     }
 
     /** The Prometheus endpoint: served only to scrapers presenting {@code token}; no endpoint while it is empty. */
@@ -141,6 +142,36 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
                 throw new IllegalArgumentException(
                         "'backend.docker.endpointMode' must be loopback-published or container-network");
             }
+        }
+    }
+
+    /**
+     * Every user's limits unless set for the user ({@code aapf users limits}); empty is unlimited. {@code maxCpu} is
+     * in cores (e.g. {@code 4} or {@code 0.5}), the others whole numbers.
+     */
+    public record Limits(String maxClusters, String maxCpu, String maxMemoryMiB, String maxGpus) {
+        public Limits {
+            maxClusters = whole("limits.maxClusters", maxClusters);
+            maxCpu = cores("limits.maxCpu", maxCpu);
+            maxMemoryMiB = whole("limits.maxMemoryMiB", maxMemoryMiB);
+            maxGpus = whole("limits.maxGpus", maxGpus);
+        }
+
+        private static String whole(String key, String value) {
+            String text = value == null ? "" : value.strip();
+            if (!text.isEmpty() && !text.matches("[0-9]{1,18}")) {
+                throw new IllegalArgumentException("'" + key + "' must be a whole number >= 0, or empty for no limit");
+            }
+            return text;
+        }
+
+        private static String cores(String key, String value) {
+            String text = value == null ? "" : value.strip();
+            if (!text.isEmpty() && !text.matches("[0-9]{1,15}(\\.[0-9]{1,3})?")) {
+                throw new IllegalArgumentException("'" + key + "' must be a number of cores >= 0 with at most three"
+                        + " decimals (e.g. 4 or 0.5), or empty for no limit");
+            }
+            return text;
         }
     }
 

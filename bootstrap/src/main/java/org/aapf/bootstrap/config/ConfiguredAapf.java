@@ -20,8 +20,13 @@ import org.aapf.adapter.out.security.OidcSettings;
 import org.aapf.application.service.account.AccountSettings;
 import org.aapf.application.service.account.SignOnSettings;
 import org.aapf.application.service.catalogue.CatalogueGrants;
+import java.math.BigDecimal;
+import java.util.EnumMap;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.reconcile.ReconcilerSettings;
+import org.aapf.application.service.quota.DefaultLimits;
+import org.aapf.domain.quota.LimitKind;
+import org.aapf.domain.quota.Limits;
 import org.aapf.embedded.Aapf;
 import org.aapf.embedded.AapfBuilder;
 import org.aapf.embedded.wiring.SingleSignOn;
@@ -56,6 +61,7 @@ public final class ConfiguredAapf {
                         config.http().trustForwardedFor()))
                 .proxySettings(config.proxy().settings())
                 .clusterLimits(new ClusterLimits(config.clusters().maxSparkWorkers()))
+                .userLimits(userLimits(config.limits()))
                 .reconcilerSettings(ReconcilerSettings.defaults()
                         .withResyncInterval(config.clusters().resyncInterval())
                         .withLeaseTtl(config.clusters().leaseTtl()));
@@ -154,6 +160,21 @@ public final class ConfiguredAapf {
                         oidc.usernameClaim(), oidc.groupClaim(), Duration.ofSeconds(60), Duration.ofSeconds(10)))
                 : Optional.empty();
         return new SingleSignOn(provider, settings, new CatalogueGrants(grants));
+    }
+
+    /** The operator's limits for every user; an empty value is no limit. */
+    static DefaultLimits userLimits(AapfConfig.Limits limits) {
+        Map<LimitKind, Long> bounds = new EnumMap<>(LimitKind.class);
+        bounds.put(LimitKind.CLUSTERS, whole(limits.maxClusters()));
+        bounds.put(LimitKind.CPU, limits.maxCpu().isEmpty() ? null
+                : new BigDecimal(limits.maxCpu()).movePointRight(3).longValueExact());
+        bounds.put(LimitKind.MEMORY, whole(limits.maxMemoryMiB()));
+        bounds.put(LimitKind.GPUS, whole(limits.maxGpus()));
+        return new DefaultLimits(Limits.of(bounds));
+    }
+
+    private static Long whole(String value) {
+        return value.isEmpty() ? null : Long.valueOf(value);
     }
 
     private static DatabaseSettings databaseSettings(AapfConfig config) {

@@ -44,6 +44,10 @@ public final class EnvironmentOverrides {
         map.put("AAPF_BACKEND", "backend.type");
         map.put("AAPF_KUBECONFIG", "backend.kubernetes.kubeconfig");
         map.put("AAPF_SHUTDOWN_GRACE_PERIOD", "server.shutdownGracePeriod");
+        map.put("AAPF_LIMITS_MAX_CLUSTERS", "limits.maxClusters");
+        map.put("AAPF_LIMITS_MAX_CPU", "limits.maxCpu");
+        map.put("AAPF_LIMITS_MAX_MEMORY_MIB", "limits.maxMemoryMiB");
+        map.put("AAPF_LIMITS_MAX_GPUS", "limits.maxGpus");
         map.put("AAPF_METRICS_TOKEN", "metrics.token");
         map.put("AAPF_LOG_FORMAT", "logging.format");
         return Map.copyOf(map);

@@ -38,6 +38,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void limits_areEmptyByDefault_setByEnvironment_andBadValuesNameTheKey() {
+        assertEquals(new AapfConfig.Limits("", "", "", ""), loader.load(Optional.empty(), Map.of()).limits());
+
+        AapfConfig config = loader.load(Optional.empty(), Map.of("AAPF_LIMITS_MAX_CLUSTERS", "5",
+                "AAPF_LIMITS_MAX_CPU", "3.5", "AAPF_LIMITS_MAX_MEMORY_MIB", "8192", "AAPF_LIMITS_MAX_GPUS", ""));
+
+        assertEquals(new AapfConfig.Limits("5", "3.5", "8192", ""), config.limits());
+        assertEquals(java.util.OptionalLong.of(3500), ConfiguredAapf.userLimits(config.limits()).limits()
+                .bound(org.aapf.domain.quota.LimitKind.CPU));
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> loader.load(Optional.empty(), Map.of("AAPF_LIMITS_MAX_CPU", "four")));
+        assertTrue(bad.getMessage().contains("'limits.maxCpu'"), bad.getMessage());
+        assertThrows(ConfigException.class,
+                () -> loader.load(Optional.empty(), Map.of("AAPF_LIMITS_MAX_GPUS", "-1")));
+    }
+
+    @Test
     void singleSignOn_isConfiguredByFileAndEnvironment_andUnknownKeysOrHalfSettingsStopStartUp() throws IOException {
         Path file = write("""
                 auth:

@@ -73,6 +73,18 @@ public final class User {
         this.admin = providerAdmin;
     }
 
+    /**
+     * Grants ({@code true}) or revokes admin rights. For a user from single sign-on the provider's admin group decides
+     * again at the next sign-on.
+     *
+     * @return false when the user already had that standing (nothing changes)
+     */
+    public boolean setAdmin(boolean admin) {
+        boolean changed = this.admin != admin;
+        this.admin = admin;
+        return changed;
+    }
+
     public void changePassword(PasswordHash newHash, Instant now) {
         this.passwordHash = Objects.requireNonNull(newHash, "'passwordHash' must not be null");
         this.passwordChangedAt = Objects.requireNonNull(now, "'now' must not be null");

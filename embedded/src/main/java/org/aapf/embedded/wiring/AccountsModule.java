@@ -4,6 +4,14 @@ import dagger.Binds;
 import dagger.Module;
 import org.aapf.application.port.in.AddUserUseCase;
 import org.aapf.application.port.in.EnsureTrustedUserUseCase;
+import org.aapf.application.port.in.ListUserUsageQuery;
+import org.aapf.application.port.in.RequireAdminQuery;
+import org.aapf.application.port.in.SetAdminUseCase;
+import org.aapf.application.port.in.SetUserLimitsUseCase;
+import org.aapf.application.service.account.ListUserUsageService;
+import org.aapf.application.service.account.RequireAdminService;
+import org.aapf.application.service.account.SetAdminService;
+import org.aapf.application.service.account.SetUserLimitsService;
 import org.aapf.application.port.in.AuthenticateUseCase;
 import org.aapf.application.port.in.ChangePasswordUseCase;
 import org.aapf.application.port.in.CreateApiTokenUseCase;
@@ -76,4 +84,16 @@ interface AccountsModule {
 
     @Binds
     RemoveUserUseCase removeUser(RemoveUserService service);
+
+    @Binds
+    SetUserLimitsUseCase setLimits(SetUserLimitsService service);
+
+    @Binds
+    SetAdminUseCase setAdmin(SetAdminService service);
+
+    @Binds
+    RequireAdminQuery requireAdmin(RequireAdminService service);
+
+    @Binds
+    ListUserUsageQuery userUsage(ListUserUsageService service);
 }

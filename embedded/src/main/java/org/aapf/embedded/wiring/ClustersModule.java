@@ -23,7 +23,15 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.SparkMasterMonitor;
 import org.aapf.application.service.catalogue.ListImagesService;
 import org.aapf.application.service.catalogue.ListPerfTypesService;
+import org.aapf.application.port.in.AdminListClustersQuery;
+import org.aapf.application.port.in.DeleteAnyClusterUseCase;
+import org.aapf.application.port.in.GetUsageQuery;
+import org.aapf.application.port.in.StopAnyClusterUseCase;
+import org.aapf.application.service.cluster.AdminListClustersService;
+import org.aapf.application.service.cluster.AnyClusterService;
 import org.aapf.application.service.cluster.ClusterLimits;
+import org.aapf.application.service.quota.DefaultLimits;
+import org.aapf.application.service.quota.GetUsageService;
 import org.aapf.application.service.cluster.CreateClusterService;
 import org.aapf.application.service.cluster.DeleteClusterService;
 import org.aapf.application.service.cluster.GetClusterService;
@@ -53,6 +61,23 @@ interface ClustersModule {
     static ClusterLimits clusterLimits(CoreSettings settings) {
         return settings.clusterLimits();
     }
+
+    @Provides
+    static DefaultLimits userLimits(CoreSettings settings) {
+        return settings.userLimits();
+    }
+
+    @Binds
+    AdminListClustersQuery adminClusters(AdminListClustersService service);
+
+    @Binds
+    StopAnyClusterUseCase stopAny(AnyClusterService service);
+
+    @Binds
+    DeleteAnyClusterUseCase deleteAny(AnyClusterService service);
+
+    @Binds
+    GetUsageQuery usage(GetUsageService service);
 
     /** Asked by the reconciler whether Spark workers registered; reads the master's web UI, whatever the backend. */
     @Provides

@@ -9,6 +9,7 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.service.account.AccountSettings;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.reconcile.ReconcilerSettings;
+import org.aapf.application.service.quota.DefaultLimits;
 
 /**
  * Everything the component is built from, already resolved (by {@code Aapf.builder()} or the server's YAML
@@ -17,11 +18,13 @@ import org.aapf.application.service.reconcile.ReconcilerSettings;
  * @param serverId labels every backend object this AAPF owns; empty: generated once and kept in the database
  * @param jwtSecret the HS256 signing secret (at least 32 bytes); empty: generated once and kept in the database
  * @param tokenIssuer the {@code iss} claim of access tokens
+ * @param userLimits every user's limits unless overridden for the user
  * @param signOn the OpenID Connect provider, if any, password login, and the catalogue grants of provider groups
  */
 public record CoreSettings(DatabaseChoice database, BackendChoice backend, CatalogueSource catalogue, Clock clock,
         Optional<String> serverId, Optional<String> jwtSecret, String tokenIssuer, AccountSettings accounts,
-        HttpSettings http, ProxySettings proxy, ClusterLimits clusterLimits, ReconcilerSettings reconciler,
+        HttpSettings http, ProxySettings proxy, ClusterLimits clusterLimits, DefaultLimits userLimits,
+        ReconcilerSettings reconciler,
         Optional<String> metricsToken, SingleSignOn signOn) {
 
     public CoreSettings {
@@ -38,6 +41,7 @@ public record CoreSettings(DatabaseChoice database, BackendChoice backend, Catal
         Objects.requireNonNull(http, "'http' must not be null");
         Objects.requireNonNull(proxy, "'proxy' must not be null");
         Objects.requireNonNull(clusterLimits, "'clusterLimits' must not be null");
+        Objects.requireNonNull(userLimits, "'userLimits' must not be null");
         Objects.requireNonNull(reconciler, "'reconciler' must not be null");
         Objects.requireNonNull(metricsToken, "'metricsToken' must not be null (use empty)");
         Objects.requireNonNull(signOn, "'signOn' must not be null (use SingleSignOn.none())");

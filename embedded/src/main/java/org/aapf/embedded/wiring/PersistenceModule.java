@@ -8,8 +8,14 @@ import org.aapf.adapter.out.persistence.Database;
 import org.aapf.adapter.out.persistence.JdbiApiTokenRepository;
 import org.aapf.adapter.out.persistence.JdbiClusterEventRepository;
 import org.aapf.adapter.out.persistence.JdbiClusterRepository;
+import org.aapf.adapter.out.persistence.JdbiClusterDirectory;
+import org.aapf.adapter.out.persistence.JdbiOwnerLock;
 import org.aapf.adapter.out.persistence.JdbiReconcilerLease;
 import org.aapf.adapter.out.persistence.JdbiWarmInstanceRepository;
+import org.aapf.adapter.out.persistence.JdbiUserLimitsRepository;
+import org.aapf.application.port.out.ClusterDirectory;
+import org.aapf.application.port.out.OwnerLock;
+import org.aapf.application.port.out.UserLimitsRepository;
 import org.aapf.adapter.out.persistence.JdbiLoginAttemptRepository;
 import org.aapf.adapter.out.persistence.JdbiServerSettingsRepository;
 import org.aapf.adapter.out.persistence.JdbiSessionRepository;
@@ -73,4 +79,13 @@ interface PersistenceModule {
 
     @Binds
     WarmInstanceRepository warmInstances(JdbiWarmInstanceRepository repository);
+
+    @Binds
+    UserLimitsRepository userLimits(JdbiUserLimitsRepository repository);
+
+    @Binds
+    OwnerLock ownerLock(JdbiOwnerLock lock);
+
+    @Binds
+    ClusterDirectory clusterDirectory(JdbiClusterDirectory directory);
 }

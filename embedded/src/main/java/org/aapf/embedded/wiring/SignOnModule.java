@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.aapf.adapter.out.persistence.JdbiSignOnRepository;
 import org.aapf.adapter.out.security.NimbusIdentityProvider;
-import org.aapf.application.port.in.AdminListUsersQuery;
 import org.aapf.application.port.in.GetProfileQuery;
 import org.aapf.application.port.in.SignOnUseCase;
 import org.aapf.application.port.out.IdentityProvider;
@@ -48,8 +47,6 @@ interface SignOnModule {
     @Binds
     GetProfileQuery profile(ProfileService service);
 
-    @Binds
-    AdminListUsersQuery adminUsers(ProfileService service);
 
     @Binds
     CatalogueVisibility catalogueVisibility(GroupCatalogueVisibility visibility);

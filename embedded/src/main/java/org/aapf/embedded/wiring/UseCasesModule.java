@@ -16,7 +16,10 @@ import org.aapf.application.port.in.ListClusterEventsQuery;
 import org.aapf.application.port.in.ListClustersQuery;
 import org.aapf.application.port.in.ListImagesQuery;
 import org.aapf.application.port.in.ListPerfTypesQuery;
+import org.aapf.application.port.in.ListUserUsageQuery;
 import org.aapf.application.port.in.ListUsersQuery;
+import org.aapf.application.port.in.SetAdminUseCase;
+import org.aapf.application.port.in.SetUserLimitsUseCase;
 import org.aapf.application.port.in.LoginUseCase;
 import org.aapf.application.port.in.LogoutUseCase;
 import org.aapf.application.port.in.RefreshAccessTokenUseCase;
@@ -50,8 +53,9 @@ interface UseCasesModule {
 
     @Provides
     static UserUseCases users(AddUserUseCase add, SetUserPasswordUseCase setPassword, ListUsersQuery list,
-            RemoveUserUseCase remove) {
-        return new UserUseCases(add, setPassword, list, remove);
+            RemoveUserUseCase remove, SetUserLimitsUseCase setLimits, SetAdminUseCase setAdmin,
+            ListUserUsageQuery usage) {
+        return new UserUseCases(add, setPassword, list, remove, setLimits, setAdmin, usage);
     }
 
     @Provides

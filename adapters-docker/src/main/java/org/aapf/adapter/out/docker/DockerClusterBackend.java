@@ -23,7 +23,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.aapf.adapter.out.docker.DockerEventWatch.HealthTarget;
+import org.aapf.application.port.out.BackendCapacity;
 import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.HostCapacity;
 import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
@@ -37,7 +39,7 @@ import org.aapf.domain.error.ErrorReason;
  * Runs AACluster instances as containers on one Docker engine, each cluster on its own bridge network; everything it
  * creates carries this server's labels, and nothing without them is ever touched.
  */
-public final class DockerClusterBackend implements ClusterBackend, AutoCloseable {
+public final class DockerClusterBackend implements ClusterBackend, BackendCapacity, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DockerClusterBackend.class.getName());
     private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"(.*?)\"");
@@ -45,6 +47,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
 
     private final DockerSettings settings;
     private final DockerClient client;
+    private final DockerHostCapacity capacity;
     private final ContainerSpecs specs;
     private final ClusterNetworks networks;
     private final InstanceReader reader;
@@ -69,6 +72,7 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
         this.refused = new RefusedInstances(client, settings.pullMissingImages());
         this.http = DockerClients.http(settings);
         this.workspaces = new WorkspaceVolumes(client, http, specs, settings.serverId());
+        this.capacity = new DockerHostCapacity(client);
     }
 
     @Override
@@ -168,6 +172,12 @@ public final class DockerClusterBackend implements ClusterBackend, AutoCloseable
     public Optional<Endpoint> endpoint(InstanceRef ref) {
         return DockerErrors.call("find the instance's address",
                 () -> inspectOwned(specs.containerName(ref)).flatMap(reader::endpoint));
+    }
+
+    /** {@inheritDoc} The engine's machine, from {@code docker info}. */
+    @Override
+    public Optional<List<HostCapacity>> hosts() {
+        return capacity.hosts();
     }
 
     /** Closes the engine client; watches stop with it. */

@@ -33,7 +33,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import com.github.dockerjava.api.model.Info;
 import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.HostCapacity;
 import org.aapf.application.port.out.ClusterBackendContract;
 import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.Endpoint;
@@ -248,6 +250,28 @@ class DockerClusterBackendIT extends ClusterBackendContract {
             assertNotNull(docker.inspectContainerCmd(foreign).exec().getId(), "the foreign container still exists");
         } finally {
             docker.removeContainerCmd(foreign).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void hosts_isTheEnginesMachineFromDockerInfo_withoutGpusWithoutTheNvidiaRuntime() {
+        Info info = docker.infoCmd().exec();
+
+        List<HostCapacity> hosts = open(serverId).hosts().orElseThrow();
+
+        assertEquals(List.of(new HostCapacity("the Docker host", info.getNCPU() * 1000L,
+                info.getMemTotal() / (1024 * 1024), info.getRuntimes().containsKey("nvidia") ? Integer.MAX_VALUE : 0)),
+                hosts);
+        assertTrue(hosts.getFirst().milliCpu() >= 1000 && hosts.getFirst().memoryMiB() > 256, hosts.toString());
+    }
+
+    @Test
+    void unreachableEngine_hasNoCapacityToTell() {
+        DockerSettings nowhere = new DockerSettings(URI.create("unix:///tmp/aapf-no-such-docker.sock"),
+                Optional.empty(), serverId, DockerSettings.EndpointMode.LOOPBACK_PUBLISHED, false, 512,
+                Duration.ofSeconds(1));
+        try (DockerClusterBackend unreachable = new DockerClusterBackend(nowhere)) {
+            assertEquals(Optional.empty(), unreachable.hosts());
         }
     }
 

@@ -36,8 +36,9 @@ public final class ApiRouting {
     @Inject
     public ApiRouting(HttpSettings settings, BearerAuthentication authentication, AccountsHttpService accounts,
             ApiTokensHttpService apiTokens, CatalogueHttpService catalogue, ClustersHttpService clusters,
-            SignOnHttpService signOn, ProfileHttpService profiles) {
-        this(settings, authentication, List.of(accounts, apiTokens, catalogue, clusters, signOn, profiles));
+            SignOnHttpService signOn, ProfileHttpService profiles, UsageHttpService usage, AdminHttpService admin) {
+        this(settings, authentication, List.of(accounts, apiTokens, catalogue, clusters, signOn, profiles, usage,
+                admin));
     }
 
     /** For more resources: each service's routes are relative to {@link #BASE_PATH}; the OpenAPI document is added. */

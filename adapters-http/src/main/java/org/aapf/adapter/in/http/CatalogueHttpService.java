@@ -34,7 +34,8 @@ public final class CatalogueHttpService implements HttpService {
     }
 
     private void listPerfTypes(ServerRequest req, ServerResponse res) {
-        Json.send(res, new PerfTypeList(perfTypesQuery.list(Caller.of(req).id()).stream().map(PerfTypeBody::from).toList()));
+        Json.send(res, new PerfTypeList(perfTypesQuery.list(Caller.of(req).id()).stream()
+                .map(PerfTypeBody::withAvailability).toList()));
     }
 
     record ImageList(List<ImageBody> images) {

@@ -34,6 +34,7 @@ final class ApiTestServer implements AutoCloseable {
     final FakeCatalogue catalogue = new FakeCatalogue();
     final FakeSignOn signOn = new FakeSignOn();
     final InMemoryClusters clusters = new InMemoryClusters(catalogue);
+    final FakeAdmin admin = new FakeAdmin();
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -49,14 +50,16 @@ final class ApiTestServer implements AutoCloseable {
                 clusters, settings);
         var authentication = new BearerAuthentication(accounts);
         var signOnService = new SignOnHttpService(signOn);
-        var profileService = new ProfileHttpService(signOn, signOn, settings);
+        var profileService = new ProfileHttpService(signOn, settings);
+        var usageService = new UsageHttpService(admin);
+        var adminService = new AdminHttpService(admin, admin, admin, admin, admin, admin, admin, settings);
         List<HttpService> services = new ArrayList<>(List.of(accountsService, apiTokensService, catalogueService,
-                clustersService, signOnService, profileService));
+                clustersService, signOnService, profileService, usageService, adminService));
         services.addAll(List.of(more));
         // without extra services, through the constructor the server is wired with
         ApiRouting api = more.length == 0
                 ? new ApiRouting(settings, authentication, accountsService, apiTokensService, catalogueService,
-                        clustersService, signOnService, profileService)
+                        clustersService, signOnService, profileService, usageService, adminService)
                 : new ApiRouting(settings, authentication, services);
         server = WebServer.builder()
                 .address(InetAddress.getLoopbackAddress())

@@ -56,6 +56,19 @@ class CatalogueHttpServiceTest {
     }
 
     @Test
+    void perfTypeTheBackendCannotRun_saysSoAndWhy() {
+        api.catalogue.perfTypes = List.of(new PerfTypeView("large", "Large", 4, 16384, Optional.empty(),
+                Optional.of("it needs 4 CPU; the most any host has is 2 CPU (the Docker host).")));
+
+        assertJsonInOrder(200, """
+                {"perfTypes": [{"name": "large", "displayName": "Large",
+                                "resources": {"cpu": 4.0, "memory": 16384, "nvidia.com/gpu": null},
+                                "available": false,
+                                "unavailableReason": "it needs 4 CPU; the most any host has is 2 CPU (the Docker host)."}]}""",
+                api.send("GET", "/api/v1/perf-types", null));
+    }
+
+    @Test
     void givenNoPerfTypes_listIsEmpty() {
         api.catalogue.perfTypes = List.of();
 

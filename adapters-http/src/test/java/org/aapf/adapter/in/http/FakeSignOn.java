@@ -1,9 +1,7 @@
 package org.aapf.adapter.in.http;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.aapf.application.port.in.AdminListUsersQuery;
 import org.aapf.application.port.in.GetProfileQuery;
 import org.aapf.application.port.in.LoginUseCase.TokenPair;
 import org.aapf.application.port.in.SignOnUseCase;
@@ -15,7 +13,7 @@ import org.aapf.domain.user.UserId;
  * A server without single sign-on, whose one user ({@link FakeAccounts#USER}) is no admin. The sign-on itself is
  * tested against the real services and a real Keycloak (bootstrap's {@code SingleSignOnIT}).
  */
-final class FakeSignOn implements SignOnUseCase, GetProfileQuery, AdminListUsersQuery {
+final class FakeSignOn implements SignOnUseCase, GetProfileQuery {
 
     static final UserView PROFILE = new UserView(FakeAccounts.USER.id().toString(), FakeAccounts.USERNAME,
             Instant.parse("2017-08-01T00:00:00Z"), Instant.parse("2017-08-01T00:00:00Z"), false, false);
@@ -43,10 +41,5 @@ final class FakeSignOn implements SignOnUseCase, GetProfileQuery, AdminListUsers
     @Override
     public UserView profile(UserId caller) {
         return PROFILE;
-    }
-
-    @Override
-    public List<UserView> listUsers(UserId caller) {
-        throw AapfException.forbidden("Only admins may do this.");
     }
 }

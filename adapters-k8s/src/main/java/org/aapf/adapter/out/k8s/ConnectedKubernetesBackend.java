@@ -2,13 +2,17 @@ package org.aapf.adapter.out.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.aapf.application.port.out.BackendCapacity;
 import org.aapf.application.port.out.ForwardingClusterBackend;
+import org.aapf.application.port.out.HostCapacity;
 
 /**
  * The Kubernetes backend together with the client it made from {@link KubernetesSettings} (kubeconfig or in-cluster):
  * what a server runs. Closing stops the informer, then closes the client.
  */
-public final class ConnectedKubernetesBackend extends ForwardingClusterBackend implements AutoCloseable {
+public final class ConnectedKubernetesBackend extends ForwardingClusterBackend implements BackendCapacity, AutoCloseable {
 
     private final KubernetesClient client;
     private final KubernetesClusterBackend backend;
@@ -28,6 +32,11 @@ public final class ConnectedKubernetesBackend extends ForwardingClusterBackend i
             client.close();
             throw e;
         }
+    }
+
+    @Override
+    public Optional<List<HostCapacity>> hosts() {
+        return backend.hosts();
     }
 
     @Override

@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.aapf.adapter.out.k8s.KubernetesSettings.EndpointMode;
 import org.aapf.adapter.out.k8s.KubernetesSettings.NamespaceMode;
+import org.aapf.application.port.out.BackendCapacity;
 import org.aapf.application.port.out.ClusterBackend;
+import org.aapf.application.port.out.HostCapacity;
 import org.aapf.application.port.out.DesiredInstance;
 import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
@@ -38,7 +40,7 @@ import org.aapf.domain.cluster.ServiceKind;
  * instance and Services for the notebook and named instances; state comes from a shared pod informer.
  * The caller owns the client; {@link #close()} stops the informer only.
  */
-public final class KubernetesClusterBackend implements ClusterBackend, AutoCloseable {
+public final class KubernetesClusterBackend implements ClusterBackend, BackendCapacity, AutoCloseable {
 
     /** How long a write waits for the informer to see it; events normally arrive within milliseconds. */
     private static final Duration CACHE_WAIT = Duration.ofSeconds(5);
@@ -263,6 +265,12 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
                 .build();
         writer.createIfAbsent(client.namespaces(), wanted);
         knownNamespaces.add(namespace);
+    }
+
+    /** {@inheritDoc} Every schedulable node's allocatable resources. */
+    @Override
+    public Optional<List<HostCapacity>> hosts() {
+        return new KubernetesNodeCapacity(client).hosts();
     }
 
     /** Stops the informer; the client stays open (its owner closes it). */

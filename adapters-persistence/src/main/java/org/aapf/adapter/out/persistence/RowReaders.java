@@ -59,7 +59,10 @@ final class RowReaders {
                         time(rs, "ready_at"), time(rs, "claimed_at")))
                 .registerRowMapper(ClusterEventRow.class, (rs, ctx) -> new ClusterEventRow(
                         rs.getString("cluster_id"), time(rs, "occurred_at"), rs.getString("event_type"),
-                        rs.getString("message")));
+                        rs.getString("message")))
+                .registerRowMapper(UserLimitsRow.class, (rs, ctx) -> new UserLimitsRow(rs.getString("user_id"),
+                        rs.getObject("max_clusters", Long.class), rs.getObject("max_milli_cpu", Long.class),
+                        rs.getObject("max_memory_mib", Long.class), rs.getObject("max_gpus", Long.class)));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

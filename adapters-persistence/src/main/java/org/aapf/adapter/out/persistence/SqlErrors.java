@@ -18,6 +18,10 @@ final class SqlErrors {
     /** H2: another transaction changed the row concurrently. */
     private static final String H2_CONCURRENT_UPDATE = "90131";
 
+    /** H2: a lock was not granted within its lock timeout; PostgreSQL: lock_not_available. */
+    private static final String H2_LOCK_TIMEOUT = "HYT00";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private SqlErrors() {
     }
 
@@ -33,6 +37,11 @@ final class SqlErrors {
     static boolean isWriteConflict(Throwable error) {
         return hasSqlState(error, SERIALIZATION_FAILURE) || hasSqlState(error, DEADLOCK)
                 || hasSqlState(error, H2_CONCURRENT_UPDATE);
+    }
+
+    /** True when a lock was not granted in time. */
+    static boolean isLockTimeout(Throwable error) {
+        return hasSqlState(error, H2_LOCK_TIMEOUT) || hasSqlState(error, LOCK_NOT_AVAILABLE);
     }
 
     /** True when a database message names {@code name} (e.g. the violated constraint), ignoring case. */

@@ -1,5 +1,7 @@
 package org.aapf.adapter.out.persistence;
 
+import org.aapf.application.port.out.WarmPoolMetrics;
+import org.aapf.application.port.out.WarmInstanceRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.application.testing.TestCatalogues;
+import org.aapf.application.testing.TestQuotas;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterId;
@@ -42,7 +46,9 @@ final class ClusterServers implements AutoCloseable {
     final JdbiClusterEventRepository events = new JdbiClusterEventRepository(database.jdbi());
     private final CatalogueSource catalogue = TestCatalogues::standard;
     private final CreateClusterService create = new CreateClusterService(clusters, events, catalogue,
-            ClusterLimits.defaults(), () -> { }, Clock.systemUTC());
+            CatalogueVisibility.everything(), ClusterLimits.defaults(), TestQuotas.unlimited(clusters, catalogue),
+            TestQuotas.anyType(Clock.systemUTC()), () -> { }, Clock.systemUTC(), WarmInstanceRepository.none(),
+                WarmPoolMetrics.none());
     private final DeleteClusterService delete =
             new DeleteClusterService(clusters, events, () -> { }, Clock.systemUTC());
     private final List<Database> pools = new ArrayList<>();

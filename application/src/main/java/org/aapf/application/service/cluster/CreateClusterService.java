@@ -8,6 +8,8 @@ import java.util.Map;
 import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.service.catalogue.CatalogueVisibility;
+import org.aapf.application.service.catalogue.PerfTypeFit;
+import org.aapf.application.service.quota.UserQuota;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.WarmInstanceRepository;
@@ -21,11 +23,13 @@ import org.aapf.domain.cluster.ServiceSpec;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.common.Timestamps;
 import org.aapf.application.service.reconcile.ReconcileTrigger;
+import org.aapf.domain.quota.Usage;
 
 /**
- * Validates a cluster request against the catalogue and limits, stores it as {@code creating} and wakes the
- * reconciler; a notebook-only request that a warm pool serves takes a warm instance instead and is stored
- * {@code created}.
+ * Validates a cluster request against the catalogue, what the backend can run and the owner's limits, stores it as
+ * {@code creating} and wakes the reconciler; a notebook-only request that a warm pool serves takes a warm instance
+ * instead and is stored {@code created}. The limit check, the claim and the insert happen under the owner's lock, so
+ * two racing creates cannot both pass.
  */
 public final class CreateClusterService implements CreateClusterUseCase {
 
@@ -34,32 +38,23 @@ public final class CreateClusterService implements CreateClusterUseCase {
     private final CatalogueSource catalogue;
     private final CatalogueVisibility visibility;
     private final ClusterLimits limits;
+    private final UserQuota quota;
+    private final PerfTypeFit fit;
     private final ReconcileTrigger reconciler;
     private final Clock clock;
     private final WarmClaims warm;
 
-    /** A service whose users all see the whole catalogue. */
-    public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
-            ClusterLimits limits, ReconcileTrigger reconciler, Clock clock) {
-        this(clusters, events, catalogue, CatalogueVisibility.everything(), limits, reconciler, clock);
-    }
-
-    /** A service without warm pools. */
-    public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
-            CatalogueVisibility visibility, ClusterLimits limits, ReconcileTrigger reconciler, Clock clock) {
-        this(clusters, events, catalogue, visibility, limits, reconciler, clock, WarmInstanceRepository.none(),
-                WarmPoolMetrics.none());
-    }
-
     @Inject
     public CreateClusterService(ClusterRepository clusters, ClusterEventRepository events, CatalogueSource catalogue,
-            CatalogueVisibility visibility, ClusterLimits limits, ReconcileTrigger reconciler, Clock clock,
-            WarmInstanceRepository warm, WarmPoolMetrics poolMetrics) {
+            CatalogueVisibility visibility, ClusterLimits limits, UserQuota quota, PerfTypeFit fit,
+            ReconcileTrigger reconciler, Clock clock, WarmInstanceRepository warm, WarmPoolMetrics poolMetrics) {
         this.clusters = clusters;
         this.events = events;
         this.catalogue = catalogue;
         this.visibility = visibility;
         this.limits = limits;
+        this.quota = quota;
+        this.fit = fit;
         this.reconciler = reconciler;
         this.clock = clock;
         this.warm = new WarmClaims(warm, poolMetrics);
@@ -74,10 +69,15 @@ public final class CreateClusterService implements CreateClusterUseCase {
             throw AapfException.invalid("AACluster named '" + name + "' already exists.");
         }
         Instant now = Timestamps.now(clock);
-        // A claim is final: if storing the cluster fails below, the warm pool keeper removes the claimed instance.
-        AACluster cluster = warm.claim(command.owner(), name, specs, current, now)
-                .orElseGet(() -> AACluster.create(ClusterId.random(), command.owner(), name, specs, now));
-        clusters.add(cluster);
+        AACluster cluster = quota.guarded(command.owner(), () -> {
+            AACluster fresh = AACluster.create(ClusterId.random(), command.owner(), name, specs, now);
+            quota.check(command.owner(), fresh.id(), "creating AACluster '" + name + "'", Usage.NONE,
+                    quota.usageOf(fresh));
+            // A claim is final: if storing the cluster fails below, the warm pool keeper removes the claimed instance.
+            AACluster stored = warm.claim(command.owner(), name, specs, current, now).orElse(fresh);
+            clusters.add(stored);
+            return stored;
+        });
         events.append(cluster.pullEvents());
         reconciler.wake();
     }
@@ -91,6 +91,7 @@ public final class CreateClusterService implements CreateClusterUseCase {
                 specs.put(ServiceKind.SPARK_MASTER, spec("sparkMaster", master, 1, catalogue)));
         command.sparkWorker().ifPresent(worker -> specs.put(ServiceKind.SPARK_WORKER,
                 spec("sparkWorker", worker, limits.maxSparkWorkers(), catalogue)));
+        specs.forEach((kind, spec) -> fit.require(field(kind) + ".perfType", catalogue.perfType(spec.perfTypeName())));
         if (specs.containsKey(ServiceKind.SPARK_WORKER) && !specs.containsKey(ServiceKind.SPARK_MASTER)) {
             throw AapfException.invalid("'sparkMaster' is required with 'sparkWorker'");
         }
@@ -109,6 +110,14 @@ public final class CreateClusterService implements CreateClusterUseCase {
                     : "'" + field + ".numberOfInstances' must be between 1 and " + max);
         }
         return new ServiceSpec(image, perfType, count);
+    }
+
+    private static String field(ServiceKind kind) {
+        return switch (kind) {
+            case JUPYTER_NOTEBOOK -> "jupyterNotebook";
+            case SPARK_MASTER -> "sparkMaster";
+            case SPARK_WORKER -> "sparkWorker";
+        };
     }
 
     private static void requireText(String field, String value) {

@@ -5,8 +5,10 @@ import java.time.Clock;
 import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.out.ClusterEventRepository;
 import org.aapf.application.port.out.ClusterRepository;
+import org.aapf.application.service.quota.UserQuota;
 import org.aapf.domain.error.AapfException;
 import org.aapf.application.service.reconcile.ReconcileTrigger;
+import org.aapf.domain.quota.Usage;
 
 /**
  * Stores a new number of Spark workers and wakes the reconciler, which applies it. Retries when the reconciler saved
@@ -16,12 +18,14 @@ public final class ResizeSparkWorkersService implements ResizeSparkWorkersUseCas
 
     private final ClusterLimits limits;
     private final OwnerRequests requests;
+    private final UserQuota quota;
 
     @Inject
     public ResizeSparkWorkersService(ClusterRepository clusters, ClusterEventRepository events, ClusterLimits limits,
-            ReconcileTrigger reconciler, Clock clock) {
+            UserQuota quota, ReconcileTrigger reconciler, Clock clock) {
         this.limits = limits;
         this.requests = new OwnerRequests(clusters, events, reconciler, clock);
+        this.quota = quota;
     }
 
     @Override
@@ -31,6 +35,17 @@ public final class ResizeSparkWorkersService implements ResizeSparkWorkersUseCas
             throw AapfException.invalid("'sparkWorker.numberOfInstances' must be between 1 and "
                     + limits.maxSparkWorkers());
         }
-        requests.apply(command.owner(), command.name(), (cluster, now) -> cluster.resizeSparkWorkers(count, now));
+        quota.guarded(command.owner(), () -> {
+            requests.apply(command.owner(), command.name(), (cluster, now) -> {
+                Usage before = quota.usageOf(cluster);
+                if (!cluster.resizeSparkWorkers(count, now)) {
+                    return false;
+                }
+                quota.check(command.owner(), cluster.id(), "resizing the Spark workers of AACluster '"
+                        + cluster.name() + "' to " + count, before, quota.usageOf(cluster));
+                return true;
+            });
+            return null;
+        });
     }
 }

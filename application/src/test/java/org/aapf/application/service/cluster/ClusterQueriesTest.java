@@ -116,7 +116,8 @@ class ClusterQueriesTest {
     void catalogueListsAreSortedByName() {
         assertEquals(List.of("aa_jupyter_notebook", "aa_spark"), new ListImagesService(world.catalogue::get, CatalogueVisibility.everything()).list(ALICE)
                 .stream().map(ImageView::repositoryName).toList());
-        List<PerfTypeView> types = new ListPerfTypesService(world.catalogue::get, CatalogueVisibility.everything())
+        List<PerfTypeView> types = new ListPerfTypesService(world.catalogue::get, CatalogueVisibility.everything(),
+                world.fit)
                 .list(ALICE);
         assertEquals(List.of("gpu-small", "small"), types.stream().map(PerfTypeView::name).toList());
         assertEquals(Optional.of(1), types.get(0).gpus());

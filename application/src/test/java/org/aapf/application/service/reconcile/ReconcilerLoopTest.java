@@ -1,5 +1,7 @@
 package org.aapf.application.service.reconcile;
 
+import org.aapf.application.port.out.WarmPoolMetrics;
+import org.aapf.application.port.out.WarmInstanceRepository;
 import static org.aapf.application.testing.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +18,8 @@ import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
 import org.aapf.application.testing.InMemoryReconcilerLease;
 import org.aapf.application.testing.TestCatalogues;
+import org.aapf.application.testing.TestQuotas;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ClusterStatus;
@@ -44,7 +48,9 @@ class ReconcilerLoopTest {
             clock, ReconcilerSettings.defaults().withResyncInterval(Duration.ofHours(1))
                     .withRestartDelay(Duration.ofMillis(200)), SparkMasterMonitor.none(), Metrics.none());
     private final CreateClusterService create = new CreateClusterService(clusters, events, TestCatalogues::standard,
-            ClusterLimits.defaults(), reconciler, clock);
+            CatalogueVisibility.everything(), ClusterLimits.defaults(),
+            TestQuotas.unlimited(clusters, TestCatalogues::standard), TestQuotas.anyType(clock), reconciler, clock, WarmInstanceRepository.none(),
+                WarmPoolMetrics.none());
     private final DeleteClusterService delete = new DeleteClusterService(clusters, events, reconciler, clock);
 
     @AfterEach
@@ -89,7 +95,9 @@ class ReconcilerLoopTest {
     void standby_takesOverOnceTheDeadHoldersLeaseLapses_withNoWakeUpAndNoResyncDue() throws InterruptedException {
         lease.acquireOrRenew("dead-server", Duration.ofMillis(300));
         CreateClusterService createWithoutWake = new CreateClusterService(clusters, events, TestCatalogues::standard,
-                ClusterLimits.defaults(), () -> { }, clock);
+                CatalogueVisibility.everything(), ClusterLimits.defaults(),
+                TestQuotas.unlimited(clusters, TestCatalogues::standard), TestQuotas.anyType(clock), () -> { }, clock, WarmInstanceRepository.none(),
+                WarmPoolMetrics.none());
         createWithoutWake.create(new CreateClusterCommand(ALICE, "sample", Optional.of(ClusterWorld.notebook()),
                 Optional.empty(), Optional.empty()));
         Reconciler standby = new Reconciler(clusters, events, backend, TestCatalogues::standard, lease, clock,

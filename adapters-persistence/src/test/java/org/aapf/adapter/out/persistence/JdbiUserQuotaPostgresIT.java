@@ -1,0 +1,10 @@
+package org.aapf.adapter.out.persistence;
+
+/** Runs the {@link AbstractUserQuotaPersistenceTest} contract on the real PostgreSQL, in a schema of its own. */
+class JdbiUserQuotaPostgresIT extends AbstractUserQuotaPersistenceTest {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+}
