@@ -55,7 +55,11 @@ final class RowReaders {
                         time(rs, "raised_at")))
                 .registerRowMapper(ClusterEventRow.class, (rs, ctx) -> new ClusterEventRow(
                         rs.getString("cluster_id"), time(rs, "occurred_at"), rs.getString("event_type"),
-                        rs.getString("message")));
+                        rs.getString("message")))
+                .registerRowMapper(AuditRow.class, (rs, ctx) -> new AuditRow(rs.getLong("id"),
+                        time(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("target"), rs.getString("address"), rs.getString("outcome"),
+                        rs.getString("detail")));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.aapf.application.port.out.ClusterEventRepository;
+import org.aapf.application.port.out.ClusterEventRetention;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterEvent;
@@ -110,6 +111,47 @@ abstract class AbstractClusterEventRepositoryTest extends DatabaseFixture {
         String stored = events.listByCluster(cluster).getFirst().message();
 
         assertEquals(StoredText.MAX_MESSAGE, stored.length());
+    }
+
+    @Test
+    void purgeForgetsDeletedClustersPastRetention_andKeepsLiveAndRecentlyDeletedOnes() {
+        UserId ownerId = owner();
+        ClusterRepository clusters = new JdbiClusterRepository(jdbi());
+        AACluster live = Clusters.notebook(ownerId, "live");
+        clusters.add(live);
+        ClusterId deletedLongAgo = ClusterId.random();
+        ClusterId deletedRecently = ClusterId.random();
+        events.append(List.of(new ClusterEvent(live.id(), at(0), ClusterEvent.Type.REQUESTED, "old, live"),
+                new ClusterEvent(deletedLongAgo, at(0), ClusterEvent.Type.REQUESTED, "old"),
+                new ClusterEvent(deletedLongAgo, at(10), ClusterEvent.Type.DELETED, "deleted long ago"),
+                new ClusterEvent(deletedRecently, at(0), ClusterEvent.Type.REQUESTED, "old too"),
+                new ClusterEvent(deletedRecently, at(100), ClusterEvent.Type.DELETED, "deleted recently")));
+        ClusterEventRetention retention = (ClusterEventRetention) events;
+
+        assertEquals(2, retention.purgeDeletedBefore(at(50)));
+
+        assertEquals(List.of(), events.listByCluster(deletedLongAgo));
+        assertEquals(2, events.listByCluster(deletedRecently).size(), "its last event is within retention");
+        assertEquals(1, events.listByCluster(live.id()).size(), "a live cluster keeps its whole history");
+        assertEquals(0, retention.purgeDeletedBefore(at(50)), "purging again finds nothing");
+    }
+
+    @Test
+    void createDeleteLoopsStopGrowingTheTableOncePurged() {
+        UserId ownerId = owner();
+        ClusterRepository clusters = new JdbiClusterRepository(jdbi());
+        for (int i = 0; i < 20; i++) {
+            AACluster cluster = Clusters.notebook(ownerId, "loop-" + i);
+            clusters.add(cluster);
+            events.append(cluster.pullEvents());
+            events.append(List.of(new ClusterEvent(cluster.id(), at(i), ClusterEvent.Type.DELETED, "gone")));
+            clusters.delete(cluster);
+        }
+
+        ((ClusterEventRetention) events).purgeDeletedBefore(at(1_000));
+
+        assertEquals(0L, (long) jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM cluster_events")
+                .mapTo(Long.class).one()));
     }
 
     private UserId owner() {
