@@ -20,6 +20,10 @@ import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.application.service.account.AccountHousekeeping;
+import org.aapf.application.port.in.AuditLog;
+import org.aapf.application.port.in.ExportAuditQuery;
+import org.aapf.application.service.audit.RetentionHousekeeping;
+import org.aapf.application.service.idle.IdleShutdown;
 import org.aapf.application.service.cluster.Reconciler;
 import org.aapf.embedded.AccountUseCases;
 import org.aapf.embedded.ApiTokenUseCases;
@@ -33,7 +37,8 @@ import org.aapf.embedded.UserUseCases;
  */
 @Singleton
 @Component(modules = {SettingsModule.class, PersistenceModule.class, SecurityModule.class, AccountsModule.class,
-    ClustersModule.class, BackendModule.class, UseCasesModule.class, OperationsModule.class, SignOnModule.class})
+    ClustersModule.class, BackendModule.class, UseCasesModule.class, OperationsModule.class, SignOnModule.class,
+    UpkeepModule.class})
 public interface AapfComponent {
 
     Database database();
@@ -47,6 +52,14 @@ public interface AapfComponent {
     Reconciler reconciler();
 
     AccountHousekeeping accountHousekeeping();
+
+    IdleShutdown idleShutdown();
+
+    RetentionHousekeeping retentionHousekeeping();
+
+    AuditLog auditLog();
+
+    ExportAuditQuery exportAudit();
 
     ClusterBackend backend();
 

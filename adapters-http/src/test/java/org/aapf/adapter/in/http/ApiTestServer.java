@@ -34,6 +34,7 @@ final class ApiTestServer implements AutoCloseable {
     final FakeCatalogue catalogue = new FakeCatalogue();
     final FakeSignOn signOn = new FakeSignOn();
     final InMemoryClusters clusters = new InMemoryClusters(catalogue);
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -50,14 +51,16 @@ final class ApiTestServer implements AutoCloseable {
         var authentication = new BearerAuthentication(accounts);
         var signOnService = new SignOnHttpService(signOn);
         var profileService = new ProfileHttpService(signOn, signOn, settings);
+        var auditService = new AuditHttpService(audit, settings, java.time.Clock.systemUTC());
+        var auditTrail = new AuditTrail(audit, settings, java.time.Clock.systemUTC());
         List<HttpService> services = new ArrayList<>(List.of(accountsService, apiTokensService, catalogueService,
-                clustersService, signOnService, profileService));
+                clustersService, signOnService, profileService, auditService));
         services.addAll(List.of(more));
         // without extra services, through the constructor the server is wired with
         ApiRouting api = more.length == 0
                 ? new ApiRouting(settings, authentication, accountsService, apiTokensService, catalogueService,
-                        clustersService, signOnService, profileService)
-                : new ApiRouting(settings, authentication, services);
+                        clustersService, signOnService, profileService, auditService, auditTrail)
+                : new ApiRouting(settings, authentication, services, java.util.Optional.of(auditTrail));
         server = WebServer.builder()
                 .address(InetAddress.getLoopbackAddress())
                 .port(0)
