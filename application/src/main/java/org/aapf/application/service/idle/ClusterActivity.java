@@ -42,7 +42,7 @@ public final class ClusterActivity {
     Optional<Instant> lastActivity(AACluster cluster, Instance notebook, Instant now) {
         NotebookAccess access = notebook.notebook().orElseThrow();
         Optional<Endpoint> notebookEndpoint = backend.endpoint(new InstanceRef(cluster.id(),
-                ServiceKind.JUPYTER_NOTEBOOK, 0));
+                ServiceKind.JUPYTER_NOTEBOOK, 1));
         Optional<NotebookActivity> reported = notebookEndpoint.flatMap(endpoint -> notebooks.probe(endpoint,
                 access.urlPath(), access.token().value()));
         if (reported.isEmpty()) {
@@ -51,9 +51,9 @@ public final class ClusterActivity {
         if (reported.get().busy()) {
             return Optional.of(now);
         }
-        if (cluster.instance(ServiceKind.SPARK_MASTER, 0).isPresent()) {
+        if (cluster.instance(ServiceKind.SPARK_MASTER, 1).isPresent()) {
             Optional<Integer> applications = backend.endpoint(new InstanceRef(cluster.id(), ServiceKind.SPARK_MASTER,
-                    0)).flatMap(sparkMasters::runningApplications);
+                    1)).flatMap(sparkMasters::runningApplications);
             if (applications.isEmpty()) {
                 return Optional.empty();
             }

@@ -95,7 +95,7 @@ public final class IdleShutdown implements AutoCloseable {
         Set<ClusterId> running = new HashSet<>();
         Set<String> proxyIds = new HashSet<>();
         for (AACluster cluster : clusters.listAll()) {
-            Optional<Instance> notebook = cluster.instance(ServiceKind.JUPYTER_NOTEBOOK, 0)
+            Optional<Instance> notebook = cluster.instance(ServiceKind.JUPYTER_NOTEBOOK, 1)
                     .filter(instance -> instance.notebook().isPresent());
             if (cluster.status() != ClusterStatus.CREATED || notebook.isEmpty()) {
                 continue;
