@@ -115,7 +115,7 @@ class IdleShutdownIT {
                 .findFirst().orElseThrow();
         String network = Docker.networksOf(masterContainer).getFirst();
         Docker.exec("docker", "run", "-d", "--network", network, "--network-alias", "spark-submit", "--hostname",
-                "spark-submit", "--label", "test=" + serverId, "-e", "SPARK_DRIVER_MEMORY=256m", "aapf/spark:3.5",
+                "spark-submit", "--label", "test=" + serverId, "-e", "SPARK_DRIVER_MEMORY=512m", "aapf/spark:3.5",
                 "spark-submit", "--master", "spark://spark-master:7077", "--conf", "spark.driver.host=spark-submit",
                 "--conf", "spark.executor.memory=512m", "--class", "org.aapf.spark.examples.SparkPi",
                 "/opt/spark/examples/jars/aapf-spark-examples.jar", "20000");
