@@ -35,7 +35,8 @@ call() {
     printf '$ curl -X %s %s%s %s\n' "$method" "$api" "$path" "${json:+-d '$json'}"
     local reply
     reply=$(curl "${args[@]}" "$api$path")
-    echo "HTTP ${reply##*$'\n'} ${reply%$'\n'*}" | cut -c1-200
+    # the API token's secret is shown once to its owner; the transcript does not keep it
+    echo "HTTP ${reply##*$'\n'} ${reply%$'\n'*}" | sed -E 's/"token":"[^"]*"/"token":"<secret>"/' | cut -c1-200
 }
 status() { curl -s -H "Authorization: Bearer $token" "$api/aaclusters/nb" | jq -r .aacluster.status; }
 await() { for _ in $(seq 1 600); do [[ $(status) == "$1" ]] && return 0; sleep 0.5; done; echo "not $1" >&2; exit 1; }
