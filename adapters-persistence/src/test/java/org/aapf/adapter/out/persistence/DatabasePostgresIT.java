@@ -21,8 +21,8 @@ class DatabasePostgresIT {
                      WHERE table_schema = :schema ORDER BY table_name
                     """).bind("schema", schema).mapTo(String.class).list());
 
-            assertEquals(List.of("api_tokens", "cluster_alerts", "cluster_events", "cluster_services", "clusters",
-                    "flyway_schema_history", "instance_alerts", "instances", "login_failures", "reconciler_lease",
+            assertEquals(List.of("api_tokens", "audit_log", "cluster_alerts", "cluster_events", "cluster_services",
+                    "clusters", "flyway_schema_history", "instance_alerts", "instances", "login_failures", "reconciler_lease",
                     "server_settings", "sessions", "sign_on_attempts", "sign_on_handoffs", "users"), tables);
         }
     }
