@@ -2,6 +2,7 @@ package org.aapf.adapter.in.http;
 
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.http.Filter;
@@ -85,7 +86,7 @@ public final class AuditTrail implements Filter {
 
     private static String detail(RuntimeException e) {
         if (e instanceof AapfException refused) {
-            return refused.reason().name().toLowerCase(java.util.Locale.ROOT);
+            return refused.reason().name().toLowerCase(Locale.ROOT);
         }
         return e instanceof HttpException http ? "HTTP " + http.status().code() : "error";
     }

@@ -5,9 +5,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,8 +92,8 @@ public final class IdleShutdown implements AutoCloseable {
             watched.clear();
             return new Sweep(0, List.of(), List.of());
         }
-        List<ClusterId> warned = new java.util.ArrayList<>();
-        List<ClusterId> stopped = new java.util.ArrayList<>();
+        List<ClusterId> warned = new ArrayList<>();
+        List<ClusterId> stopped = new ArrayList<>();
         Set<ClusterId> running = new HashSet<>();
         Set<String> proxyIds = new HashSet<>();
         for (AACluster cluster : clusters.listAll()) {
@@ -166,7 +168,7 @@ public final class IdleShutdown implements AutoCloseable {
         } catch (AapfException e) {
             LOG.log(System.Logger.Level.INFO, "AACluster " + cluster.id() + " was not stopped: " + e.getMessage());
             audit.record(new AuditEntry(now, AuditEntry.SYSTEM, action, owner + "/" + cluster.name().value(), "",
-                    AuditEntry.Outcome.FAILED, e.reason().name().toLowerCase(java.util.Locale.ROOT)));
+                    AuditEntry.Outcome.FAILED, e.reason().name().toLowerCase(Locale.ROOT)));
             return false;
         }
         audit.record(new AuditEntry(now, AuditEntry.SYSTEM, action, owner + "/" + cluster.name().value(), "",
