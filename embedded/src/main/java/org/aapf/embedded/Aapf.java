@@ -50,6 +50,8 @@ public final class Aapf implements AutoCloseable {
         if (!started) {
             component.reconciler().start();
             component.accountHousekeeping().start(HOUSEKEEPING_INTERVAL);
+            component.retentionHousekeeping().start();
+            component.idleShutdown().start();
             started = true;
             LOG.log(Level.INFO, "AAPF started: server id {0}, {1}, backend {2}", component.serverId(),
                     component.database().describe(), component.backend().name());
@@ -120,8 +122,10 @@ public final class Aapf implements AutoCloseable {
         }
         quietly("Reconciler", () -> {
             if (started) {
+                component.idleShutdown().close();
                 component.reconciler().close();
                 component.accountHousekeeping().close();
+                component.retentionHousekeeping().close();
             }
         });
         quietly("Backend client", this::closeOwnedBackend);

@@ -14,6 +14,8 @@ import org.aapf.adapter.out.persistence.DatabaseSettings;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.service.account.AccountSettings;
+import org.aapf.application.service.audit.RetentionSettings;
+import org.aapf.application.service.idle.IdleSettings;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.application.service.quota.DefaultLimits;
@@ -49,6 +51,8 @@ public final class AapfBuilder {
     private ClusterLimits clusterLimits = ClusterLimits.defaults();
     private DefaultLimits userLimits = DefaultLimits.none();
     private ReconcilerSettings reconciler = ReconcilerSettings.defaults();
+    private IdleSettings idle = IdleSettings.defaults();
+    private RetentionSettings retention = RetentionSettings.defaults();
     private SingleSignOn signOn = SingleSignOn.none();
 
     AapfBuilder() {
@@ -201,6 +205,18 @@ public final class AapfBuilder {
         return this;
     }
 
+    /** When unused notebook clusters are stopped; default: after one hour without activity, no lifetime limit. */
+    public AapfBuilder idleSettings(IdleSettings settings) {
+        this.idle = Objects.requireNonNull(settings, "'idleSettings' must not be null");
+        return this;
+    }
+
+    /** How long the audit trail and deleted clusters' events are kept; default: 90 and 30 days. */
+    public AapfBuilder retentionSettings(RetentionSettings settings) {
+        this.retention = Objects.requireNonNull(settings, "'retentionSettings' must not be null");
+        return this;
+    }
+
     /**
      * Single sign-on with an OpenID Connect provider (only the server's WebAPI offers it), password login, the admin
      * group and the catalogue grants of provider groups; default: none, password login for all, whole catalogue.
@@ -223,6 +239,6 @@ public final class AapfBuilder {
         }
         CatalogueSource source = catalogue != null ? catalogue : ReloadingCatalogueSource.load(catalogueFile, clock);
         return new Aapf(new CoreSettings(database, backend, source, clock, serverId, jwtSecret, tokenIssuer, accounts,
-                http, proxy, clusterLimits, userLimits, reconciler, metricsToken, signOn));
+                http, proxy, clusterLimits, userLimits, reconciler, metricsToken, signOn, idle, retention));
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code aapf}: the top-level command; see its subcommands. */
 @Command(name = "aapf", mixinStandardHelpOptions = true, version = "AAPF 0.1.0",
         description = "AAPF WebAPI server: per-user Jupyter Notebook and Spark clusters on Docker or Kubernetes.",
-        subcommands = {ServeCommand.class, UsersCommand.class, DoctorCommand.class, WorkspacesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, UsersCommand.class, DoctorCommand.class, WorkspacesCommand.class,
+            AuditCommand.class, CommandLine.HelpCommand.class})
 public final class AapfCommand implements Runnable {
 
     @CommandLine.Spec

@@ -7,11 +7,13 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.aapf.application.port.in.AddUserUseCase.AddUserCommand;
 import org.aapf.application.port.in.SetUserPasswordUseCase.SetUserPasswordCommand;
 import org.aapf.application.port.in.UserView;
 import org.aapf.bootstrap.config.ConfiguredAapf;
+import org.aapf.domain.audit.AuditEntry;
 import org.aapf.domain.error.AapfException;
 import org.aapf.embedded.Aapf;
 import org.aapf.embedded.usecases.UserUseCases;
@@ -27,6 +29,9 @@ import picocli.CommandLine.Spec;
         subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.ListUsers.class,
             UsersCommand.Remove.class, UsersLimitsCommand.class, UsersAdminCommand.class})
 final class UsersCommand implements Runnable {
+
+    /** The actor of the audit entries these commands write: whoever runs them has the server's configuration. */
+    static final String COMMAND_LINE = "(command line)";
 
     @Spec
     private CommandSpec spec;
@@ -48,6 +53,20 @@ final class UsersCommand implements Runnable {
         void withUsers(Consumer<UserUseCases> action) {
             try (Aapf aapf = ConfiguredAapf.builder(config.load(), System.getenv()).build()) {
                 action.accept(aapf.users());
+            }
+        }
+
+        /** As {@link #withUsers}, writing the outcome to the audit trail as done by the command line. */
+        void withUsersAudited(String auditAction, String target, Consumer<UserUseCases> action) {
+            try (Aapf aapf = ConfiguredAapf.builder(config.load(), System.getenv()).build()) {
+                AuditEntry.Outcome outcome = AuditEntry.Outcome.FAILED;
+                try {
+                    action.accept(aapf.users());
+                    outcome = AuditEntry.Outcome.SUCCEEDED;
+                } finally {
+                    aapf.component().auditLog().record(new AuditEntry(Instant.now(), COMMAND_LINE, auditAction,
+                            target, "", outcome, ""));
+                }
             }
         }
 
@@ -92,7 +111,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public void run() {
-            withUsers(users -> {
+            withUsersAudited(admin ? "user.add.admin" : "user.add", name, users -> {
                 UserView user = users.add().addUser(new AddUserCommand(name, password(password), admin));
                 out().println("Added " + (admin ? "admin " : "user ") + user.username() + " (" + user.id() + ")");
             });
@@ -110,7 +129,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public void run() {
-            withUsers(users -> {
+            withUsersAudited("password.set", name, users -> {
                 users.setPassword().setPassword(new SetUserPasswordCommand(name, password(password)));
                 out().println("Password of " + name + " changed; their sessions were ended.");
             });
@@ -134,7 +153,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public void run() {
-            withUsers(users -> {
+            withUsersAudited("user.remove", name, users -> {
                 users.remove().removeUser(name);
                 out().println("Removed user " + name);
             });

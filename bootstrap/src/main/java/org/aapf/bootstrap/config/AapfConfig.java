@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, Database database, Auth auth,
         Http http, Proxy proxy, String serverId, String catalogue, Backend backend, Clusters clusters,
-        Limits limits, Metrics metrics, Logging logging) {
+        Limits limits, Metrics metrics, Logging logging, Audit audit) {
 
     public AapfConfig {
         Objects.requireNonNull(server, "'server' must be set");
@@ -32,12 +32,13 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         limits = limits == null ? new Limits("", "", "", "") : limits;
         Objects.requireNonNull(metrics, "'metrics' must be set");
         Objects.requireNonNull(logging, "'logging' must be set");
+        Objects.requireNonNull(audit, "'audit' must be set");
     }
 
     /** This configuration with another {@code serverId} (e.g. so a check needs no database to find one). */
     public AapfConfig withServerId(String id) {
         return new AapfConfig(server, dataDir, database, auth, http, proxy, id, catalogue, backend, clusters, limits,
-                metrics, logging);
+                metrics, logging, audit);
     }
 
     /** The Prometheus endpoint: served only to scrapers presenting {@code token}; no endpoint while it is empty. */
@@ -175,14 +176,34 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
         }
     }
 
-    /** Limits and timing of cluster management; {@code leaseTtl} is how long a dead or paused leader blocks the rest. */
-    public record Clusters(int maxSparkWorkers, Duration resyncInterval, Duration leaseTtl) {
+    /**
+     * Limits and timing of cluster management; {@code leaseTtl} is how long a dead or paused leader blocks the rest;
+     * {@code idleTimeout} (zero: off) and {@code maxLifetime} (null: none) stop notebook clusters; {@code
+     * eventRetention} is how long a deleted cluster's events are kept.
+     */
+    public record Clusters(int maxSparkWorkers, Duration resyncInterval, Duration leaseTtl, Duration idleTimeout,
+            Duration maxLifetime, Duration eventRetention) {
         public Clusters {
             if (maxSparkWorkers < 1) {
                 throw new IllegalArgumentException("'clusters.maxSparkWorkers' must be >= 1");
             }
             requirePositive("clusters.resyncInterval", resyncInterval);
             requirePositive("clusters.leaseTtl", leaseTtl);
+            Objects.requireNonNull(idleTimeout, "'clusters.idleTimeout' must be set (PT0S turns it off)");
+            if (idleTimeout.isNegative()) {
+                throw new IllegalArgumentException("'clusters.idleTimeout' must be >= 0 (PT0S turns it off)");
+            }
+            if (maxLifetime != null) {
+                requirePositive("clusters.maxLifetime", maxLifetime);
+            }
+            requirePositive("clusters.eventRetention", eventRetention);
+        }
+    }
+
+    /** How long the audit trail is kept. */
+    public record Audit(Duration retention) {
+        public Audit {
+            requirePositive("audit.retention", retention);
         }
     }
 

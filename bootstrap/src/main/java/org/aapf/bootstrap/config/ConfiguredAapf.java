@@ -18,6 +18,8 @@ import org.aapf.adapter.out.k8s.KubernetesSettings.NamespaceMode;
 import org.aapf.adapter.out.persistence.DatabaseSettings;
 import org.aapf.adapter.out.security.OidcSettings;
 import org.aapf.application.service.account.AccountSettings;
+import org.aapf.application.service.audit.RetentionSettings;
+import org.aapf.application.service.idle.IdleSettings;
 import org.aapf.application.service.account.SignOnSettings;
 import org.aapf.application.service.catalogue.CatalogueGrants;
 import java.math.BigDecimal;
@@ -64,7 +66,11 @@ public final class ConfiguredAapf {
                 .userLimits(userLimits(config.limits()))
                 .reconcilerSettings(ReconcilerSettings.defaults()
                         .withResyncInterval(config.clusters().resyncInterval())
-                        .withLeaseTtl(config.clusters().leaseTtl()));
+                        .withLeaseTtl(config.clusters().leaseTtl()))
+                .idleSettings(new IdleSettings(config.clusters().idleTimeout(),
+                        Optional.ofNullable(config.clusters().maxLifetime())))
+                .retentionSettings(new RetentionSettings(config.audit().retention(),
+                        config.clusters().eventRetention(), RetentionSettings.defaults().interval()));
         if (!config.metrics().token().isEmpty()) {
             builder.metricsToken(config.metrics().token());
         }

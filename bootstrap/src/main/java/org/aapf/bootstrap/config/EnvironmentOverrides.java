@@ -40,6 +40,9 @@ public final class EnvironmentOverrides {
         map.put("AAPF_NOTEBOOK_DOMAIN", "proxy.notebookDomain");
         map.put("AAPF_NOTEBOOK_PORT", "proxy.notebookPort");
         map.put("AAPF_SERVER_ID", "serverId");
+        map.put("AAPF_IDLE_TIMEOUT", "clusters.idleTimeout");
+        map.put("AAPF_MAX_LIFETIME", "clusters.maxLifetime");
+        map.put("AAPF_AUDIT_RETENTION", "audit.retention");
         map.put("AAPF_CATALOGUE", "catalogue");
         map.put("AAPF_BACKEND", "backend.type");
         map.put("AAPF_KUBECONFIG", "backend.kubernetes.kubeconfig");

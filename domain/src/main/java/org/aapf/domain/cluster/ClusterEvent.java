@@ -38,7 +38,12 @@ public record ClusterEvent(ClusterId cluster, Instant at, Type type, String mess
         /** Every instance of the cluster was removed; its spec and workspace are kept. */
         STOPPED("stopped"),
         /** The owner asked to start the stopped cluster again. */
-        STARTING("starting");
+        STARTING("starting"),
+        /**
+         * The cluster's notebook showed no activity for a while: a warning before the idle shutdown stops it, or the
+         * reason it is stopped (followed by {@code stopping}).
+         */
+        IDLE("idle");
 
         private final String apiName;
 

@@ -28,6 +28,10 @@ import org.aapf.embedded.usecases.ApiTokenUseCases;
 import org.aapf.embedded.usecases.CatalogueUseCases;
 import org.aapf.embedded.usecases.ClusterUseCases;
 import org.aapf.embedded.usecases.UserUseCases;
+import org.aapf.application.port.in.AuditLog;
+import org.aapf.application.port.in.ExportAuditQuery;
+import org.aapf.application.service.audit.RetentionHousekeeping;
+import org.aapf.application.service.idle.IdleShutdown;
 
 /**
  * The one Dagger component: adapters bound to the application's ports, built from {@link CoreSettings}. Every object
@@ -35,7 +39,8 @@ import org.aapf.embedded.usecases.UserUseCases;
  */
 @Singleton
 @Component(modules = {SettingsModule.class, PersistenceModule.class, SecurityModule.class, AccountsModule.class,
-    ClustersModule.class, BackendModule.class, UseCasesModule.class, OperationsModule.class, SignOnModule.class})
+    ClustersModule.class, BackendModule.class, UseCasesModule.class, OperationsModule.class, SignOnModule.class,
+    UpkeepModule.class})
 public interface AapfComponent {
 
     Database database();
@@ -52,6 +57,14 @@ public interface AapfComponent {
     WarmInstanceRepository warmInstances();
 
     AccountHousekeeping accountHousekeeping();
+
+    IdleShutdown idleShutdown();
+
+    RetentionHousekeeping retentionHousekeeping();
+
+    AuditLog auditLog();
+
+    ExportAuditQuery exportAudit();
 
     ClusterBackend backend();
 

@@ -46,6 +46,8 @@ import org.aapf.application.service.cluster.ResizeSparkWorkersService;
 import org.aapf.application.service.cluster.StartClusterService;
 import org.aapf.application.service.cluster.StopClusterService;
 import org.aapf.application.service.cluster.ResolveNotebookRouteService;
+import org.aapf.application.service.idle.ActivityRecordingRoutes;
+import org.aapf.application.service.idle.NotebookActivityTracker;
 
 /** The cluster and catalogue use cases, the reconciler, and the catalogue they read. */
 @Module
@@ -129,6 +131,10 @@ interface ClustersModule {
     @Binds
     ListPerfTypesQuery perfTypes(ListPerfTypesService service);
 
-    @Binds
-    ResolveNotebookRouteQuery notebookRoutes(ResolveNotebookRouteService service);
+    /** Every request the proxy forwards to a notebook counts as its activity for the idle shutdown. */
+    @Provides
+    static ResolveNotebookRouteQuery notebookRoutes(ResolveNotebookRouteService service,
+            NotebookActivityTracker activity) {
+        return new ActivityRecordingRoutes(service, activity);
+    }
 }

@@ -7,6 +7,8 @@ import org.aapf.adapter.in.http.HttpSettings;
 import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.service.account.AccountSettings;
+import org.aapf.application.service.audit.RetentionSettings;
+import org.aapf.application.service.idle.IdleSettings;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.application.service.quota.DefaultLimits;
@@ -20,12 +22,14 @@ import org.aapf.application.service.quota.DefaultLimits;
  * @param tokenIssuer the {@code iss} claim of access tokens
  * @param userLimits every user's limits unless overridden for the user
  * @param signOn the OpenID Connect provider, if any, password login, and the catalogue grants of provider groups
+ * @param idle when unused notebook clusters are stopped
+ * @param retention how long the audit trail and the events of deleted clusters are kept
  */
 public record CoreSettings(DatabaseChoice database, BackendChoice backend, CatalogueSource catalogue, Clock clock,
         Optional<String> serverId, Optional<String> jwtSecret, String tokenIssuer, AccountSettings accounts,
         HttpSettings http, ProxySettings proxy, ClusterLimits clusterLimits, DefaultLimits userLimits,
-        ReconcilerSettings reconciler,
-        Optional<String> metricsToken, SingleSignOn signOn) {
+        ReconcilerSettings reconciler, Optional<String> metricsToken, SingleSignOn signOn, IdleSettings idle,
+        RetentionSettings retention) {
 
     public CoreSettings {
         Objects.requireNonNull(database, "'database' must not be null");
@@ -45,6 +49,8 @@ public record CoreSettings(DatabaseChoice database, BackendChoice backend, Catal
         Objects.requireNonNull(reconciler, "'reconciler' must not be null");
         Objects.requireNonNull(metricsToken, "'metricsToken' must not be null (use empty)");
         Objects.requireNonNull(signOn, "'signOn' must not be null (use SingleSignOn.none())");
+        Objects.requireNonNull(idle, "'idle' must not be null (use IdleSettings.off())");
+        Objects.requireNonNull(retention, "'retention' must not be null");
     }
 
     @Override

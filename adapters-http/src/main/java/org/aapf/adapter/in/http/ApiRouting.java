@@ -1,6 +1,7 @@
 package org.aapf.adapter.in.http;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import jakarta.inject.Inject;
@@ -32,17 +33,26 @@ public final class ApiRouting {
     private final RequestBodyLimit bodyLimit;
     private final BearerAuthentication authentication;
     private final List<HttpService> services;
+    private final Optional<AuditTrail> auditTrail;
 
     @Inject
     public ApiRouting(HttpSettings settings, BearerAuthentication authentication, AccountsHttpService accounts,
             ApiTokensHttpService apiTokens, CatalogueHttpService catalogue, ClustersHttpService clusters,
-            SignOnHttpService signOn, ProfileHttpService profiles, UsageHttpService usage, AdminHttpService admin) {
+            SignOnHttpService signOn, ProfileHttpService profiles, UsageHttpService usage, AdminHttpService admin,
+            AuditHttpService audit, AuditTrail auditTrail) {
         this(settings, authentication, List.of(accounts, apiTokens, catalogue, clusters, signOn, profiles, usage,
-                admin));
+                admin, audit), Optional.of(auditTrail));
     }
 
     /** For more resources: each service's routes are relative to {@link #BASE_PATH}; the OpenAPI document is added. */
     public ApiRouting(HttpSettings settings, BearerAuthentication authentication, List<? extends HttpService> services) {
+        this(settings, authentication, services, Optional.empty());
+    }
+
+    /** As above, with every changing request written to the audit trail by {@code auditTrail}. */
+    public ApiRouting(HttpSettings settings, BearerAuthentication authentication, List<? extends HttpService> services,
+            Optional<AuditTrail> auditTrail) {
+        this.auditTrail = auditTrail;
         this.bodyLimit = new RequestBodyLimit(settings.maxBodyBytes());
         this.authentication = authentication;
         this.services = Stream.concat(services.stream(), Stream.of(new OpenApiHttpService())).toList();
@@ -54,6 +64,7 @@ public final class ApiRouting {
      */
     public void register(HttpRouting.Builder routing) {
         ErrorHandling.install(routing);
+        auditTrail.ifPresent(routing::addFilter);
         routing.any(BASE_PATH + "/*", ApiRouting::noStore)
                 .any(BASE_PATH + "/*", bodyLimit)
                 .any(BASE_PATH + "/*", this::authenticateUnlessPublic)

@@ -35,6 +35,7 @@ final class ApiTestServer implements AutoCloseable {
     final FakeSignOn signOn = new FakeSignOn();
     final InMemoryClusters clusters = new InMemoryClusters(catalogue);
     final FakeAdmin admin = new FakeAdmin();
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -53,14 +54,17 @@ final class ApiTestServer implements AutoCloseable {
         var profileService = new ProfileHttpService(signOn, settings);
         var usageService = new UsageHttpService(admin);
         var adminService = new AdminHttpService(admin, admin, admin, admin, admin, admin, admin, settings);
+        var auditService = new AuditHttpService(audit, settings, java.time.Clock.systemUTC());
+        var auditTrail = new AuditTrail(audit, settings, java.time.Clock.systemUTC());
         List<HttpService> services = new ArrayList<>(List.of(accountsService, apiTokensService, catalogueService,
-                clustersService, signOnService, profileService, usageService, adminService));
+                clustersService, signOnService, profileService, usageService, adminService, auditService));
         services.addAll(List.of(more));
         // without extra services, through the constructor the server is wired with
         ApiRouting api = more.length == 0
                 ? new ApiRouting(settings, authentication, accountsService, apiTokensService, catalogueService,
-                        clustersService, signOnService, profileService, usageService, adminService)
-                : new ApiRouting(settings, authentication, services);
+                        clustersService, signOnService, profileService, usageService, adminService, auditService,
+                        auditTrail)
+                : new ApiRouting(settings, authentication, services, java.util.Optional.of(auditTrail));
         server = WebServer.builder()
                 .address(InetAddress.getLoopbackAddress())
                 .port(0)

@@ -249,7 +249,7 @@ class ClustersHttpServiceTest {
         List<String> types = new ArrayList<>();
         body.at("/events").forEach(event -> types.add(event.path("type").asText()));
         assertEquals(List.of("requested", "created", "started", "ready", "failed", "restarted", "deleting",
-                "deleted", "stopping", "stopped", "starting"), types);
+                "deleted", "stopping", "stopped", "starting", "idle"), types);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.aapf.adapter.out.persistence;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for {@code cluster_events}: append-only; the generated id keeps the append order. */
 interface ClusterEventDao {
@@ -21,4 +23,19 @@ interface ClusterEventDao {
              ORDER BY id
             """)
     List<ClusterEventRow> listByCluster(String clusterId);
+
+    /**
+     * Deletes the events of clusters without a row whose latest event is older than {@code cutoff}: a live cluster
+     * keeps its whole history, and a deleted one its history for the retention period after its deletion.
+     */
+    @SqlUpdate("""
+            DELETE FROM cluster_events
+             WHERE cluster_id IN (
+                   SELECT e.cluster_id
+                     FROM cluster_events e
+                    WHERE NOT EXISTS (SELECT 1 FROM clusters c WHERE c.id = e.cluster_id)
+                    GROUP BY e.cluster_id
+                   HAVING MAX(e.occurred_at) < :cutoff)
+            """)
+    int purgeDeletedBefore(OffsetDateTime cutoff);
 }

@@ -1,9 +1,11 @@
 package org.aapf.adapter.out.persistence;
 
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.aapf.application.port.out.ClusterEventRepository;
+import org.aapf.application.port.out.ClusterEventRetention;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterId;
 import org.jdbi.v3.core.Jdbi;
@@ -12,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
  * {@link ClusterEventRepository} on the {@code cluster_events} table, which has no foreign key to {@code clusters}
  * so the history outlives its cluster. Messages longer than {@link StoredText#MAX_MESSAGE} characters are clipped.
  */
-public final class JdbiClusterEventRepository implements ClusterEventRepository {
+public final class JdbiClusterEventRepository implements ClusterEventRepository, ClusterEventRetention {
 
     private final ClusterEventDao dao;
 
@@ -32,6 +34,11 @@ public final class JdbiClusterEventRepository implements ClusterEventRepository 
     @Override
     public List<ClusterEvent> listByCluster(ClusterId cluster) {
         return dao.listByCluster(cluster.toString()).stream().map(JdbiClusterEventRepository::toEvent).toList();
+    }
+
+    @Override
+    public int purgeDeletedBefore(Instant cutoff) {
+        return dao.purgeDeletedBefore(UtcTimes.toColumn(cutoff));
     }
 
     private static ClusterEventRow toRow(ClusterEvent event) {

@@ -62,7 +62,11 @@ final class RowReaders {
                         rs.getString("message")))
                 .registerRowMapper(UserLimitsRow.class, (rs, ctx) -> new UserLimitsRow(rs.getString("user_id"),
                         rs.getObject("max_clusters", Long.class), rs.getObject("max_milli_cpu", Long.class),
-                        rs.getObject("max_memory_mib", Long.class), rs.getObject("max_gpus", Long.class)));
+                        rs.getObject("max_memory_mib", Long.class), rs.getObject("max_gpus", Long.class)))
+                .registerRowMapper(AuditRow.class, (rs, ctx) -> new AuditRow(rs.getLong("id"),
+                        time(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("target"), rs.getString("address"), rs.getString("outcome"),
+                        rs.getString("detail")));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -3,11 +3,13 @@ package org.aapf.adapter.out.persistence;
 import static org.aapf.adapter.out.persistence.Clusters.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.aapf.application.port.out.ClusterEventRepository;
+import org.aapf.application.port.out.ClusterEventRetention;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.cluster.AACluster;
@@ -126,6 +128,49 @@ abstract class AbstractClusterEventRepositoryTest extends DatabaseFixture {
     /** The clusters' owners. */
     protected UserRepository newUserRepository() {
         return new JdbiUserRepository(jdbi());
+    }
+
+    @Test
+    void purgeForgetsDeletedClustersPastRetention_andKeepsLiveAndRecentlyDeletedOnes() {
+        assumeTrue(events instanceof ClusterEventRetention, "retention is the database's part");
+        UserId ownerId = owner();
+        ClusterRepository clusters = newClusterRepository();
+        AACluster live = Clusters.notebook(ownerId, "live");
+        clusters.add(live);
+        ClusterId deletedLongAgo = ClusterId.random();
+        ClusterId deletedRecently = ClusterId.random();
+        events.append(List.of(new ClusterEvent(live.id(), at(0), ClusterEvent.Type.REQUESTED, "old, live"),
+                new ClusterEvent(deletedLongAgo, at(0), ClusterEvent.Type.REQUESTED, "old"),
+                new ClusterEvent(deletedLongAgo, at(10), ClusterEvent.Type.DELETED, "deleted long ago"),
+                new ClusterEvent(deletedRecently, at(0), ClusterEvent.Type.REQUESTED, "old too"),
+                new ClusterEvent(deletedRecently, at(100), ClusterEvent.Type.DELETED, "deleted recently")));
+        ClusterEventRetention retention = (ClusterEventRetention) events;
+
+        assertEquals(2, retention.purgeDeletedBefore(at(50)));
+
+        assertEquals(List.of(), events.listByCluster(deletedLongAgo));
+        assertEquals(2, events.listByCluster(deletedRecently).size(), "its last event is within retention");
+        assertEquals(1, events.listByCluster(live.id()).size(), "a live cluster keeps its whole history");
+        assertEquals(0, retention.purgeDeletedBefore(at(50)), "purging again finds nothing");
+    }
+
+    @Test
+    void createDeleteLoopsStopGrowingTheTableOncePurged() {
+        assumeTrue(events instanceof ClusterEventRetention, "retention is the database's part");
+        UserId ownerId = owner();
+        ClusterRepository clusters = newClusterRepository();
+        for (int i = 0; i < 20; i++) {
+            AACluster cluster = Clusters.notebook(ownerId, "loop-" + i);
+            clusters.add(cluster);
+            events.append(cluster.pullEvents());
+            events.append(List.of(new ClusterEvent(cluster.id(), at(i), ClusterEvent.Type.DELETED, "gone")));
+            clusters.delete(cluster);
+        }
+
+        ((ClusterEventRetention) events).purgeDeletedBefore(at(1_000));
+
+        assertEquals(0L, (long) jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM cluster_events")
+                .mapTo(Long.class).one()));
     }
 
     private UserId owner() {

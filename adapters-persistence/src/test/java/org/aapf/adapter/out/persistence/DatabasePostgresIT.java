@@ -21,10 +21,10 @@ class DatabasePostgresIT {
                      WHERE table_schema = :schema ORDER BY table_name
                     """).bind("schema", schema).mapTo(String.class).list());
 
-            assertEquals(List.of("api_tokens", "cluster_alerts", "cluster_events", "cluster_services", "clusters",
-                    "flyway_schema_history", "instance_alerts", "instances", "login_failures", "reconciler_lease",
-                    "server_settings", "sessions", "sign_on_attempts", "sign_on_handoffs", "users",
-                    "warm_instances"), tables);
+            assertEquals(List.of("api_tokens", "audit_log", "cluster_alerts", "cluster_events", "cluster_services",
+                    "clusters", "flyway_schema_history", "instance_alerts", "instances", "login_failures", "owner_locks",
+                    "reconciler_lease", "server_settings", "sessions", "sign_on_attempts", "sign_on_handoffs",
+                    "user_limits", "users", "warm_instances"), tables);
         }
     }
 

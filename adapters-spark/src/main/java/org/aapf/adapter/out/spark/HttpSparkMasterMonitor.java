@@ -16,7 +16,8 @@ import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.SparkMasterMonitor;
 
 /**
- * Reads a Spark master's {@code GET /json/} (its web UI's state: {@code workers[].host}, {@code workers[].state})
+ * Reads a Spark master's {@code GET /json/} (its web UI's state: {@code workers[].host}, {@code workers[].state},
+ * {@code activeapps[]})
  * over plain HTTP at the endpoint the backend resolved; any backend's endpoints work, not only Docker's.
  */
 public final class HttpSparkMasterMonitor implements SparkMasterMonitor {
@@ -40,6 +41,16 @@ public final class HttpSparkMasterMonitor implements SparkMasterMonitor {
 
     @Override
     public Optional<Set<String>> aliveWorkerHosts(Endpoint masterUi) {
+        return state(masterUi).map(HttpSparkMasterMonitor::aliveHosts);
+    }
+
+    @Override
+    public Optional<Integer> runningApplications(Endpoint masterUi) {
+        return state(masterUi).filter(state -> state.path("activeapps").isArray())
+                .map(state -> state.path("activeapps").size());
+    }
+
+    private Optional<JsonNode> state(Endpoint masterUi) {
         URI uri = URI.create("http://" + masterUi.host() + ":" + masterUi.port() + "/json/");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         try {
@@ -47,7 +58,7 @@ public final class HttpSparkMasterMonitor implements SparkMasterMonitor {
             if (response.statusCode() != 200 || response.body().length > MAX_BODY_BYTES) {
                 return Optional.empty();
             }
-            return Optional.of(aliveHosts(MAPPER.readTree(response.body())));
+            return Optional.of(MAPPER.readTree(response.body()));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "Spark master at " + uri + " cannot be asked: " + e);
             return Optional.empty();

@@ -104,7 +104,7 @@ class SignOnServiceTest {
     void passwordLoginOffRefusesLocalUsersButNotBreakGlassAdmins() {
         LoginService login = new LoginService(accounts.users, accounts.sessions, accounts.attempts, accounts.hasher,
                 accounts.codec, accounts.settings, new SignOnSettings(false, Optional.empty()), accounts.clock,
-                org.aapf.application.port.out.Metrics.none());
+                org.aapf.application.port.out.Metrics.none(), org.aapf.application.port.in.AuditLog.none());
         accounts.addUser("plain", "plain-pass-1");
         accounts.addUser.addUser(new org.aapf.application.port.in.AddUserUseCase.AddUserCommand("root",
                 "root-pass-1", true));
