@@ -124,9 +124,14 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + body.getClass().getName() + " as JSON", e);
         }
+        sendJson(res, status, bytes);
+    }
+
+    /** Sends a body already written as JSON. */
+    static void sendJson(ServerResponse res, Status status, byte[] json) {
         res.status(status);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(bytes);
+        res.send(json);
     }
 
     private static String unknownField(UnrecognizedPropertyException e) {
