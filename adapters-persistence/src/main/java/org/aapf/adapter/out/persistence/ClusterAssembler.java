@@ -36,11 +36,19 @@ final class ClusterAssembler {
 
     /** The clusters in {@code rows.clusters()} order; a cluster whose children were deleted meanwhile is skipped. */
     static List<AACluster> assemble(ClusterRows rows) {
+        List<StoredCluster> stored = parse(rows);
+        List<AACluster> clusters = new ArrayList<>(stored.size());
+        stored.forEach(cluster -> clusters.add(cluster.restore()));
+        return clusters;
+    }
+
+    /** The stored clusters in {@code rows.clusters()} order, parsed; skips those {@link #assemble} skips. */
+    static List<StoredCluster> parse(ClusterRows rows) {
         Map<String, List<ServiceRow>> services = group(rows.services(), ServiceRow::clusterId);
         Map<String, List<InstanceRow>> instances = group(rows.instances(), InstanceRow::clusterId);
         Map<String, List<AlertRow>> clusterAlerts = group(rows.clusterAlerts(), AlertRow::clusterId);
         Map<InstanceKey, List<AlertRow>> instanceAlerts = group(rows.instanceAlerts(), AlertRow::instance);
-        List<AACluster> clusters = new ArrayList<>(rows.clusters().size());
+        List<StoredCluster> clusters = new ArrayList<>(rows.clusters().size());
         for (ClusterRow row : rows.clusters()) {
             List<ServiceRow> specs = services.getOrDefault(row.id(), List.of());
             if (specs.isEmpty()) {
@@ -50,10 +58,10 @@ final class ClusterAssembler {
             for (InstanceRow instance : instances.getOrDefault(row.id(), List.of())) {
                 restored.add(instance(instance, instanceAlerts.getOrDefault(instance.key(), List.of())));
             }
-            clusters.add(AACluster.restore(ClusterId.parse(row.id()), UserId.parse(row.ownerId()),
+            clusters.add(new StoredCluster(row, ClusterId.parse(row.id()), UserId.parse(row.ownerId()),
                     new ClusterName(row.name()), UtcTimes.toInstant(row.createdAt()), specs(specs), restored,
                     ApiNames.parse(ClusterStatus.class, ClusterStatus::apiName, row.status()),
-                    alerts(clusterAlerts.getOrDefault(row.id(), List.of())), row.version()));
+                    alerts(clusterAlerts.getOrDefault(row.id(), List.of()))));
         }
         return clusters;
     }

@@ -25,8 +25,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * {@link ClusterRepository} on the {@code clusters}, {@code cluster_services}, {@code instances} and alert tables.
  * Reads take one query per table inside a repeatable-read transaction (a consistent snapshot, whatever the number of
  * clusters); writes are one transaction each, starting with the compare-and-set on the cluster's version. The API's
- * reads by name and by owner first read the {@code clusters} rows alone and take the other tables' rows from
- * {@link RecentClusterRows} while the version is unchanged: one query instead of a transaction of six.
+ * reads by name and by owner first read the {@code clusters} rows alone and take the rest of each cluster, parsed,
+ * from {@link RecentClusterRows} while the version is unchanged: one query instead of a transaction of six.
  */
 public final class JdbiClusterRepository implements ClusterRepository {
 
@@ -167,14 +167,13 @@ public final class JdbiClusterRepository implements ClusterRepository {
         List<AACluster> clusters = new ArrayList<>(current.size());
         List<String> stale = new ArrayList<>();
         for (ClusterRow row : current) {
-            recent.current(row).ifPresentOrElse(rows -> clusters.addAll(ClusterAssembler.assemble(rows)),
-                    () -> stale.add(row.id()));
+            recent.current(row).ifPresentOrElse(kept -> clusters.add(kept.restore()), () -> stale.add(row.id()));
         }
         if (!stale.isEmpty()) {
-            ClusterRows fresh = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
-                    handle -> dao(handle).of(stale));
+            List<StoredCluster> fresh = ClusterAssembler.parse(jdbi.inTransaction(
+                    TransactionIsolationLevel.REPEATABLE_READ, handle -> dao(handle).of(stale)));
             recent.remember(fresh);
-            clusters.addAll(ClusterAssembler.assemble(fresh));
+            fresh.forEach(cluster -> clusters.add(cluster.restore()));
         }
         return clusters;
     }
