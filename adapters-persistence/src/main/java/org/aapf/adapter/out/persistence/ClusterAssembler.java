@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Alert;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterName;
@@ -24,7 +23,7 @@ import org.aapf.domain.cluster.ServiceSpec;
 import org.aapf.domain.user.UserId;
 
 /**
- * Joins the rows of every cluster table in memory (hash maps by cluster id) and restores the clusters, so any number
+ * Joins the rows of every cluster table in memory (hash maps by cluster id) and parses the clusters, so any number
  * of clusters loads in one query per table.
  */
 final class ClusterAssembler {
@@ -35,14 +34,6 @@ final class ClusterAssembler {
     }
 
     /** The clusters in {@code rows.clusters()} order; a cluster whose children were deleted meanwhile is skipped. */
-    static List<AACluster> assemble(ClusterRows rows) {
-        List<StoredCluster> stored = parse(rows);
-        List<AACluster> clusters = new ArrayList<>(stored.size());
-        stored.forEach(cluster -> clusters.add(cluster.restore()));
-        return clusters;
-    }
-
-    /** The stored clusters in {@code rows.clusters()} order, parsed; skips those {@link #assemble} skips. */
     static List<StoredCluster> parse(ClusterRows rows) {
         Map<String, List<ServiceRow>> services = group(rows.services(), ServiceRow::clusterId);
         Map<String, List<InstanceRow>> instances = group(rows.instances(), InstanceRow::clusterId);

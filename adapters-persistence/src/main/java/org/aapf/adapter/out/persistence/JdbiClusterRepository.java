@@ -1,8 +1,11 @@
 package org.aapf.adapter.out.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +40,15 @@ public final class JdbiClusterRepository implements ClusterRepository {
     private final Jdbi jdbi;
     private final HotReads reads;
     private final RecentClusterRows recent = new RecentClusterRows();
+    /**
+     * The stored state each aggregate handed out was restored from, while its holder keeps it (weak, by identity). A
+     * save whose compare-and-set on the version succeeds diffs against it: the child rows cannot have changed without
+     * the version, so they need not be read again.
+     */
+    private final Cache<AACluster, StoredCluster> origins = Caffeine.newBuilder()
+            .weakKeys()
+            .executor(Runnable::run)
+            .build();
 
     @Inject
     public JdbiClusterRepository(Jdbi jdbi) {
@@ -84,7 +96,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
         return saved;
     }
 
-    private static List<AACluster> save(Handle handle, List<AACluster> batch) {
+    private List<AACluster> save(Handle handle, List<AACluster> batch) {
         ClusterWriteDao write = handle.attach(ClusterWriteDao.class);
         List<ClusterRows> next = batch.stream().map(ClusterRows::of).toList();
         List<String> ids = next.stream().map(rows -> rows.clusters().getFirst().id()).toList();
@@ -101,9 +113,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
         if (saved.isEmpty()) {
             return saved;
         }
-        ClusterReadDao read = handle.attach(ClusterReadDao.class);
-        Map<String, ClusterRows> stored = new ClusterRows(List.of(), read.services(savedIds),
-                read.instances(savedIds), read.clusterAlerts(savedIds), read.instanceAlerts(savedIds)).perCluster();
+        Map<String, ClusterRows> stored = storedRows(handle, saved, savedIds);
         ClusterRows none = new ClusterRows(List.of(), List.of(), List.of(), List.of(), List.of());
         ClusterChanges changes = new ClusterChanges();
         for (int i = 0; i < batch.size(); i++) {
@@ -113,6 +123,36 @@ public final class JdbiClusterRepository implements ClusterRepository {
         }
         changes.write(write);
         return saved;
+    }
+
+    /**
+     * The child rows the database holds for these clusters, whose compare-and-set just succeeded: those of the stored
+     * state an aggregate was restored from, else (an aggregate not handed out here) read in one query per table.
+     */
+    private Map<String, ClusterRows> storedRows(Handle handle, List<AACluster> saved, List<String> savedIds) {
+        Map<String, ClusterRows> stored = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            StoredCluster origin = origins.getIfPresent(saved.get(i));
+            if (origin != null && origin.row().version() == saved.get(i).version()) {
+                stored.put(savedIds.get(i), ClusterRows.of(origin.restore()));
+            } else {
+                unknown.add(savedIds.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            ClusterReadDao read = handle.attach(ClusterReadDao.class);
+            stored.putAll(new ClusterRows(List.of(), read.services(unknown), read.instances(unknown),
+                    read.clusterAlerts(unknown), read.instanceAlerts(unknown)).perCluster());
+        }
+        return stored;
+    }
+
+    /** A fresh aggregate of {@code stored}, remembered as restored from it. */
+    private AACluster restore(StoredCluster stored) {
+        AACluster cluster = stored.restore();
+        origins.put(cluster, stored);
+        return cluster;
     }
 
     @Override
@@ -156,7 +196,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
     /** {@inheritDoc} Five queries (one per table), joined in memory. */
     @Override
     public List<AACluster> listAll() {
-        return snapshot(handle -> ClusterAssembler.assemble(dao(handle).all()));
+        return snapshot(handle -> ClusterAssembler.parse(dao(handle).all()));
     }
 
     /**
@@ -167,25 +207,29 @@ public final class JdbiClusterRepository implements ClusterRepository {
         List<AACluster> clusters = new ArrayList<>(current.size());
         List<String> stale = new ArrayList<>();
         for (ClusterRow row : current) {
-            recent.current(row).ifPresentOrElse(kept -> clusters.add(kept.restore()), () -> stale.add(row.id()));
+            recent.current(row).ifPresentOrElse(kept -> clusters.add(restore(kept)), () -> stale.add(row.id()));
         }
         if (!stale.isEmpty()) {
             List<StoredCluster> fresh = ClusterAssembler.parse(jdbi.inTransaction(
                     TransactionIsolationLevel.REPEATABLE_READ, handle -> dao(handle).of(stale)));
             recent.remember(fresh);
-            fresh.forEach(cluster -> clusters.add(cluster.restore()));
+            fresh.forEach(cluster -> clusters.add(restore(cluster)));
         }
         return clusters;
     }
 
     private List<AACluster> read(Function<Handle, Optional<String>> findId) {
         return snapshot(handle -> findId.apply(handle)
-                .map(id -> ClusterAssembler.assemble(dao(handle).of(List.of(id))))
+                .map(id -> ClusterAssembler.parse(dao(handle).of(List.of(id))))
                 .orElse(List.of()));
     }
 
-    private List<AACluster> snapshot(Function<Handle, List<AACluster>> query) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, query::apply);
+    /** The clusters {@code query} parses in one repeatable-read snapshot, restored. */
+    private List<AACluster> snapshot(Function<Handle, List<StoredCluster>> query) {
+        List<StoredCluster> stored = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, query::apply);
+        List<AACluster> clusters = new ArrayList<>(stored.size());
+        stored.forEach(cluster -> clusters.add(restore(cluster)));
+        return clusters;
     }
 
     private static ClusterReadDao dao(Handle handle) {
