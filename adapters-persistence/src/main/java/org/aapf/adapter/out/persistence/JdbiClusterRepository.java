@@ -1,7 +1,5 @@
 package org.aapf.adapter.out.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +27,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * Reads take one query per table inside a repeatable-read transaction (a consistent snapshot, whatever the number of
  * clusters); writes are one transaction each, starting with the compare-and-set on the cluster's version. The API's
  * reads by name and by owner first read the {@code clusters} rows alone and take the rest of each cluster, parsed,
- * from {@link RecentClusterRows} while the version is unchanged: one query instead of a transaction of six.
+ * from {@link RecentClusterRows} while the version is unchanged: one query instead of a transaction of six. A save
+ * diffs against the kept cluster of the version it advances from, so a reconcile pass reads no child rows to save.
  */
 public final class JdbiClusterRepository implements ClusterRepository {
 
@@ -40,15 +39,6 @@ public final class JdbiClusterRepository implements ClusterRepository {
     private final Jdbi jdbi;
     private final HotReads reads;
     private final RecentClusterRows recent = new RecentClusterRows();
-    /**
-     * The stored state each aggregate handed out was restored from, while its holder keeps it (weak, by identity). A
-     * save whose compare-and-set on the version succeeds diffs against it: the child rows cannot have changed without
-     * the version, so they need not be read again.
-     */
-    private final Cache<AACluster, StoredCluster> origins = Caffeine.newBuilder()
-            .weakKeys()
-            .executor(Runnable::run)
-            .build();
 
     @Inject
     public JdbiClusterRepository(Jdbi jdbi) {
@@ -126,16 +116,17 @@ public final class JdbiClusterRepository implements ClusterRepository {
     }
 
     /**
-     * The child rows the database holds for these clusters, whose compare-and-set just succeeded: those of the stored
-     * state an aggregate was restored from, else (an aggregate not handed out here) read in one query per table.
+     * The child rows the database holds for these clusters, whose compare-and-set from their version just succeeded:
+     * those of the cluster kept at that version (no child row changes without the version), else read in one query
+     * per table.
      */
     private Map<String, ClusterRows> storedRows(Handle handle, List<AACluster> saved, List<String> savedIds) {
         Map<String, ClusterRows> stored = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
-            StoredCluster origin = origins.getIfPresent(saved.get(i));
-            if (origin != null && origin.row().version() == saved.get(i).version()) {
-                stored.put(savedIds.get(i), ClusterRows.of(origin.restore()));
+            Optional<StoredCluster> kept = recent.at(savedIds.get(i), saved.get(i).version());
+            if (kept.isPresent()) {
+                stored.put(savedIds.get(i), ClusterRows.of(kept.get().restore()));
             } else {
                 unknown.add(savedIds.get(i));
             }
@@ -146,13 +137,6 @@ public final class JdbiClusterRepository implements ClusterRepository {
                     read.clusterAlerts(unknown), read.instanceAlerts(unknown)).perCluster());
         }
         return stored;
-    }
-
-    /** A fresh aggregate of {@code stored}, remembered as restored from it. */
-    private AACluster restore(StoredCluster stored) {
-        AACluster cluster = stored.restore();
-        origins.put(cluster, stored);
-        return cluster;
     }
 
     @Override
@@ -207,13 +191,13 @@ public final class JdbiClusterRepository implements ClusterRepository {
         List<AACluster> clusters = new ArrayList<>(current.size());
         List<String> stale = new ArrayList<>();
         for (ClusterRow row : current) {
-            recent.current(row).ifPresentOrElse(kept -> clusters.add(restore(kept)), () -> stale.add(row.id()));
+            recent.current(row).ifPresentOrElse(kept -> clusters.add(kept.restore()), () -> stale.add(row.id()));
         }
         if (!stale.isEmpty()) {
             List<StoredCluster> fresh = ClusterAssembler.parse(jdbi.inTransaction(
                     TransactionIsolationLevel.REPEATABLE_READ, handle -> dao(handle).of(stale)));
             recent.remember(fresh);
-            fresh.forEach(cluster -> clusters.add(restore(cluster)));
+            fresh.forEach(cluster -> clusters.add(cluster.restore()));
         }
         return clusters;
     }
@@ -224,11 +208,12 @@ public final class JdbiClusterRepository implements ClusterRepository {
                 .orElse(List.of()));
     }
 
-    /** The clusters {@code query} parses in one repeatable-read snapshot, restored. */
+    /** The clusters {@code query} parses in one repeatable-read snapshot, kept and restored. */
     private List<AACluster> snapshot(Function<Handle, List<StoredCluster>> query) {
         List<StoredCluster> stored = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, query::apply);
+        recent.remember(stored);
         List<AACluster> clusters = new ArrayList<>(stored.size());
-        stored.forEach(cluster -> clusters.add(restore(cluster)));
+        stored.forEach(cluster -> clusters.add(cluster.restore()));
         return clusters;
     }
 

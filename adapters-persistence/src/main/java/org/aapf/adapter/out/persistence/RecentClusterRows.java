@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 final class RecentClusterRows {
 
-    /** Enough for every cluster of a large installation; an entry is a few kilobytes. */
-    private static final int CLUSTERS = 4_096;
+    /** Every cluster of a large installation (each about 1.5 KB; read by the reconciler's passes too). */
+    private static final int CLUSTERS = 10_000;
 
     private final Cache<String, StoredCluster> byId = Caffeine.newBuilder()
             .maximumSize(CLUSTERS)
@@ -26,6 +26,12 @@ final class RecentClusterRows {
     Optional<StoredCluster> current(ClusterRow current) {
         StoredCluster kept = byId.getIfPresent(current.id());
         return kept != null && kept.row().equals(current) ? Optional.of(kept) : Optional.empty();
+    }
+
+    /** The kept cluster of this id if it is kept at this version. */
+    Optional<StoredCluster> at(String id, long version) {
+        StoredCluster kept = byId.getIfPresent(id);
+        return kept != null && kept.row().version() == version ? Optional.of(kept) : Optional.empty();
     }
 
     /** Keeps these clusters (read in one snapshot). */
