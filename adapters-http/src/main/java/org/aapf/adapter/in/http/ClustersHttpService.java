@@ -79,12 +79,12 @@ public final class ClustersHttpService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Json.sendJson(res, Status.OK_200, json.list(listQuery.list(Caller.of(req).id())));
+        Json.send(res, json.list(listQuery.list(Caller.of(req).id())));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         String name = clusterName(req);
-        Json.sendJson(res, Status.OK_200, json.one(getQuery.get(Caller.of(req).id(), name)));
+        Json.send(res, json.one(getQuery.get(Caller.of(req).id(), name)));
     }
 
     private void create(ServerRequest req, ServerResponse res) {

@@ -2,6 +2,7 @@ package org.aapf.adapter.in.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Map;
@@ -124,14 +125,21 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + body.getClass().getName() + " as JSON", e);
         }
-        sendJson(res, status, bytes);
-    }
-
-    /** Sends a body already written as JSON. */
-    static void sendJson(ServerResponse res, Status status, byte[] json) {
         res.status(status);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(json);
+        res.send(bytes);
+    }
+
+    /** Sends a 200 whose JSON body is these pieces, streamed with its length declared (not chunked). */
+    static void send(ServerResponse res, ClusterJson.Pieces json) {
+        res.status(Status.OK_200);
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.contentLength(json.length());
+        try (OutputStream out = res.outputStream()) {
+            json.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String unknownField(UnrecognizedPropertyException e) {
