@@ -13,8 +13,9 @@ import org.aapf.application.port.in.ClusterView;
 /**
  * Writes the bodies of {@code GET /aaclusters} and {@code GET /aaclusters/{name}}. A cluster's JSON is a function of
  * its {@link ClusterView} (a value: equal views write equal JSON), so the JSON of views seen lately is kept under the
- * view and reused while the cluster does not change; a body is then the kept pieces written one after the other. Building the response records and running Jackson over them for every cluster of every list was most of
- * what a list request allocated. Freshness is untouched: the view is read from the database on every request.
+ * view and reused while the cluster does not change; a body is then the kept pieces written one after the other.
+ * Building the response records and running Jackson over them for every cluster of every list was most of what a list
+ * request allocated. Freshness is untouched: the view is read from the database on every request.
  */
 final class ClusterJson {
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class RecentClusterRows {
 
-    /** Every cluster of a large installation (each about 1.5 KB; read by the reconciler's passes too). */
+    /** Every cluster of a large installation (each about 2 KB; read by the reconciler's passes too). */
     private static final int CLUSTERS = 10_000;
 
     private final Cache<String, StoredCluster> byId = Caffeine.newBuilder()
