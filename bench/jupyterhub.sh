@@ -100,15 +100,23 @@ c.JupyterHub.log_level = 'WARN'
 EOF
 # Debian's configurable-http-proxy finds its modules in /usr/share/nodejs only with Debian's node; say where they are
 # for any other node on the PATH.
+export PGOPTIONS="-c client_min_messages=warning"   # no NOTICE per table the schema drop cascades to
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 (cd "$scratch/hub" && exec jupyterhub -f jupyterhub_config.py >"$scratch/hub/hub.log" 2>&1) &
 hub_pid=$!
 pids+=("$hub_pid")
-wait_http "http://127.0.0.1:$hub_port/hub/api/"
-hub_proxy_pid="$(cat "$scratch/hub/proxy.pid")"
 hub_auth="Authorization: token $hub_token"
-hub_count="$(curl -fs -H "$hub_auth" "http://127.0.0.1:$hub_port/hub/api/users" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
-[[ $hub_count == "$users" ]] || { echo "JupyterHub lists $hub_count users, not $users" >&2; exit 1; }
+# The proxy answers (404, 503) before the hub has added its route and its users: wait for the whole list.
+hub_count=0
+for _ in $(seq 1 240); do
+    hub_count="$(curl -fs -H "$hub_auth" "http://127.0.0.1:$hub_port/hub/api/users" 2>/dev/null \
+        | jq 'length' 2>/dev/null || echo 0)"
+    [[ $hub_count == "$users" ]] && break
+    kill -0 "$hub_pid" 2>/dev/null || { echo "JupyterHub exited:" >&2; cat "$scratch/hub/hub.log" >&2; exit 1; }
+    sleep 0.25
+done
+[[ $hub_count == "$users" ]] || { echo "JupyterHub lists $hub_count users, not $users:" >&2; cat "$scratch/hub/hub.log" >&2; exit 1; }
+hub_proxy_pid="$(cat "$scratch/hub/proxy.pid")"
 
 # --- AAPF ---------------------------------------------------------------------------------------------------------
 start_aapf() {   # DATABASE: starts ./aapf serve on a fresh database with 100 users, "bench" owning 100 clusters

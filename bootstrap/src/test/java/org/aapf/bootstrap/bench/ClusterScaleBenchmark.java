@@ -2,6 +2,7 @@ package org.aapf.bootstrap.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,13 +104,19 @@ public final class ClusterScaleBenchmark {
 
     private void reconcilePasses(AapfServer server) {
         var reconciler = server.component().reconciler();
+        // The pass runs on this thread, the embedded database's work included: its CPU time is what the pass costs
+        // whatever else the machine is doing, where wall time on a shared machine is mostly waiting for a core.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int pass = 1; pass <= 4; pass++) {
             long t0 = System.nanoTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             PassReport report = reconciler.reconcileOnce();
             double ms = (System.nanoTime() - t0) / 1e6;
-            record("reconcile pass %d: %.0f ms (%s)", pass, ms, report);
+            double cpuMs = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
+            record("reconcile pass %d: %.0f ms, %.0f ms CPU on its thread (%s)", pass, ms, cpuMs, report);
             if (report.saved() >= USERS * CLUSTERS_PER_USER) {
-                record("the pass that saved %d changed clusters: %.0f ms (goal < 2000 ms)", report.saved(), ms);
+                record("the pass that saved %d changed clusters: %.0f ms, %.0f ms CPU (goal < 2000 ms)",
+                        report.saved(), ms, cpuMs);
             }
         }
         long t0 = System.nanoTime();

@@ -45,6 +45,7 @@ public final class ClustersHttpService implements HttpService {
     private final StartClusterUseCase startUseCase;
     private final ListClusterEventsQuery eventsQuery;
     private final Timestamps timestamps;
+    private final ClusterJson json;
 
     @Inject
     public ClustersHttpService(ListClustersQuery listQuery, GetClusterQuery getQuery, CreateClusterUseCase createUseCase,
@@ -59,6 +60,7 @@ public final class ClustersHttpService implements HttpService {
         this.startUseCase = startUseCase;
         this.eventsQuery = eventsQuery;
         this.timestamps = new Timestamps(settings.zone());
+        this.json = new ClusterJson(timestamps);
     }
 
     @Override
@@ -77,15 +79,12 @@ public final class ClustersHttpService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        List<ClusterBody> clusters = listQuery.list(Caller.of(req).id()).stream()
-                .map(it -> ClusterBody.from(it, timestamps))
-                .toList();
-        Json.send(res, new ClusterList(clusters));
+        Json.send(res, json.list(listQuery.list(Caller.of(req).id())));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         String name = clusterName(req);
-        Json.send(res, new ClusterEnvelope(ClusterBody.from(getQuery.get(Caller.of(req).id(), name), timestamps)));
+        Json.send(res, json.one(getQuery.get(Caller.of(req).id(), name)));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -184,12 +183,6 @@ public final class ClustersHttpService implements HttpService {
     }
 
     record WorkerCount(Integer numberOfInstances) {
-    }
-
-    record ClusterList(List<ClusterBody> aaclusters) {
-    }
-
-    record ClusterEnvelope(ClusterBody aacluster) {
     }
 
     record EventList(List<EventBody> events) {

@@ -2,6 +2,7 @@ package org.aapf.adapter.in.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Map;
@@ -127,6 +128,18 @@ final class Json {
         res.status(status);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(bytes);
+    }
+
+    /** Sends a 200 whose JSON body is these pieces, streamed with its length declared (not chunked). */
+    static void send(ServerResponse res, ClusterJson.Pieces json) {
+        res.status(Status.OK_200);
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.contentLength(json.length());
+        try (OutputStream out = res.outputStream()) {
+            json.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String unknownField(UnrecognizedPropertyException e) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Alert;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterName;
@@ -24,7 +23,7 @@ import org.aapf.domain.cluster.ServiceSpec;
 import org.aapf.domain.user.UserId;
 
 /**
- * Joins the rows of every cluster table in memory (hash maps by cluster id) and restores the clusters, so any number
+ * Joins the rows of every cluster table in memory (hash maps by cluster id) and parses the clusters, so any number
  * of clusters loads in one query per table.
  */
 final class ClusterAssembler {
@@ -35,12 +34,12 @@ final class ClusterAssembler {
     }
 
     /** The clusters in {@code rows.clusters()} order; a cluster whose children were deleted meanwhile is skipped. */
-    static List<AACluster> assemble(ClusterRows rows) {
+    static List<StoredCluster> parse(ClusterRows rows) {
         Map<String, List<ServiceRow>> services = group(rows.services(), ServiceRow::clusterId);
         Map<String, List<InstanceRow>> instances = group(rows.instances(), InstanceRow::clusterId);
         Map<String, List<AlertRow>> clusterAlerts = group(rows.clusterAlerts(), AlertRow::clusterId);
         Map<InstanceKey, List<AlertRow>> instanceAlerts = group(rows.instanceAlerts(), AlertRow::instance);
-        List<AACluster> clusters = new ArrayList<>(rows.clusters().size());
+        List<StoredCluster> clusters = new ArrayList<>(rows.clusters().size());
         for (ClusterRow row : rows.clusters()) {
             List<ServiceRow> specs = services.getOrDefault(row.id(), List.of());
             if (specs.isEmpty()) {
@@ -50,10 +49,10 @@ final class ClusterAssembler {
             for (InstanceRow instance : instances.getOrDefault(row.id(), List.of())) {
                 restored.add(instance(instance, instanceAlerts.getOrDefault(instance.key(), List.of())));
             }
-            clusters.add(AACluster.restore(ClusterId.parse(row.id()), UserId.parse(row.ownerId()),
+            clusters.add(new StoredCluster(row, ClusterId.parse(row.id()), UserId.parse(row.ownerId()),
                     new ClusterName(row.name()), UtcTimes.toInstant(row.createdAt()), specs(specs), restored,
                     ApiNames.parse(ClusterStatus.class, ClusterStatus::apiName, row.status()),
-                    alerts(clusterAlerts.getOrDefault(row.id(), List.of())), row.version()));
+                    alerts(clusterAlerts.getOrDefault(row.id(), List.of()))));
         }
         return clusters;
     }

@@ -53,8 +53,9 @@ public final class JdbiClusterDirectory implements ClusterDirectory {
             if (found.isEmpty()) {
                 return List.of();
             }
-            Map<String, AACluster> byId = ClusterAssembler.assemble(handle.attach(ClusterReadDao.class)
+            Map<String, AACluster> byId = ClusterAssembler.parse(handle.attach(ClusterReadDao.class)
                             .of(found.stream().map(Map.Entry::getKey).toList())).stream()
+                    .map(StoredCluster::restore)
                     .collect(Collectors.toMap(cluster -> cluster.id().toString(), Function.identity()));
             List<OwnedCluster> page = new ArrayList<>(found.size());
             for (Map.Entry<String, String> entry : found) {

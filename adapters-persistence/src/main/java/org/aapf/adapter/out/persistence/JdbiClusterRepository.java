@@ -3,6 +3,7 @@ package org.aapf.adapter.out.persistence;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +26,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * {@link ClusterRepository} on the {@code clusters}, {@code cluster_services}, {@code instances} and alert tables.
  * Reads take one query per table inside a repeatable-read transaction (a consistent snapshot, whatever the number of
  * clusters); writes are one transaction each, starting with the compare-and-set on the cluster's version. The API's
- * reads by name and by owner first read the {@code clusters} rows alone and take the other tables' rows from
- * {@link RecentClusterRows} while the version is unchanged: one query instead of a transaction of six.
+ * reads by name and by owner first read the {@code clusters} rows alone and take the rest of each cluster, parsed,
+ * from {@link RecentClusterRows} while the version is unchanged: one query instead of a transaction of six. A save
+ * diffs against the kept cluster of the version it advances from, so a reconcile pass reads no child rows to save.
  */
 public final class JdbiClusterRepository implements ClusterRepository {
 
@@ -84,7 +86,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
         return saved;
     }
 
-    private static List<AACluster> save(Handle handle, List<AACluster> batch) {
+    private List<AACluster> save(Handle handle, List<AACluster> batch) {
         ClusterWriteDao write = handle.attach(ClusterWriteDao.class);
         List<ClusterRows> next = batch.stream().map(ClusterRows::of).toList();
         List<String> ids = next.stream().map(rows -> rows.clusters().getFirst().id()).toList();
@@ -101,9 +103,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
         if (saved.isEmpty()) {
             return saved;
         }
-        ClusterReadDao read = handle.attach(ClusterReadDao.class);
-        Map<String, ClusterRows> stored = new ClusterRows(List.of(), read.services(savedIds),
-                read.instances(savedIds), read.clusterAlerts(savedIds), read.instanceAlerts(savedIds)).perCluster();
+        Map<String, ClusterRows> stored = storedRows(handle, saved, savedIds);
         ClusterRows none = new ClusterRows(List.of(), List.of(), List.of(), List.of(), List.of());
         ClusterChanges changes = new ClusterChanges();
         for (int i = 0; i < batch.size(); i++) {
@@ -113,6 +113,30 @@ public final class JdbiClusterRepository implements ClusterRepository {
         }
         changes.write(write);
         return saved;
+    }
+
+    /**
+     * The child rows the database holds for these clusters, whose compare-and-set from their version just succeeded:
+     * those of the cluster kept at that version (no child row changes without the version), else read in one query
+     * per table.
+     */
+    private Map<String, ClusterRows> storedRows(Handle handle, List<AACluster> saved, List<String> savedIds) {
+        Map<String, ClusterRows> stored = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            Optional<StoredCluster> kept = recent.at(savedIds.get(i), saved.get(i).version());
+            if (kept.isPresent()) {
+                stored.put(savedIds.get(i), ClusterRows.of(kept.get().restore()));
+            } else {
+                unknown.add(savedIds.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            ClusterReadDao read = handle.attach(ClusterReadDao.class);
+            stored.putAll(new ClusterRows(List.of(), read.services(unknown), read.instances(unknown),
+                    read.clusterAlerts(unknown), read.instanceAlerts(unknown)).perCluster());
+        }
+        return stored;
     }
 
     @Override
@@ -156,7 +180,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
     /** {@inheritDoc} Five queries (one per table), joined in memory. */
     @Override
     public List<AACluster> listAll() {
-        return snapshot(handle -> ClusterAssembler.assemble(dao(handle).all()));
+        return snapshot(handle -> ClusterAssembler.parse(dao(handle).all()));
     }
 
     /**
@@ -167,26 +191,30 @@ public final class JdbiClusterRepository implements ClusterRepository {
         List<AACluster> clusters = new ArrayList<>(current.size());
         List<String> stale = new ArrayList<>();
         for (ClusterRow row : current) {
-            recent.current(row).ifPresentOrElse(rows -> clusters.addAll(ClusterAssembler.assemble(rows)),
-                    () -> stale.add(row.id()));
+            recent.current(row).ifPresentOrElse(kept -> clusters.add(kept.restore()), () -> stale.add(row.id()));
         }
         if (!stale.isEmpty()) {
-            ClusterRows fresh = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
-                    handle -> dao(handle).of(stale));
+            List<StoredCluster> fresh = ClusterAssembler.parse(jdbi.inTransaction(
+                    TransactionIsolationLevel.REPEATABLE_READ, handle -> dao(handle).of(stale)));
             recent.remember(fresh);
-            clusters.addAll(ClusterAssembler.assemble(fresh));
+            fresh.forEach(cluster -> clusters.add(cluster.restore()));
         }
         return clusters;
     }
 
     private List<AACluster> read(Function<Handle, Optional<String>> findId) {
         return snapshot(handle -> findId.apply(handle)
-                .map(id -> ClusterAssembler.assemble(dao(handle).of(List.of(id))))
+                .map(id -> ClusterAssembler.parse(dao(handle).of(List.of(id))))
                 .orElse(List.of()));
     }
 
-    private List<AACluster> snapshot(Function<Handle, List<AACluster>> query) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, query::apply);
+    /** The clusters {@code query} parses in one repeatable-read snapshot, kept and restored. */
+    private List<AACluster> snapshot(Function<Handle, List<StoredCluster>> query) {
+        List<StoredCluster> stored = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, query::apply);
+        recent.remember(stored);
+        List<AACluster> clusters = new ArrayList<>(stored.size());
+        stored.forEach(cluster -> clusters.add(cluster.restore()));
+        return clusters;
     }
 
     private static ClusterReadDao dao(Handle handle) {

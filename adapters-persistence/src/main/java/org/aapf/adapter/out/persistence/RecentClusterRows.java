@@ -6,36 +6,36 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rows of clusters read lately, each kept under its {@code clusters} row. Every change of a cluster's rows
- * advances the version in that row in the same transaction ({@link ClusterWriteDao#advance}), so rows kept under a
- * {@code clusters} row equal to the one the database holds now are what a fresh read would return: a read asks the
- * database for that one row (on every request, so a change made by any server process is seen at once) and reads the
- * other tables only when the version moved on.
+ * The clusters read lately, each kept as parsed ({@link StoredCluster}) under the {@code clusters} row it was read
+ * with. Every change of a cluster's rows advances the version in that row in the same transaction
+ * ({@link ClusterWriteDao#advance}), so a cluster kept under a {@code clusters} row equal to the one the database holds
+ * now is what a fresh read would return: a read asks the database for that one row (on every request, so a change
+ * made by any server process is seen at once) and reads the other tables only when the version moved on.
  */
 final class RecentClusterRows {
 
-    /** Enough for every cluster of a large installation; an entry is a few kilobytes. */
-    private static final int CLUSTERS = 4_096;
+    /** Every cluster of a large installation (each about 2 KB; read by the reconciler's passes too). */
+    private static final int CLUSTERS = 10_000;
 
-    private final Cache<String, ClusterRows> byId = Caffeine.newBuilder()
+    private final Cache<String, StoredCluster> byId = Caffeine.newBuilder()
             .maximumSize(CLUSTERS)
             .executor(Runnable::run)
             .build();
 
-    /** The kept rows of the cluster whose {@code clusters} row is {@code current}, if they are still current. */
-    Optional<ClusterRows> current(ClusterRow current) {
-        ClusterRows rows = byId.getIfPresent(current.id());
-        return rows != null && rows.clusters().getFirst().equals(current) ? Optional.of(rows) : Optional.empty();
+    /** The kept cluster whose {@code clusters} row is {@code current}, if it is still current. */
+    Optional<StoredCluster> current(ClusterRow current) {
+        StoredCluster kept = byId.getIfPresent(current.id());
+        return kept != null && kept.row().equals(current) ? Optional.of(kept) : Optional.empty();
     }
 
-    /** Keeps the rows of every cluster in {@code rows} (read in one snapshot). */
-    void remember(ClusterRows rows) {
-        rows.perCluster().forEach((id, one) -> {
-            if (!one.clusters().isEmpty()) {
-                byId.put(id, new ClusterRows(List.copyOf(one.clusters()), List.copyOf(one.services()),
-                        List.copyOf(one.instances()), List.copyOf(one.clusterAlerts()),
-                        List.copyOf(one.instanceAlerts())));
-            }
-        });
+    /** The kept cluster of this id if it is kept at this version. */
+    Optional<StoredCluster> at(String id, long version) {
+        StoredCluster kept = byId.getIfPresent(id);
+        return kept != null && kept.row().version() == version ? Optional.of(kept) : Optional.empty();
+    }
+
+    /** Keeps these clusters (read in one snapshot). */
+    void remember(List<StoredCluster> clusters) {
+        clusters.forEach(cluster -> byId.put(cluster.row().id(), cluster));
     }
 }

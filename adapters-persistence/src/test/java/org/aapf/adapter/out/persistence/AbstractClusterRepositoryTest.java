@@ -342,6 +342,26 @@ abstract class AbstractClusterRepositoryTest extends DatabaseFixture {
     }
 
     @Test
+    void savingClustersOfAPassReadsNoChildRows_theWonVersionProvesThemUnchanged() {
+        for (int i = 0; i < 3; i++) {
+            clusters.add(withSpark(i == 0 ? alice : bob, "c" + i, 2));
+        }
+        List<AACluster> loaded = clusters.listAll();
+        loaded.forEach(cluster -> cluster.observe(ServiceKind.SPARK_WORKER, 2,
+                state(InstanceStatus.READY, Health.HEALTHY), at(3)));
+        StatementCounter counter = StatementCounter.attach(jdbi());
+
+        assertEquals(3, clusters.updateAll(loaded).size());
+
+        List<String> statements = counter.statements().stream()
+                .map(sql -> sql.strip().split("\\s+", 3)).map(words -> words[0] + " " + words[1]).toList();
+        assertEquals(List.of("UPDATE clusters", "UPDATE instances"), statements);
+        for (AACluster cluster : loaded) {
+            assertSameCluster(saved(cluster, 1), clusters.findById(cluster.id()).orElseThrow());
+        }
+    }
+
+    @Test
     void givenOwnerWithClusters_removingTheUserIsRefusedUntilTheyAreDeleted() {
         AACluster cluster = notebook(alice, "sample");
         clusters.add(cluster);

@@ -1,0 +1,99 @@
+package org.aapf.adapter.in.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.aapf.application.port.in.ClusterView;
+
+/**
+ * Writes the bodies of {@code GET /aaclusters} and {@code GET /aaclusters/{name}}. A cluster's JSON is a function of
+ * its {@link ClusterView} (a value: equal views write equal JSON), so the JSON of views seen lately is kept under the
+ * view and reused while the cluster does not change; a body is then the kept pieces written one after the other.
+ * Building the response records and running Jackson over them for every cluster of every list was most of what a list
+ * request allocated. Freshness is untouched: the view is read from the database on every request.
+ */
+final class ClusterJson {
+
+    /** Enough for the clusters a server's users read at once; an entry costs a few kilobytes. */
+    private static final int CLUSTERS = 2_048;
+
+    private static final byte[] ONE_PREFIX = ascii("{\"aacluster\":");
+    private static final byte[] LIST_PREFIX = ascii("{\"aaclusters\":[");
+    private static final byte[] LIST_SUFFIX = ascii("]}");
+    private static final byte[] ONE_SUFFIX = ascii("}");
+    private static final byte[] COMMA = ascii(",");
+
+    private final Timestamps timestamps;
+    private final Cache<ClusterView, byte[]> written = Caffeine.newBuilder()
+            .maximumSize(CLUSTERS)
+            .executor(Runnable::run)
+            .build();
+
+    ClusterJson(Timestamps timestamps) {
+        this.timestamps = timestamps;
+    }
+
+    /** {@code {"aacluster": {...}}}. */
+    Pieces one(ClusterView cluster) {
+        return new Pieces(List.of(ONE_PREFIX, json(cluster), ONE_SUFFIX));
+    }
+
+    /** {@code {"aaclusters": [{...}, ...]}}, in the given order. */
+    Pieces list(List<ClusterView> clusters) {
+        List<byte[]> pieces = new ArrayList<>(2 * clusters.size() + 2);
+        pieces.add(LIST_PREFIX);
+        for (int i = 0; i < clusters.size(); i++) {
+            if (i > 0) {
+                pieces.add(COMMA);
+            }
+            pieces.add(json(clusters.get(i)));
+        }
+        pieces.add(LIST_SUFFIX);
+        return new Pieces(pieces);
+    }
+
+    /**
+     * A body as the pieces it is made of, written one after the other: neither joined into one array here nor copied
+     * into one by the server (its response buffer for a body sent whole), which for a list of 100 were two copies of
+     * about 100 KB per request.
+     */
+    record Pieces(List<byte[]> parts) {
+
+        /** The body's length in bytes. */
+        long length() {
+            long length = 0;
+            for (byte[] part : parts) {
+                length += part.length;
+            }
+            return length;
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (byte[] part : parts) {
+                out.write(part);
+            }
+        }
+    }
+
+    /** The JSON object of one cluster: kept, or written now (and kept). */
+    private byte[] json(ClusterView cluster) {
+        return written.get(cluster, this::write);
+    }
+
+    private byte[] write(ClusterView cluster) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(ClusterBody.from(cluster, timestamps));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an AACluster as JSON", e);
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
