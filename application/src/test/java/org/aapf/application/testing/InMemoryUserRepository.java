@@ -13,7 +13,10 @@ import org.aapf.domain.user.User;
 import org.aapf.domain.user.UserId;
 import org.aapf.domain.user.Username;
 
-/** A {@link UserRepository} in a map; returns copies so callers cannot change stored state without saving. */
+/**
+ * A {@link UserRepository} in a map; returns copies so callers cannot change stored state without saving. Thread-safe
+ * (every method holds the repository), as racing requests need.
+ */
 public final class InMemoryUserRepository implements UserRepository {
 
     private final Map<UserId, User> users = new LinkedHashMap<>();
@@ -27,7 +30,7 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public void add(User user) {
+    public synchronized void add(User user) {
         if (findByUsername(user.username()).isPresent()) {
             throw AapfException.invalid("username '" + user.username() + "' is already taken");
         }
@@ -38,43 +41,43 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public void update(User user) {
+    public synchronized void update(User user) {
         if (users.replace(user.id(), copy(user)) == null) {
             throw AapfException.notFound("user '" + user.username() + "' does not exist");
         }
     }
 
     @Override
-    public Optional<User> findById(UserId id) {
+    public synchronized Optional<User> findById(UserId id) {
         return Optional.ofNullable(users.get(id)).map(InMemoryUserRepository::copy);
     }
 
     @Override
-    public Optional<User> findByUsername(Username username) {
+    public synchronized Optional<User> findByUsername(Username username) {
         return users.values().stream().filter(u -> u.username().equals(username)).findFirst()
                 .or(() -> users.values().stream().filter(u -> u.username().key().equals(username.key())).findFirst())
                 .map(InMemoryUserRepository::copy);
     }
 
     @Override
-    public Optional<User> findByExternalIdentity(ExternalIdentity identity) {
+    public synchronized Optional<User> findByExternalIdentity(ExternalIdentity identity) {
         return users.values().stream().filter(u -> u.externalIdentity().equals(Optional.of(identity))).findFirst()
                 .map(InMemoryUserRepository::copy);
     }
 
     @Override
-    public List<User> list() {
+    public synchronized List<User> list() {
         return users.values().stream().sorted(Comparator.comparing(u -> u.username().value()))
                 .map(InMemoryUserRepository::copy).toList();
     }
 
     /** From now on a user who owns clusters in {@code owned} cannot be removed, as the database refuses it. */
-    public void refuseRemovalOfOwnersIn(ClusterRepository owned) {
+    public synchronized void refuseRemovalOfOwnersIn(ClusterRepository owned) {
         clusters = Optional.of(owned);
     }
 
     @Override
-    public boolean remove(UserId id) {
+    public synchronized boolean remove(UserId id) {
         if (clusters.filter(owned -> !owned.listByOwner(id).isEmpty()).isPresent()) {
             throw AapfException.invalid("The user still owns AAClusters; delete them first.");
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the {@link AbstractClusterRepositoryTest} contract on the {@link InMemoryClusterRepository} the application
- * tests use, so that what they prove holds for the real repository too. Left out: the two tests that count the Jdbi
+ * tests use, so that what they prove holds for the real repository too. Left out: the three tests that count the Jdbi
  * repository's SQL statements, and the clipping of long alert messages to the columns' size (the adapter's
  * {@code StoredText}; a second implementation of it in the fake would have to be kept equal by hand).
  */
@@ -54,6 +54,11 @@ class InMemoryClusterRepositoryContractTest extends AbstractClusterRepositoryTes
 
     @Override
     void updateOfOneInstanceWritesThatInstanceOnly() {
+        // counts the Jdbi repository's SQL statements
+    }
+
+    @Override
+    void savingClustersOfAPassReadsNoChildRows_theWonVersionProvesThemUnchanged() {
         // counts the Jdbi repository's SQL statements
     }
 
