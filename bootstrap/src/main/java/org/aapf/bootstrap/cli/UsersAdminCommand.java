@@ -28,7 +28,7 @@ final class UsersAdminCommand extends UsersCommand.UserSubcommand {
 
     @Override
     public void run() {
-        withUsers(users -> {
+        withUsersAudited(change.grant ? "admin.grant" : "admin.revoke", name, users -> {
             UserView user = users.setAdmin().setAdmin(name, change.grant);
             out().println(user.username() + (user.admin() ? " is an admin." : " is not an admin."));
         });

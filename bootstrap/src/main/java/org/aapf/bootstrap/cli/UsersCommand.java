@@ -58,6 +58,11 @@ final class UsersCommand implements Runnable {
 
         /** As {@link #withUsers}, writing the outcome to the audit trail as done by the command line. */
         void withUsersAudited(String auditAction, String target, Consumer<UserUseCases> action) {
+            withUsersAudited(auditAction, target, "", action);
+        }
+
+        /** As above, with {@code detail} (never a secret) in the entry. */
+        void withUsersAudited(String auditAction, String target, String detail, Consumer<UserUseCases> action) {
             try (Aapf aapf = ConfiguredAapf.builder(config.load(), System.getenv()).build()) {
                 AuditEntry.Outcome outcome = AuditEntry.Outcome.FAILED;
                 try {
@@ -65,7 +70,7 @@ final class UsersCommand implements Runnable {
                     outcome = AuditEntry.Outcome.SUCCEEDED;
                 } finally {
                     aapf.component().auditLog().record(new AuditEntry(Instant.now(), COMMAND_LINE, auditAction,
-                            target, "", outcome, ""));
+                            target, "", outcome, detail));
                 }
             }
         }

@@ -37,17 +37,36 @@ final class UsersLimitsCommand extends UsersCommand.UserSubcommand {
 
     @Override
     public void run() {
-        withUsers(users -> {
-            UsageView view = given() || reset
-                    ? users.setLimits().setLimits(name, overrides())
-                    : users.usage().list().stream().filter(user -> user.user().username().equals(name)).findFirst()
-                            .orElseThrow(() -> AapfException.notFound("No user named '" + name + "'.")).usage();
-            for (LimitKind kind : LimitKind.values()) {
-                var bound = view.limits().bound(kind);
-                out().printf("%-13s %s of %s%n", kind.fieldName(), kind.format(view.usage().of(kind)),
-                        bound.isPresent() ? kind.describe(bound.getAsLong()) : "unlimited");
+        if (given() || reset) {
+            Limits overrides = overrides();
+            withUsersAudited("limits.set", name, reset ? "reset to the defaults" : describe(overrides),
+                    users -> print(users.setLimits().setLimits(name, overrides)));
+        } else {
+            withUsers(users -> print(users.usage().list().stream()
+                    .filter(user -> user.user().username().equals(name)).findFirst()
+                    .orElseThrow(() -> AapfException.notFound("No user named '" + name + "'.")).usage()));
+        }
+    }
+
+    private void print(UsageView view) {
+        for (LimitKind kind : LimitKind.values()) {
+            var bound = view.limits().bound(kind);
+            out().printf("%-13s %s of %s%n", kind.fieldName(), kind.format(view.usage().of(kind)),
+                    bound.isPresent() ? kind.describe(bound.getAsLong()) : "unlimited");
+        }
+    }
+
+    /** The overrides as the audit trail shows them, e.g. {@code maxClusters 5 AAClusters, maxCpu 4 CPU}. */
+    private static String describe(Limits overrides) {
+        StringBuilder text = new StringBuilder();
+        for (LimitKind kind : LimitKind.values()) {
+            var bound = overrides.bound(kind);
+            if (bound.isPresent()) {
+                text.append(text.isEmpty() ? "" : ", ").append(kind.fieldName()).append(' ')
+                        .append(kind.describe(bound.getAsLong()));
             }
-        });
+        }
+        return text.toString();
     }
 
     private boolean given() {

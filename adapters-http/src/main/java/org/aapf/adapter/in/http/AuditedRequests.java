@@ -25,6 +25,8 @@ final class AuditedRequests {
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> NOT_AUDITED = Set.of("/login", "/access-token-refresh");
     private static final String NAME = "([^/]+)";
+    /** An owner's cluster, {@code owner/name}, as one target. */
+    private static final String OWNED = "([^/]+/[^/]+)";
     private static final List<Rule> RULES = List.of(
             rule("POST", "/logout", "logout"),
             rule("PUT", "/password", "password.change"),
@@ -34,7 +36,11 @@ final class AuditedRequests {
             rule("PATCH", "/aaclusters/" + NAME, "cluster.resize"),
             rule("DELETE", "/aaclusters/" + NAME, "cluster.delete"),
             rule("POST", "/aaclusters/" + NAME + "/stop", "cluster.stop"),
-            rule("POST", "/aaclusters/" + NAME + "/start", "cluster.start"));
+            rule("POST", "/aaclusters/" + NAME + "/start", "cluster.start"),
+            rule("PUT", "/admin/users/" + NAME + "/limits", "admin.limits.set"),
+            rule("PUT", "/admin/users/" + NAME + "/admin", "admin.role.set"),
+            rule("POST", "/admin/aaclusters/" + OWNED + "/stop", "admin.cluster.stop"),
+            rule("DELETE", "/admin/aaclusters/" + OWNED, "admin.cluster.delete"));
 
     private AuditedRequests() {
     }
