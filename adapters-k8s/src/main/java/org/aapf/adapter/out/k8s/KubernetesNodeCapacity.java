@@ -14,7 +14,8 @@ import org.aapf.application.port.out.HostCapacity;
 
 /**
  * Every node's allocatable CPU, memory and {@code nvidia.com/gpu}, skipping nodes marked unschedulable. Listing nodes
- * needs a ClusterRole (get/list on nodes); without it the answer is unknown and every type stays offered.
+ * needs a ClusterRole (get/list on nodes); without it the answer is unknown and every type stays offered. So it is
+ * when no node is schedulable: a cluster autoscaler may add nodes of any size on demand, and nothing tells which.
  */
 final class KubernetesNodeCapacity implements BackendCapacity {
 
@@ -32,10 +33,11 @@ final class KubernetesNodeCapacity implements BackendCapacity {
     @Override
     public Optional<List<HostCapacity>> hosts() {
         try {
-            return Optional.of(client.nodes().list().getItems().stream()
+            List<HostCapacity> schedulable = client.nodes().list().getItems().stream()
                     .filter(node -> node.getSpec() == null || !Boolean.TRUE.equals(node.getSpec().getUnschedulable()))
                     .map(KubernetesNodeCapacity::host)
-                    .toList());
+                    .toList();
+            return schedulable.isEmpty() ? Optional.empty() : Optional.of(schedulable);
         } catch (KubernetesClientException e) {
             LOG.log(Level.DEBUG, "Listing nodes failed; every performance type stays offered: {0}", e.getMessage());
             return Optional.empty();
