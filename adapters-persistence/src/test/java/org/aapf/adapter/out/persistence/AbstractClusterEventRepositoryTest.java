@@ -3,7 +3,6 @@ package org.aapf.adapter.out.persistence;
 import static org.aapf.adapter.out.persistence.Clusters.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,7 +131,6 @@ abstract class AbstractClusterEventRepositoryTest extends DatabaseFixture {
 
     @Test
     void purgeForgetsDeletedClustersPastRetention_andKeepsLiveAndRecentlyDeletedOnes() {
-        assumeTrue(events instanceof ClusterEventRetention, "retention is the database's part");
         UserId ownerId = owner();
         ClusterRepository clusters = newClusterRepository();
         AACluster live = Clusters.notebook(ownerId, "live");
@@ -156,7 +154,6 @@ abstract class AbstractClusterEventRepositoryTest extends DatabaseFixture {
 
     @Test
     void createDeleteLoopsStopGrowingTheTableOncePurged() {
-        assumeTrue(events instanceof ClusterEventRetention, "retention is the database's part");
         UserId ownerId = owner();
         ClusterRepository clusters = newClusterRepository();
         for (int i = 0; i < 20; i++) {
