@@ -38,7 +38,7 @@ import org.aapf.adapter.in.http.gateway.ListenerLimits;
 import org.aapf.adapter.in.http.gateway.NotebookAdmission;
 import org.aapf.adapter.in.http.gateway.ProxySettings;
 import org.aapf.application.port.in.ResolveNotebookRouteQuery;
-import org.aapf.application.port.out.Metrics;
+import org.aapf.adapter.in.http.Metrics;
 
 /**
  * Loopback benchmark of the notebook proxy (run with bench/proxy.sh, which explains how the comparison is kept fair).
