@@ -4,7 +4,7 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import java.time.Duration;
-import org.aapf.adapter.out.docker.JupyterActivityProbe;
+import org.aapf.adapter.out.spark.JupyterActivityProbe;
 import org.aapf.adapter.out.persistence.JdbiAuditRepository;
 import org.aapf.adapter.out.persistence.JdbiClusterEventRepository;
 import org.aapf.application.port.in.AuditLog;

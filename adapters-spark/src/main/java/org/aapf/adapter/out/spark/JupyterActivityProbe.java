@@ -1,4 +1,4 @@
-package org.aapf.adapter.out.docker;
+package org.aapf.adapter.out.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
