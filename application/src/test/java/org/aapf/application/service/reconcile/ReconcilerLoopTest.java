@@ -1,40 +1,41 @@
 package org.aapf.application.service.reconcile;
 
-import org.aapf.application.port.out.WarmPoolMetrics;
-import org.aapf.application.port.out.WarmInstanceRepository;
 import static org.aapf.application.testing.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+
 import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
 import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
 import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.Metrics;
+import org.aapf.application.port.out.ServerSignals;
+import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.WarmInstanceRepository;
+import org.aapf.application.port.out.WarmPoolMetrics;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
+import org.aapf.application.service.cluster.ClusterLimits;
+import org.aapf.application.service.cluster.CreateClusterService;
+import org.aapf.application.service.cluster.DeleteClusterService;
+import org.aapf.application.testing.ClusterWorld;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
 import org.aapf.application.testing.InMemoryReconcilerLease;
 import org.aapf.application.testing.TestCatalogues;
 import org.aapf.application.testing.TestQuotas;
-import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ClusterStatus;
 import org.aapf.domain.cluster.ServiceKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.aapf.application.port.out.ServerSignals;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.aapf.application.service.cluster.ClusterLimits;
-import org.aapf.application.service.cluster.CreateClusterService;
-import org.aapf.application.service.cluster.DeleteClusterService;
-import org.aapf.application.testing.ClusterWorld;
-import org.aapf.application.port.out.SparkMasterMonitor;
-import org.aapf.application.port.out.Metrics;
 
 /**
  * The running loop on its thread, with a real clock and a resync so long that only wake-ups (and restarts falling
