@@ -33,7 +33,7 @@ class PoolFindingTest {
         String detail = PoolFinding.of(pooled, List.of(starting, ready, claimed), true).detail();
 
         assertTrue(detail.contains("aa_jupyter_notebook/small: size 2, 1 ready, 1 starting, 1 being taken over;"
-                + " starts copy workspaces up to 64 MiB into a warm instance"), detail);
+                + " starts copy workspaces up to 16 MiB into a warm instance"), detail);
     }
 
     @Test

@@ -13,7 +13,7 @@ public record WarmPool(String imageRepositoryName, String perfTypeName, int size
     /** The most warm instances one pool may hold: each is a running notebook that costs its performance type. */
     public static final int MAX_SIZE = 100;
     /** The workspace size up to which a start takes a warm instance unless the operator says otherwise. */
-    public static final int DEFAULT_MAX_START_COPY_MIB = 64;
+    public static final int DEFAULT_MAX_START_COPY_MIB = 16;
 
     public WarmPool {
         Objects.requireNonNull(imageRepositoryName, "'image' must not be null");
