@@ -52,8 +52,8 @@ public final class ClusterActivity {
             return Optional.of(now);
         }
         if (cluster.instance(ServiceKind.SPARK_MASTER, 1).isPresent()) {
-            Optional<Integer> applications = backend.endpoint(new InstanceRef(cluster.runtimeId(), ServiceKind.SPARK_MASTER,
-                    1)).flatMap(sparkMasters::runningApplications);
+            Optional<Integer> applications = backend.endpoint(new InstanceRef(cluster.runtimeId(),
+                    ServiceKind.SPARK_MASTER, 1)).flatMap(sparkMasters::runningApplications);
             if (applications.isEmpty()) {
                 return Optional.empty();
             }
