@@ -95,6 +95,9 @@ public final class DockerClusterBackend implements ClusterBackend, BackendCapaci
                 return;
             }
             existing.ifPresent(container -> removeContainer(container.getId()));
+            if (desired.workspacePath().isPresent()) {
+                copies.removeHelper(desired.ref().cluster());
+            }
             if (!refused.ensureAvailable(desired)) {
                 notifyListeners(desired.ref());
                 return;

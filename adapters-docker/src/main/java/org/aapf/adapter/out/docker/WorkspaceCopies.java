@@ -28,8 +28,8 @@ import org.aapf.domain.error.ErrorReason;
  * running container, which extracts it into the mounted volume with the owners, modes and times the archive holds.
  * A stream longer than the limit is cut off, so the engine sees a truncated archive and the copy answers
  * {@link WorkspaceCopy#TOO_LARGE}. The helper carries this server's and the old cluster's labels but names no
- * instance: {@code observe()} ignores it, and removing the old cluster (or the next copy) removes a helper a crash
- * left behind.
+ * instance: {@code observe()} ignores it, and a helper a crash left behind goes with the next copy from that cluster,
+ * the next notebook container created for it (a cold start), or its removal.
  */
 final class WorkspaceCopies {
 

@@ -170,6 +170,29 @@ class DockerClusterBackendIT extends ClusterBackendContract {
     }
 
     @Test
+    void copyHelperLeftByACrashGoesWithTheNextColdStartOfItsCluster() {
+        ClusterId cluster = newCluster();
+        DesiredInstance notebook = withWorkspace(runnableInstance(notebookOf(cluster), UserId.random()));
+        backend().apply(notebook);
+        awaitInstance(notebook.ref(), instance -> instance.phase() == Phase.READY);
+        backend().removeCluster(cluster);
+        String helper = new ContainerSpecs(DockerSettings.local(serverId)).workspaceName(cluster)
+                .replaceFirst("^aapf-ws-", "aapf-wscopy-");
+        docker.createContainerCmd(TESTBOX).withName(helper)
+                .withLabels(Map.of(OwnedLabels.SERVER, serverId, OwnedLabels.CLUSTER, cluster.toString())).exec();
+        assertTrue(instancesOf(cluster).isEmpty(), "a helper is no instance");
+
+        try {
+            backend().apply(notebook);
+
+            assertThrows(NotFoundException.class, () -> docker.inspectContainerCmd(helper).exec());
+        } finally {
+            backend().removeCluster(cluster);
+            backend().removeWorkspace(cluster);
+        }
+    }
+
+    @Test
     void createsContainerWithLimitsHardeningAndALoopbackPort() throws Exception {
         DesiredInstance desired = testbox(notebookOf(newCluster()), UserId.random(),
                 new Resources(0.5, 96, Optional.empty()), httpdServing(HEALTH_PATH), Optional.of(HEALTH_PATH));
