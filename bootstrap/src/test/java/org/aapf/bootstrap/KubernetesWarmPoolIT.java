@@ -1,6 +1,7 @@
 package org.aapf.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,40 @@ class KubernetesWarmPoolIT {
         assertNotEquals(cluster, refill.getMetadata().getLabels().get("aapf.org/cluster"));
         assertEquals("created", server.api().get("/api/v1/aaclusters/fast", token).body()
                 .at("/aacluster/status").asText());
+    }
+
+    @Test
+    void startOfAStoppedClusterIsCold_atItsOwnAddress_leavingTheReadyWarmPodInThePool() {
+        Pod warmPod = kubernetes.awaitOnePod("aapf.org/server", serverId, WAIT);
+        kubernetes.markRunningAndReady(warmPod);
+        await("the warm instance to be ready", () -> readyWarmInstances() == 1);
+        String token = server.api().login("user1", "user1pass").text("accessToken");
+        assertEquals(202, server.api().post("/api/v1/aaclusters/fast", token, CREATE).status());
+        String urlPath = server.api().get("/api/v1/aaclusters/fast", token).body()
+                .at("/aacluster/services/0/instances/0/urlPath").asText();
+        String cluster = warmPod.getMetadata().getLabels().get("aapf.org/cluster");
+        await("a refill pod", () -> kubernetes.pods("aapf.org/server", serverId).size() == 2);
+        kubernetes.pods("aapf.org/server", serverId).stream()
+                .filter(pod -> !cluster.equals(pod.getMetadata().getLabels().get("aapf.org/cluster")))
+                .forEach(kubernetes::markRunningAndReady);
+        await("the refill to be ready", () -> readyWarmInstances() == 1);
+        assertEquals(202, server.api().post("/api/v1/aaclusters/fast/stop", token, "").status());
+        await("the cluster to stop", () -> "stopped".equals(server.api().get("/api/v1/aaclusters/fast", token)
+                .body().at("/aacluster/status").asText()));
+
+        assertEquals(202, server.api().post("/api/v1/aaclusters/fast/start", token, "").status());
+        Reply first = server.api().get("/api/v1/aaclusters/fast", token);
+
+        assertEquals("creating", first.body().at("/aacluster/status").asText(), "Kubernetes cannot copy a workspace"
+                + " into a running pod, so the start is cold: " + first.raw().body());
+        assertEquals(urlPath, first.body().at("/aacluster/services/0/instances/0/urlPath").asText());
+        assertEquals(1, readyWarmInstances(), "the warm pod stays in its pool");
+        assertFalse(server.server().component().backend().copiesWorkspaces());
+    }
+
+    private long readyWarmInstances() {
+        return server.server().component().warmInstances().listAll().stream()
+                .filter(instance -> instance.state() == WarmInstance.State.READY).count();
     }
 
     private void await(String what, BooleanSupplier condition) {

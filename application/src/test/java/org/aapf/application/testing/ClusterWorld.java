@@ -68,7 +68,7 @@ public final class ClusterWorld {
             ClusterLimits.defaults(), quota, wakes::incrementAndGet, clock);
     public final StopClusterService stop = new StopClusterService(clusters, events, wakes::incrementAndGet, clock);
     public final StartClusterService start = new StartClusterService(clusters, events, quota, wakes::incrementAndGet,
-            clock);
+            clock, catalogue::get, warm, poolMetrics, backend);
     public final GetClusterService get = new GetClusterService(clusters, catalogue::get);
     public final ListClustersService list = new ListClustersService(clusters, catalogue::get);
     public final ListClusterEventsService history = new ListClusterEventsService(clusters, events);

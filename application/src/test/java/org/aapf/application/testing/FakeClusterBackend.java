@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.aapf.application.port.out.ClusterBackend;
@@ -29,7 +30,8 @@ import org.aapf.domain.user.UserId;
  * being down, orphan instances, slow removal, and process crashes right after a backend call. New instances start in
  * a configurable phase ({@code READY} and healthy by default) and listen on a port of their own, so a replaced
  * instance has a new endpoint. Failed instances stay failed, unless the fake is told to restart them itself like
- * Kubernetes. Never wired by {@code bootstrap}.
+ * Kubernetes. Workspaces hold files (name to bytes) that {@link #copyWorkspace} copies into a running instance's
+ * workspace, like the Docker engine's archive API. Never wired by {@code bootstrap}.
  */
 public final class FakeClusterBackend implements ClusterBackend {
 
@@ -39,6 +41,10 @@ public final class FakeClusterBackend implements ClusterBackend {
     private final Map<InstanceRef, Integer> ports;
     private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
     private final Map<ClusterId, Workspace> workspaces;
+    private final Map<ClusterId, Map<String, byte[]>> files;
+    private boolean copies = true;
+    private int copyFailures;
+    private boolean crashDuringNextCopy;
     private Phase startPhase = Phase.READY;
     private boolean down;
     private boolean asyncRemoval;
@@ -53,13 +59,15 @@ public final class FakeClusterBackend implements ClusterBackend {
     private int observeCalls;
 
     public FakeClusterBackend(Clock clock) {
-        this(clock, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        this(clock, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                new LinkedHashMap<>());
     }
 
     private FakeClusterBackend(Clock clock, Map<InstanceRef, ObservedInstance> instances,
             Map<InstanceRef, DesiredInstance> specs, Map<InstanceRef, Integer> ports,
-            Map<ClusterId, Workspace> workspaces) {
+            Map<ClusterId, Workspace> workspaces, Map<ClusterId, Map<String, byte[]>> files) {
         this.clock = clock;
+        this.files = files;
         this.instances = instances;
         this.specs = specs;
         this.ports = ports;
@@ -71,7 +79,8 @@ public final class FakeClusterBackend implements ClusterBackend {
      * create; faults, controls and watches are its own. Not for concurrent use beside this one.
      */
     public FakeClusterBackend restarted() {
-        FakeClusterBackend restarted = new FakeClusterBackend(clock, instances, specs, ports, workspaces);
+        FakeClusterBackend restarted = new FakeClusterBackend(clock, instances, specs, ports, workspaces,
+                files);
         restarted.nextPort = nextPort + 1000;
         return restarted;
     }
@@ -130,6 +139,48 @@ public final class FakeClusterBackend implements ClusterBackend {
     public synchronized void removeWorkspace(ClusterId cluster) {
         requireUp();
         workspaces.remove(cluster);
+        files.remove(cluster);
+    }
+
+    @Override
+    public synchronized boolean copiesWorkspaces() {
+        return copies;
+    }
+
+    /**
+     * Copies the files of {@code from}'s workspace, in name order, into the workspace of the running instance
+     * {@code into}, counting their bytes against {@code maxBytes}.
+     */
+    @Override
+    public synchronized WorkspaceCopy copyWorkspace(ClusterId from, InstanceRef into, String workspacePath,
+            long maxBytes) {
+        requireUp();
+        if (!copies) {
+            throw new UnsupportedOperationException("this fake is told it cannot copy workspaces");
+        }
+        ObservedInstance target = instances.get(into);
+        if (target == null || target.phase() != Phase.READY || !workspaces.containsKey(into.cluster())) {
+            throw new AapfException(ErrorReason.INTERNAL, "No running instance " + into + " with a workspace.");
+        }
+        if (copyFailures > 0) {
+            copyFailures--;
+            throw new AapfException(ErrorReason.INTERNAL, "The backend refused the copy.");
+        }
+        Map<String, byte[]> source = new TreeMap<>(files.getOrDefault(from, Map.of()));
+        Map<String, byte[]> copied = files.computeIfAbsent(into.cluster(), id -> new LinkedHashMap<>());
+        long moved = 0;
+        for (Map.Entry<String, byte[]> file : source.entrySet()) {
+            moved += file.getValue().length;
+            if (moved > maxBytes) {
+                return WorkspaceCopy.TOO_LARGE;
+            }
+            copied.put(file.getKey(), file.getValue().clone());
+            if (crashDuringNextCopy) {
+                crashDuringNextCopy = false;
+                throw new SimulatedCrash("while copying the workspace of " + from + " into " + into);
+            }
+        }
+        return WorkspaceCopy.COPIED;
     }
 
     /** Relabels like Kubernetes: the cluster's instances and workspace name the new owner. */
@@ -161,7 +212,9 @@ public final class FakeClusterBackend implements ClusterBackend {
     @Override
     public synchronized List<Workspace> workspaces() {
         requireUp();
-        return List.copyOf(workspaces.values());
+        return workspaces.values().stream().map(workspace -> new Workspace(workspace.cluster(), workspace.name(),
+                workspace.owner(), workspace.createdAt(), OptionalLong.of(files.getOrDefault(workspace.cluster(),
+                        Map.of()).values().stream().mapToLong(bytes -> bytes.length).sum()))).toList();
     }
 
     /** Every instance; instances reported as {@code TERMINATING} are gone from the next observation on. */
@@ -248,7 +301,35 @@ public final class FakeClusterBackend implements ClusterBackend {
         crashAfterNextRemoveCluster = true;
     }
 
+    /** Says whether {@link #copyWorkspace} works, as Docker does (the default) and Kubernetes does not. */
+    public synchronized void copyWorkspaces(boolean copy) {
+        copies = copy;
+    }
+
+    /** The next {@code count} copies throw {@code INTERNAL} without copying anything. */
+    public synchronized void failNextCopies(int count) {
+        copyFailures = count;
+    }
+
+    /** The process "dies" during the next copy, after its first file. */
+    public synchronized void crashProcessDuringNextCopy() {
+        crashDuringNextCopy = true;
+    }
+
+    /** Writes a file into the cluster's workspace, as its notebook would; the workspace must exist. */
+    public synchronized void writeFile(ClusterId cluster, String name, byte[] content) {
+        if (!workspaces.containsKey(cluster)) {
+            throw new IllegalStateException("no workspace of " + cluster);
+        }
+        files.computeIfAbsent(cluster, id -> new LinkedHashMap<>()).put(name, content.clone());
+    }
+
     // ---- inspection ----
+
+    /** The files in the cluster's workspace, by name; empty when it has none. */
+    public synchronized Map<String, byte[]> files(ClusterId cluster) {
+        return Map.copyOf(files.getOrDefault(cluster, Map.of()));
+    }
 
     public synchronized List<ObservedInstance> instances() {
         return List.copyOf(instances.values());

@@ -2,6 +2,7 @@ package org.aapf.application.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,17 @@ class FakeClusterBackendContractTest extends ClusterBackendContract {
     protected DesiredInstance runnableInstance(InstanceRef ref, UserId owner) {
         return new DesiredInstance(ref, owner, "aapf/testbox:1", List.of("serve"), Map.of(),
                 RESOURCES, 8888, Optional.of("/"), Optional.of("testbox"));
+    }
+
+    @Override
+    protected void writeWorkspaceFile(InstanceRef running, String name, String content) {
+        backend.writeFile(running.cluster(), name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected Optional<String> readWorkspaceFile(InstanceRef running, String name) {
+        return Optional.ofNullable(backend.files(running.cluster()).get(name))
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     @Override

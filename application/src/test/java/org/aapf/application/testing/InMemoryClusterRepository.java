@@ -128,7 +128,7 @@ public final class InMemoryClusterRepository implements ClusterRepository {
 
     /** A copy as the database would give it back: instants to the microsecond. */
     private static AACluster copy(AACluster cluster, long version) {
-        return AACluster.restore(cluster.id(), cluster.owner(), cluster.name(),
+        return AACluster.restore(cluster.id(), cluster.runtime(), cluster.owner(), cluster.name(),
                 StoredInstants.stored(cluster.createdAt()), cluster.specs(),
                 cluster.instances().stream().map(InMemoryClusterRepository::stored).toList(), cluster.status(),
                 stored(cluster.alerts()), version);

@@ -75,7 +75,8 @@ public final class Doctor {
             return Finding.skipped("pools", "needs a reachable database");
         }
         try {
-            return PoolFinding.of(catalogue, component.warmInstances().listAll());
+            return PoolFinding.of(catalogue, component.warmInstances().listAll(),
+                    component.backend().copiesWorkspaces());
         } catch (RuntimeException e) {
             return Finding.skipped("pools", "cannot be listed: " + rootCause(e));
         }

@@ -19,7 +19,8 @@ class PoolFindingTest {
 
     @Test
     void shippedCatalogueHasNoPools() {
-        assertEquals("none configured (every create starts its notebook)", PoolFinding.of(SHIPPED, List.of()).detail());
+        assertEquals("none configured (every create starts its notebook)", PoolFinding.of(SHIPPED, List.of(), true)
+                .detail());
     }
 
     @Test
@@ -29,10 +30,20 @@ class PoolFindingTest {
         WarmInstance ready = with(starting(), Optional.of(T0), Optional.empty());
         WarmInstance claimed = with(starting(), Optional.of(T0), Optional.of(T0));
 
-        String detail = PoolFinding.of(pooled, List.of(starting, ready, claimed)).detail();
+        String detail = PoolFinding.of(pooled, List.of(starting, ready, claimed), true).detail();
 
-        assertTrue(detail.contains("aa_jupyter_notebook/small: size 2, 1 ready, 1 starting, 1 being taken over"),
-                detail);
+        assertTrue(detail.contains("aa_jupyter_notebook/small: size 2, 1 ready, 1 starting, 1 being taken over;"
+                + " starts copy workspaces up to 16 MiB into a warm instance"), detail);
+    }
+
+    @Test
+    void startsAreColdWhereTheBackendCannotCopyOrThePoolSaysSo() {
+        WarmPool pool = new WarmPool("aa_jupyter_notebook", "small", 2);
+
+        assertEquals("starts are cold (this backend cannot copy a workspace into a running instance)",
+                PoolFinding.starts(pool, false));
+        assertEquals("starts are cold (maxStartCopyMiB: 0)",
+                PoolFinding.starts(new WarmPool("aa_jupyter_notebook", "small", 2, 0), true));
     }
 
     private static WarmInstance starting() {

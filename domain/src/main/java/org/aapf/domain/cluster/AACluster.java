@@ -24,6 +24,8 @@ public final class AACluster {
             Comparator.comparing(Instance::service).thenComparingInt(Instance::index);
 
     private final ClusterId id;
+    private ClusterId runtimeId;
+    private Optional<ClusterId> retiredRuntimeId;
     private final UserId owner;
     private final ClusterName name;
     private final Instant createdAt;
@@ -35,10 +37,12 @@ public final class AACluster {
     private final List<ClusterEvent> events = new ArrayList<>();
     private boolean changed;
 
-    private AACluster(ClusterId id, UserId owner, ClusterName name, Instant createdAt,
+    private AACluster(ClusterId id, RuntimeIds runtime, UserId owner, ClusterName name, Instant createdAt,
             Map<ServiceKind, ServiceSpec> specs, List<Instance> instances, ClusterStatus status, List<Alert> alerts,
             long version) {
         this.id = Objects.requireNonNull(id, "'id' must not be null");
+        this.runtimeId = runtime.id();
+        this.retiredRuntimeId = runtime.retired();
         this.owner = Objects.requireNonNull(owner, "'owner' must not be null");
         this.name = Objects.requireNonNull(name, "'name' must not be null");
         this.createdAt = Objects.requireNonNull(createdAt, "'createdAt' must not be null");
@@ -65,7 +69,8 @@ public final class AACluster {
                 instances.add(Instance.requested(kind, index, now));
             }
         });
-        AACluster cluster = new AACluster(id, owner, name, now, specs, instances, ClusterStatus.CREATING, List.of(), 0);
+        AACluster cluster = new AACluster(id, RuntimeIds.of(id), owner, name, now, specs, instances,
+                ClusterStatus.CREATING, List.of(), 0);
         cluster.record(now, ClusterEvent.Type.REQUESTED, "AACluster '" + name + "' was requested.");
         return cluster;
     }
@@ -83,19 +88,26 @@ public final class AACluster {
         if (!specs.keySet().equals(Set.of(ServiceKind.JUPYTER_NOTEBOOK))) {
             throw new IllegalArgumentException("only a notebook-only cluster can take over a warm instance");
         }
-        AACluster cluster = new AACluster(id, owner, name, now, specs, List.of(Instance.adopted(access, now)),
-                ClusterStatus.CREATED, List.of(), 0);
+        AACluster cluster = new AACluster(id, RuntimeIds.of(id), owner, name, now, specs,
+                List.of(Instance.adopted(access, now)), ClusterStatus.CREATED, List.of(), 0);
         cluster.record(now, ClusterEvent.Type.REQUESTED, "AACluster '" + name + "' was requested.");
         cluster.record(now, ClusterEvent.Type.CREATED, "AACluster '" + name
                 + "' took over a warm notebook instance and is ready.");
         return cluster;
     }
 
-    /** A cluster as loaded from storage, with the version storage holds. */
+    /** A cluster as loaded from storage, with the version storage holds, running under its own id. */
     public static AACluster restore(ClusterId id, UserId owner, ClusterName name, Instant createdAt,
             Map<ServiceKind, ServiceSpec> specs, List<Instance> instances, ClusterStatus status, List<Alert> alerts,
             long version) {
-        return new AACluster(id, owner, name, createdAt, specs, instances, status, alerts, version);
+        return restore(id, RuntimeIds.of(id), owner, name, createdAt, specs, instances, status, alerts, version);
+    }
+
+    /** A cluster as loaded from storage, with the runtime ids and the version storage holds. */
+    public static AACluster restore(ClusterId id, RuntimeIds runtime, UserId owner, ClusterName name, Instant createdAt,
+            Map<ServiceKind, ServiceSpec> specs, List<Instance> instances, ClusterStatus status, List<Alert> alerts,
+            long version) {
+        return new AACluster(id, runtime, owner, name, createdAt, specs, instances, status, alerts, version);
     }
 
     /**
@@ -164,6 +176,48 @@ public final class AACluster {
         status = ClusterStatus.CREATING;
         record(now, ClusterEvent.Type.STARTING, "Starting AACluster '" + name + "' was requested.");
         return true;
+    }
+
+    /**
+     * True when a start may take over a warm instance instead: a stopped notebook-only cluster whose previous
+     * runtime's workspace is not still waiting for removal.
+     */
+    public boolean mayStartWarm() {
+        return status == ClusterStatus.STOPPED && specs.keySet().equals(Set.of(ServiceKind.JUPYTER_NOTEBOOK))
+                && retiredRuntimeId.isEmpty();
+    }
+
+    /**
+     * Starts a stopped notebook-only cluster on a warm instance that already holds a copy of its workspace: the
+     * cluster keeps its id and now runs under {@code runtime} (the warm instance's id, which its backend objects are
+     * named from), with the instance's proxy id and token, {@code created} at once. The previous runtime is retired:
+     * its workspace is removed by the reconciler ({@link #retiredRuntimeId()}). Records a {@code starting} and a
+     * {@code created} event.
+     *
+     * @throws IllegalStateException unless {@link #mayStartWarm()}
+     */
+    public void startOnWarm(ClusterId runtime, NotebookAccess access, Instant now) {
+        if (!mayStartWarm()) {
+            throw new IllegalStateException("AACluster " + id + " cannot start on a warm instance while "
+                    + status.apiName());
+        }
+        retiredRuntimeId = Optional.of(runtimeId);
+        runtimeId = Objects.requireNonNull(runtime, "'runtime' must not be null");
+        instances.clear();
+        instances.add(Instance.adopted(access, now));
+        alerts = List.of();
+        status = ClusterStatus.CREATED;
+        record(now, ClusterEvent.Type.STARTING, "Starting AACluster '" + name + "' was requested.");
+        record(now, ClusterEvent.Type.CREATED, "AACluster '" + name
+                + "' took over a warm notebook instance with a copy of its workspace and is ready.");
+    }
+
+    /** Notes that the retired runtime's workspace is gone from the backend. */
+    public void forgetRetiredRuntime() {
+        if (retiredRuntimeId.isPresent()) {
+            retiredRuntimeId = Optional.empty();
+            changed = true;
+        }
     }
 
     /**
@@ -305,6 +359,24 @@ public final class AACluster {
 
     public ClusterId id() {
         return id;
+    }
+
+    /**
+     * The id the cluster's backend objects (instances, network, workspace) are named from: its own id, unless it was
+     * started on a warm instance, whose id it then runs under.
+     */
+    public ClusterId runtimeId() {
+        return runtimeId;
+    }
+
+    /** A previous runtime whose workspace the reconciler still has to remove, after a start on a warm instance. */
+    public Optional<ClusterId> retiredRuntimeId() {
+        return retiredRuntimeId;
+    }
+
+    /** The runtime ids as stored. */
+    public RuntimeIds runtime() {
+        return new RuntimeIds(runtimeId, retiredRuntimeId);
     }
 
     public UserId owner() {

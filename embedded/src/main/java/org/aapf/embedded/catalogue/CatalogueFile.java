@@ -81,13 +81,18 @@ public final class CatalogueFile {
         }
     }
 
-    /** A warm pool: {@code {image: <repositoryName>, perfType: <name>, size: <n>}}; size 0 keeps none warm. */
-    record PoolEntry(String image, String perfType, Integer size) {
+    /**
+     * A warm pool: {@code {image: <repositoryName>, perfType: <name>, size: <n>, maxStartCopyMiB: <m>}}; size 0 keeps
+     * none warm; starts copy workspaces up to {@code maxStartCopyMiB} (default {@value
+     * WarmPool#DEFAULT_MAX_START_COPY_MIB}, 0: starts are cold) into a warm instance.
+     */
+    record PoolEntry(String image, String perfType, Integer size, Integer maxStartCopyMiB) {
         WarmPool toPool() {
             if (size == null) {
                 throw new IllegalArgumentException("pool '" + image + "/" + perfType + "' needs 'size'");
             }
-            return new WarmPool(image, perfType, size);
+            return new WarmPool(image, perfType, size,
+                    maxStartCopyMiB == null ? WarmPool.DEFAULT_MAX_START_COPY_MIB : maxStartCopyMiB);
         }
     }
 

@@ -54,6 +54,7 @@ public final class DockerClusterBackend implements ClusterBackend, BackendCapaci
     private final HttpHealthProbe probe;
     private final RefusedInstances refused;
     private final WorkspaceVolumes workspaces;
+    private final WorkspaceCopies copies;
     private final DockerHttpClient http;
     private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
 
@@ -72,6 +73,7 @@ public final class DockerClusterBackend implements ClusterBackend, BackendCapaci
         this.refused = new RefusedInstances(client, settings.pullMissingImages());
         this.http = DockerClients.http(settings);
         this.workspaces = new WorkspaceVolumes(client, http, specs, settings.serverId());
+        this.copies = new WorkspaceCopies(client, specs, settings.serverId());
         this.capacity = new DockerHostCapacity(client);
     }
 
@@ -93,6 +95,9 @@ public final class DockerClusterBackend implements ClusterBackend, BackendCapaci
                 return;
             }
             existing.ifPresent(container -> removeContainer(container.getId()));
+            if (desired.workspacePath().isPresent()) {
+                copies.removeHelper(desired.ref().cluster());
+            }
             if (!refused.ensureAvailable(desired)) {
                 notifyListeners(desired.ref());
                 return;
@@ -127,7 +132,21 @@ public final class DockerClusterBackend implements ClusterBackend, BackendCapaci
 
     @Override
     public void removeWorkspace(ClusterId cluster) {
-        DockerErrors.run("remove the workspace", () -> workspaces.remove(cluster));
+        DockerErrors.run("remove the workspace", () -> {
+            copies.removeHelper(cluster);
+            workspaces.remove(cluster);
+        });
+    }
+
+    /** {@inheritDoc} The engine's archive API copies the old volume's files into the running container. */
+    @Override
+    public boolean copiesWorkspaces() {
+        return true;
+    }
+
+    @Override
+    public WorkspaceCopy copyWorkspace(ClusterId from, InstanceRef into, String workspacePath, long maxBytes) {
+        return DockerErrors.call("copy the workspace", () -> copies.copy(from, into, workspacePath, maxBytes));
     }
 
     @Override

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import java.nio.charset.StandardCharsets;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
@@ -125,6 +129,67 @@ class DockerClusterBackendIT extends ClusterBackendContract {
     protected DesiredInstance runnableInstance(InstanceRef ref, UserId owner) {
         return testbox(ref, owner, new Resources(0.5, 64, Optional.empty()), httpdServing(HEALTH_PATH),
                 Optional.of(HEALTH_PATH));
+    }
+
+    /** Writes through {@code docker exec} as the image's user (1000), as a notebook would. */
+    @Override
+    protected void writeWorkspaceFile(InstanceRef running, String name, String content) {
+        exec(running, "printf %s '" + content + "' > " + WORKSPACE + "/" + name);
+    }
+
+    /** Reads through {@code docker exec}; also checks the file still belongs to the image's user. */
+    @Override
+    protected Optional<String> readWorkspaceFile(InstanceRef running, String name) {
+        String path = WORKSPACE + "/" + name;
+        String out = exec(running, "test -f " + path + " && stat -c %u " + path + " && cat " + path);
+        if (out.isEmpty()) {
+            return Optional.empty();
+        }
+        assertEquals("1000", out.lines().findFirst().orElseThrow(), "owned by the image's user");
+        return Optional.of(out.substring(out.indexOf('\n') + 1));
+    }
+
+    private String exec(InstanceRef ref, String script) {
+        String id = docker.execCreateCmd(containerName(ref)).withCmd("sh", "-c", script).withAttachStdout(true)
+                .withAttachStderr(true).exec().getId();
+        StringBuilder out = new StringBuilder();
+        try {
+            docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    if (frame.getStreamType() == StreamType.STDOUT) {
+                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                }
+            }).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void copyHelperLeftByACrashGoesWithTheNextColdStartOfItsCluster() {
+        ClusterId cluster = newCluster();
+        DesiredInstance notebook = withWorkspace(runnableInstance(notebookOf(cluster), UserId.random()));
+        backend().apply(notebook);
+        awaitInstance(notebook.ref(), instance -> instance.phase() == Phase.READY);
+        backend().removeCluster(cluster);
+        String helper = new ContainerSpecs(DockerSettings.local(serverId)).workspaceName(cluster)
+                .replaceFirst("^aapf-ws-", "aapf-wscopy-");
+        docker.createContainerCmd(TESTBOX).withName(helper)
+                .withLabels(Map.of(OwnedLabels.SERVER, serverId, OwnedLabels.CLUSTER, cluster.toString())).exec();
+        assertTrue(instancesOf(cluster).isEmpty(), "a helper is no instance");
+
+        try {
+            backend().apply(notebook);
+
+            assertThrows(NotFoundException.class, () -> docker.inspectContainerCmd(helper).exec());
+        } finally {
+            backend().removeCluster(cluster);
+            backend().removeWorkspace(cluster);
+        }
     }
 
     @Test

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Collects what differs between clusters' stored child rows and their new ones: service specs that changed or were
  * added, instances added, removed or whose state changed (a resize of Spark workers does all of these), and the alert
  * lists that changed, nothing else; then writes it all with one batch per statement, however many clusters were
- * added. Notebook access never changes after creation.
+ * added. A notebook instance whose access changed (a start on a warm instance) is deleted and inserted again.
  */
 final class ClusterChanges {
 
@@ -84,6 +85,9 @@ final class ClusterChanges {
         for (InstanceRow row : next) {
             InstanceRow old = before.remove(row.key());
             if (old == null) {
+                addedInstances.add(row);
+            } else if (!Objects.equals(old.proxyId(), row.proxyId())) {
+                removedInstances.add(old.key());
                 addedInstances.add(row);
             } else if (!old.sameStateAs(row)) {
                 changedInstances.add(row);

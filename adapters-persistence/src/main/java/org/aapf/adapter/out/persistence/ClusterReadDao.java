@@ -12,7 +12,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 interface ClusterReadDao {
 
-    String CLUSTERS = "SELECT id, owner_id, name, created_at, status, version FROM clusters";
+    String CLUSTERS = "SELECT id, owner_id, name, created_at, status, version, runtime_id, retired_runtime_id"
+            + " FROM clusters";
     String SERVICES = "SELECT cluster_id, service, image_repository, perf_type, instance_count FROM cluster_services";
     String INSTANCES = """
             SELECT cluster_id, service, instance_index, status, health, created_at, updated_at, proxy_id, jupyter_token

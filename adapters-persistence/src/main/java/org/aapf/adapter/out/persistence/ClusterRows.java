@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Alert;
+import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.Health;
 import org.aapf.domain.cluster.Instance;
 import org.aapf.domain.cluster.NotebookAccess;
@@ -20,7 +21,8 @@ record ClusterRows(List<ClusterRow> clusters, List<ServiceRow> services, List<In
     static ClusterRows of(AACluster cluster) {
         String id = cluster.id().toString();
         ClusterRow row = new ClusterRow(id, cluster.owner().toString(), cluster.name().value(),
-                UtcTimes.toColumn(cluster.createdAt()), cluster.status().apiName(), cluster.version());
+                UtcTimes.toColumn(cluster.createdAt()), cluster.status().apiName(), cluster.version(),
+                cluster.runtimeId().toString(), cluster.retiredRuntimeId().map(ClusterId::toString).orElse(null));
         List<ServiceRow> services = new ArrayList<>();
         for (Map.Entry<ServiceKind, ServiceSpec> entry : cluster.specs().entrySet()) {
             ServiceSpec spec = entry.getValue();

@@ -14,8 +14,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface ClusterWriteDao {
 
     @SqlUpdate("""
-            INSERT INTO clusters (id, owner_id, name, created_at, status, version)
-            VALUES (:id, :ownerId, :name, :createdAt, :status, :version)
+            INSERT INTO clusters (id, owner_id, name, created_at, status, version, runtime_id, retired_runtime_id)
+            VALUES (:id, :ownerId, :name, :createdAt, :status, :version, :runtimeId, :retiredRuntimeId)
             """)
     void insertCluster(@BindMethods ClusterRow row);
 
@@ -47,12 +47,15 @@ interface ClusterWriteDao {
     void insertInstanceAlerts(@BindMethods List<AlertRow> rows);
 
     /**
-     * For each cluster, stores the new status and version + 1 if its version is still the one given; returns the rows
-     * changed per cluster (0 or 1), in the given order.
+     * For each cluster, stores the new status, runtime ids and version + 1 if its version is still the one given;
+     * returns the rows changed per cluster (0 or 1), in the given order.
      */
-    @SqlBatch("UPDATE clusters SET status = :status, version = version + 1 WHERE id = :id AND version = :version")
-    int[] advance(@Bind("id") List<String> ids, @Bind("version") List<Long> versions,
-            @Bind("status") List<String> statuses);
+    @SqlBatch("""
+            UPDATE clusters SET status = :status, runtime_id = :runtimeId, retired_runtime_id = :retiredRuntimeId,
+                   version = version + 1
+             WHERE id = :id AND version = :version
+            """)
+    int[] advance(@BindMethods List<ClusterRow> rows);
 
     @SqlBatch("""
             UPDATE instances SET status = :status, health = :health, updated_at = :updatedAt

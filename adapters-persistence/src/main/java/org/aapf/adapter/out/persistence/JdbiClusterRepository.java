@@ -90,8 +90,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
         ClusterWriteDao write = handle.attach(ClusterWriteDao.class);
         List<ClusterRows> next = batch.stream().map(ClusterRows::of).toList();
         List<String> ids = next.stream().map(rows -> rows.clusters().getFirst().id()).toList();
-        int[] advanced = write.advance(ids, batch.stream().map(AACluster::version).toList(),
-                batch.stream().map(cluster -> cluster.status().apiName()).toList());
+        int[] advanced = write.advance(next.stream().map(rows -> rows.clusters().getFirst()).toList());
         List<AACluster> saved = new ArrayList<>(batch.size());
         List<String> savedIds = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {

@@ -41,7 +41,8 @@ final class RowReaders {
                         rs.getString("code_digest"), rs.getString("user_id"), time(rs, "expires_at")))
                 .registerRowMapper(ClusterRow.class, (rs, ctx) -> new ClusterRow(rs.getString("id"),
                         rs.getString("owner_id"), rs.getString("name"), time(rs, "created_at"),
-                        rs.getString("status"), rs.getLong("version")))
+                        rs.getString("status"), rs.getLong("version"), rs.getString("runtime_id"),
+                        rs.getString("retired_runtime_id")))
                 .registerRowMapper(ServiceRow.class, (rs, ctx) -> new ServiceRow(rs.getString("cluster_id"),
                         rs.getString("service"), rs.getString("image_repository"), rs.getString("perf_type"),
                         rs.getInt("instance_count")))

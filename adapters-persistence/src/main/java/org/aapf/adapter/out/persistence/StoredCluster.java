@@ -3,12 +3,14 @@ package org.aapf.adapter.out.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.Alert;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ClusterStatus;
 import org.aapf.domain.cluster.Instance;
+import org.aapf.domain.cluster.RuntimeIds;
 import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.cluster.ServiceSpec;
 import org.aapf.domain.user.UserId;
@@ -30,6 +32,9 @@ record StoredCluster(ClusterRow row, ClusterId id, UserId owner, ClusterName nam
 
     /** A new aggregate of this stored state, at the stored version. */
     AACluster restore() {
-        return AACluster.restore(id, owner, name, createdAt, specs, instances, status, alerts, row.version());
+        RuntimeIds runtime = new RuntimeIds(ClusterId.parse(row.runtimeId()),
+                Optional.ofNullable(row.retiredRuntimeId()).map(ClusterId::parse));
+        return AACluster.restore(id, runtime, owner, name, createdAt, specs, instances, status, alerts,
+                row.version());
     }
 }

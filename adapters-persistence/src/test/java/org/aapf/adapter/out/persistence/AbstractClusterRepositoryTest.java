@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.cluster.AACluster;
@@ -24,6 +25,8 @@ import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ClusterStatus;
 import org.aapf.domain.cluster.Health;
 import org.aapf.domain.cluster.InstanceStatus;
+import org.aapf.domain.cluster.NotebookAccess;
+import org.aapf.domain.cluster.RuntimeIds;
 import org.aapf.domain.cluster.ProxyId;
 import org.aapf.domain.cluster.ServiceKind;
 import org.aapf.domain.cluster.ServiceSpec;
@@ -101,6 +104,34 @@ abstract class AbstractClusterRepositoryTest extends DatabaseFixture {
         assertTrue(stored.requestStart(at(3)));
         assertTrue(clusters.update(stored));
         assertEquals(ClusterStatus.CREATING, clusters.findById(cluster.id()).orElseThrow().status());
+    }
+
+    @Test
+    void warmStartIsStoredWithItsRuntimeIdsAndNewAccess_theOldProxyIdFindsNothing_andTheRetiredIdIsForgotten() {
+        AACluster cluster = notebook(alice, "warm");
+        clusters.add(cluster);
+        ProxyId oldProxyId = cluster.instances().getFirst().notebook().orElseThrow().proxyId();
+        AACluster stopping = clusters.findById(cluster.id()).orElseThrow();
+        stopping.requestStop(at(1));
+        stopping.completeStop(at(2));
+        assertTrue(clusters.update(stopping));
+        AACluster stopped = clusters.findById(cluster.id()).orElseThrow();
+        ClusterId warm = ClusterId.random();
+        NotebookAccess access = NotebookAccess.random();
+
+        stopped.startOnWarm(warm, access, at(3));
+        assertTrue(clusters.update(stopped));
+
+        AACluster stored = clusters.findByProxyId(access.proxyId()).orElseThrow();
+        assertSameCluster(saved(stopped, 1), stored);
+        assertEquals(new RuntimeIds(warm, Optional.of(cluster.id())), stored.runtime());
+        assertEquals(ClusterStatus.CREATED, stored.status());
+        assertTrue(clusters.findByProxyId(oldProxyId).isEmpty());
+
+        stored.forgetRetiredRuntime();
+        assertTrue(clusters.update(stored));
+        assertEquals(RuntimeIds.of(warm), clusters.findById(cluster.id()).orElseThrow().runtime());
+        assertEquals(RuntimeIds.of(warm), clusters.listAll().getFirst().runtime());
     }
 
     @Test

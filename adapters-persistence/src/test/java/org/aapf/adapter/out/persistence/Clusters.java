@@ -67,13 +67,14 @@ final class Clusters {
 
     /** The cluster as storage holds it after {@code saves} successful updates. */
     static AACluster saved(AACluster cluster, int saves) {
-        return AACluster.restore(cluster.id(), cluster.owner(), cluster.name(), cluster.createdAt(), cluster.specs(),
-                cluster.instances(), cluster.status(), cluster.alerts(), cluster.version() + saves);
+        return AACluster.restore(cluster.id(), cluster.runtime(), cluster.owner(), cluster.name(), cluster.createdAt(),
+                cluster.specs(), cluster.instances(), cluster.status(), cluster.alerts(), cluster.version() + saves);
     }
 
     /** Asserts that two clusters hold the same data, field by field (the version included). */
     static void assertSameCluster(AACluster expected, AACluster actual) {
         assertEquals(expected.id(), actual.id());
+        assertEquals(expected.runtime(), actual.runtime());
         assertEquals(expected.owner(), actual.owner());
         assertEquals(expected.name(), actual.name());
         assertEquals(expected.createdAt(), actual.createdAt());

@@ -8,8 +8,10 @@ import org.aapf.domain.user.UserId;
 
 /**
  * Runs AACluster instances somewhere (a Docker engine, a Kubernetes cluster): AAPF's equivalent of JupyterHub's
- * {@code Spawner}. The reconciler is its only caller; it compares {@link #observe()} with the database and calls
- * {@link #apply} and {@link #remove} until they agree.
+ * {@code Spawner}. The reconciler is its main caller; it compares {@link #observe()} with the database and calls
+ * {@link #apply} and {@link #remove} until they agree. Requests call it only for what is theirs alone: a warm start
+ * copies a workspace into the warm instance it claimed ({@link #copyWorkspace}), and removes that instance if it
+ * cannot use it; the proxy and idle checks read {@link #endpoint}.
  *
  * <h2>Contract</h2>
  * <ul>
@@ -67,6 +69,30 @@ public interface ClusterBackend {
     default void adopt(ClusterId cluster, UserId owner) {
     }
 
+    /**
+     * True when {@link #copyWorkspace} works here: the backend can put a stopped cluster's files into the workspace of
+     * an instance that already runs (the only way a warm instance serves a start, since no engine attaches storage to
+     * a running container or pod). False (the default) makes every start a cold one.
+     */
+    default boolean copiesWorkspaces() {
+        return false;
+    }
+
+    /**
+     * Copies every file of the workspace of {@code from} (whose instances are all gone) into the workspace of the
+     * running instance {@code into}, mounted at {@code workspacePath}, keeping owners, modes and times. Both workspaces
+     * stay; the caller removes the old one with {@link #removeWorkspace} once it stored the switch. A source without a
+     * workspace copies nothing. At most {@code maxBytes} of archive are moved: a larger workspace stops the copy and
+     * answers {@link WorkspaceCopy#TOO_LARGE}, leaving part of the files in {@code into}, which the caller then
+     * removes. Whatever the copy needs on the backend is gone when it returns or throws; after a crash in between,
+     * {@link #removeWorkspace removeWorkspace(from)} and the next copy from {@code from} remove it. Errors as usual.
+     *
+     * @throws UnsupportedOperationException unless {@link #copiesWorkspaces()}
+     */
+    default WorkspaceCopy copyWorkspace(ClusterId from, InstanceRef into, String workspacePath, long maxBytes) {
+        throw new UnsupportedOperationException(name() + " cannot copy a workspace into a running instance");
+    }
+
     /** Every workspace this server owns, whether or not its cluster still has a row. */
     List<Workspace> workspaces();
 
@@ -93,6 +119,14 @@ public interface ClusterBackend {
      */
     default Optional<String> imageProblem(String reference) {
         return Optional.empty();
+    }
+
+    /** How a {@link #copyWorkspace} ended. */
+    enum WorkspaceCopy {
+        /** Every file is in the target workspace. */
+        COPIED,
+        /** The workspace is larger than allowed; the target holds part of it. */
+        TOO_LARGE
     }
 
     /** A running watch; closing it stops delivery. */

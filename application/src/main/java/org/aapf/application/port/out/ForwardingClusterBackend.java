@@ -56,6 +56,16 @@ public abstract class ForwardingClusterBackend implements ClusterBackend {
     }
 
     @Override
+    public boolean copiesWorkspaces() {
+        return delegate.copiesWorkspaces();
+    }
+
+    @Override
+    public WorkspaceCopy copyWorkspace(ClusterId from, InstanceRef into, String workspacePath, long maxBytes) {
+        return delegate.copyWorkspace(from, into, workspacePath, maxBytes);
+    }
+
+    @Override
     public List<Workspace> workspaces() {
         return delegate.workspaces();
     }

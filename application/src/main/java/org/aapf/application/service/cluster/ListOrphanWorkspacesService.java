@@ -10,9 +10,13 @@ import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.application.port.out.WarmInstance;
 import org.aapf.application.port.out.WarmInstanceRepository;
 import org.aapf.application.port.out.Workspace;
+import org.aapf.domain.cluster.AACluster;
 import org.aapf.domain.cluster.ClusterId;
 
-/** Lists the backend's workspaces whose cluster has no row and that no warm pool instance holds. */
+/**
+ * Lists the backend's workspaces that no cluster row names (by id, runtime id or retired runtime id) and that no warm
+ * pool instance holds.
+ */
 public final class ListOrphanWorkspacesService implements ListOrphanWorkspacesQuery {
 
     private final ClusterRepository clusters;
@@ -35,10 +39,14 @@ public final class ListOrphanWorkspacesService implements ListOrphanWorkspacesQu
     @Override
     public List<Workspace> listOrphans() {
         List<Workspace> workspaces = backend.workspaces();
-        Set<ClusterId> warmIds = warm.listAll().stream().map(WarmInstance::id).collect(Collectors.toSet());
+        Set<ClusterId> held = warm.listAll().stream().map(WarmInstance::id).collect(Collectors.toSet());
+        for (AACluster cluster : clusters.listAll()) {
+            held.add(cluster.id());
+            held.add(cluster.runtimeId());
+            cluster.retiredRuntimeId().ifPresent(held::add);
+        }
         return workspaces.stream()
-                .filter(workspace -> !warmIds.contains(workspace.cluster()))
-                .filter(workspace -> clusters.findById(workspace.cluster()).isEmpty())
+                .filter(workspace -> !held.contains(workspace.cluster()))
                 .toList();
     }
 }

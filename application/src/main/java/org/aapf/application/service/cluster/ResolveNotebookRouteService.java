@@ -86,7 +86,8 @@ public final class ResolveNotebookRouteService implements ResolveNotebookRouteQu
         if (notebook.get().status() != InstanceStatus.READY) {
             return new NotReady(notebook.get().status().apiName());
         }
-        InstanceRef ref = new InstanceRef(cluster.get().id(), ServiceKind.JUPYTER_NOTEBOOK, notebook.get().index());
+        InstanceRef ref = new InstanceRef(cluster.get().runtimeId(), ServiceKind.JUPYTER_NOTEBOOK,
+                notebook.get().index());
         return endpoint(new EndpointKey(ref, notebook.get().updatedAt()))
                 .<NotebookRoute>map(endpoint -> new Ready(endpoint.host(), endpoint.port()))
                 .orElseGet(() -> new NotReady(InstanceStatus.STARTING.apiName()));

@@ -41,7 +41,7 @@ public final class ClusterActivity {
      */
     Optional<Instant> lastActivity(AACluster cluster, Instance notebook, Instant now) {
         NotebookAccess access = notebook.notebook().orElseThrow();
-        Optional<Endpoint> notebookEndpoint = backend.endpoint(new InstanceRef(cluster.id(),
+        Optional<Endpoint> notebookEndpoint = backend.endpoint(new InstanceRef(cluster.runtimeId(),
                 ServiceKind.JUPYTER_NOTEBOOK, 1));
         Optional<NotebookActivity> reported = notebookEndpoint.flatMap(endpoint -> notebooks.probe(endpoint,
                 access.urlPath(), access.token().value()));
@@ -52,8 +52,8 @@ public final class ClusterActivity {
             return Optional.of(now);
         }
         if (cluster.instance(ServiceKind.SPARK_MASTER, 1).isPresent()) {
-            Optional<Integer> applications = backend.endpoint(new InstanceRef(cluster.id(), ServiceKind.SPARK_MASTER,
-                    1)).flatMap(sparkMasters::runningApplications);
+            Optional<Integer> applications = backend.endpoint(new InstanceRef(cluster.runtimeId(),
+                    ServiceKind.SPARK_MASTER, 1)).flatMap(sparkMasters::runningApplications);
             if (applications.isEmpty()) {
                 return Optional.empty();
             }

@@ -81,6 +81,7 @@ final class ClusterConvergence {
             return ConvergeResult.backingOff(steps.sightings, steps.rescheduleAfter);
         }
         removeUnwanted(unwanted.values(), steps);
+        dropRetiredWorkspace(cluster, steps);
         boolean masterReady = sparkMasterReady(cluster, actual);
         List<Instance> toApply = new ArrayList<>();
         for (Instance instance : cluster.instances()) {
@@ -101,8 +102,9 @@ final class ClusterConvergence {
             return ConvergeResult.backingOff(Map.of(), Optional.empty());
         }
         Steps steps = new Steps();
-        if (removeCluster(cluster.id(), steps)) {
-            removeWorkspace(cluster.id(), steps);
+        dropRetiredWorkspace(cluster, steps);
+        if (removeCluster(cluster.runtimeId(), steps)) {
+            removeWorkspace(cluster.runtimeId(), steps);
         }
         return steps.emptied(observed);
     }
@@ -114,14 +116,18 @@ final class ClusterConvergence {
      */
     ConvergeResult park(AACluster cluster, List<ObservedInstance> observed, Instant now) {
         cluster.clearAlert(AlertReasons.BACKEND_UNREACHABLE);
-        if (observed.isEmpty() && cluster.status() == ClusterStatus.STOPPED) {
+        if (observed.isEmpty() && cluster.status() == ClusterStatus.STOPPED
+                && cluster.retiredRuntimeId().isEmpty()) {
             return new Steps().result(true);
         }
         if (!retries.mayAct(cluster.id(), now)) {
             return ConvergeResult.backingOff(Map.of(), Optional.empty());
         }
         Steps steps = new Steps();
-        removeCluster(cluster.id(), steps);
+        dropRetiredWorkspace(cluster, steps);
+        if (!observed.isEmpty() || cluster.status() == ClusterStatus.STOPPING) {
+            removeCluster(cluster.runtimeId(), steps);
+        }
         return steps.emptied(observed);
     }
 
@@ -234,6 +240,19 @@ final class ClusterConvergence {
         return true;
     }
 
+    /**
+     * After a start on a warm instance took a copy of the workspace: removes the previous runtime's workspace (and
+     * what was left of that runtime), then forgets it. The switch was stored before, so no file is lost.
+     */
+    private void dropRetiredWorkspace(AACluster cluster, Steps steps) {
+        Optional<ClusterId> retired = cluster.retiredRuntimeId();
+        if (retired.isPresent() && removeCluster(retired.get(), steps) && removeWorkspace(retired.get(), steps)) {
+            LOG.log(System.Logger.Level.INFO, "Removed the workspace of AACluster {0}'s previous runtime {1}",
+                    cluster.id(), retired.get());
+            cluster.forgetRetiredRuntime();
+        }
+    }
+
     private boolean removeCluster(ClusterId cluster, Steps steps) {
         try {
             backend.removeCluster(cluster);
@@ -262,7 +281,7 @@ final class ClusterConvergence {
     }
 
     private static InstanceRef ref(AACluster cluster, Instance instance) {
-        return new InstanceRef(cluster.id(), instance.service(), instance.index());
+        return new InstanceRef(cluster.runtimeId(), instance.service(), instance.index());
     }
 
     /** What one convergence did so far; becomes its {@link ConvergeResult}. */

@@ -47,7 +47,7 @@ final class DesiredInstances {
                 "Performance type '" + spec.perfTypeName() + "' is no longer in the catalogue."));
         LaunchSpec launch = image.launchFor(instance.service());
         Placeholders values = placeholders(instance, launch.httpPort(), perfType);
-        return new DesiredInstance(new InstanceRef(cluster.id(), instance.service(), instance.index()),
+        return new DesiredInstance(new InstanceRef(cluster.runtimeId(), instance.service(), instance.index()),
                 cluster.owner(), image.reference(), launch.commandFor(values), env(cluster, instance, launch, values),
                 perfType.resources(), launch.httpPort(), launch.healthPathFor(values),
                 Optional.of(hostname(instance)), workspacePath(instance, launch));

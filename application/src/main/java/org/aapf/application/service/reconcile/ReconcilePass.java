@@ -118,7 +118,8 @@ final class ReconcilePass {
                 .add(instance));
         for (AACluster cluster : desired) {
             leaseKeeper.check();
-            List<ObservedInstance> observed = Optional.ofNullable(byCluster.remove(cluster.id())).orElse(List.of());
+            List<ObservedInstance> observed = Optional.ofNullable(byCluster.remove(cluster.runtimeId()))
+                    .orElse(List.of());
             tally.clusters++;
             convergeOne(cluster, observed, current, now, tally);
         }

@@ -90,7 +90,7 @@ final class WarmPoolKeeper {
             return;
         }
         Map<ClusterId, AACluster> clusters = new HashMap<>();
-        desired.forEach(cluster -> clusters.put(cluster.id(), cluster));
+        desired.forEach(cluster -> clusters.put(cluster.runtimeId(), cluster));
         for (WarmInstance instance : records) {
             List<ObservedInstance> observed = Optional.ofNullable(unowned.remove(instance.id())).orElse(List.of());
             try {

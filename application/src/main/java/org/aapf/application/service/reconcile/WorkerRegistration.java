@@ -37,7 +37,7 @@ final class WorkerRegistration {
         if (!workerReady) {
             return actual;
         }
-        InstanceRef master = new InstanceRef(cluster.id(), ServiceKind.SPARK_MASTER, 1);
+        InstanceRef master = new InstanceRef(cluster.runtimeId(), ServiceKind.SPARK_MASTER, 1);
         boolean masterReady = Optional.ofNullable(actual.get(master)).map(ObservedInstance::phase)
                 .filter(phase -> phase == Phase.READY).isPresent();
         Optional<Set<String>> alive = masterReady ? aliveWorkers(master) : Optional.of(Set.of());

@@ -3,6 +3,7 @@ package org.aapf.application.port.out;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ClusterBackendContract {
 
+    /** Where contract instances with a workspace mount it: a directory every test image's user may write. */
+    protected static final String WORKSPACE = "/www";
+
     private final List<ClusterId> clusters = new ArrayList<>();
     private final UserId owner = UserId.random();
 
@@ -43,6 +47,19 @@ public abstract class ClusterBackendContract {
      * An instance that starts quickly and serves its health path on {@code httpPort}, e.g. a tiny HTTP server.
      */
     protected abstract DesiredInstance runnableInstance(InstanceRef ref, UserId owner);
+
+    /**
+     * Writes a file into the workspace of the running instance (mounted at {@link #WORKSPACE}) as the instance's
+     * user. Only called on a backend that {@link ClusterBackend#copiesWorkspaces() copies workspaces}.
+     */
+    protected void writeWorkspaceFile(InstanceRef running, String name, String content) {
+        throw new UnsupportedOperationException("this backend does not copy workspaces");
+    }
+
+    /** The content of a file in the workspace of the running instance; empty when there is no such file. */
+    protected Optional<String> readWorkspaceFile(InstanceRef running, String name) {
+        throw new UnsupportedOperationException("this backend does not copy workspaces");
+    }
 
     /** How long an instance may take to reach {@link Phase#READY}. */
     protected Duration readyTimeout() {
@@ -162,6 +179,43 @@ public abstract class ClusterBackendContract {
     }
 
     @Test
+    void copyWorkspace_copiesEveryFileIntoARunningInstance_withinTheLimit_orIsRefusedWhereUnsupported() {
+        ClusterId from = newCluster();
+        ClusterId to = newCluster();
+        InstanceRef into = notebookOf(to);
+        if (!backend().copiesWorkspaces()) {
+            assertThrows(UnsupportedOperationException.class,
+                    () -> backend().copyWorkspace(from, into, WORKSPACE, 1 << 20));
+            return;
+        }
+        try {
+            InstanceRef old = notebookOf(from);
+            backend().apply(withWorkspace(runnableInstance(old, owner)));
+            awaitInstance(old, instance -> instance.phase() == Phase.READY);
+            writeWorkspaceFile(old, "notes.txt", "hello");
+            backend().removeCluster(from);
+            backend().apply(withWorkspace(runnableInstance(into, owner)));
+            awaitInstance(into, instance -> instance.phase() == Phase.READY);
+
+            assertEquals(ClusterBackend.WorkspaceCopy.TOO_LARGE, backend().copyWorkspace(from, into, WORKSPACE, 1));
+            assertEquals(ClusterBackend.WorkspaceCopy.COPIED,
+                    backend().copyWorkspace(from, into, WORKSPACE, 1 << 20));
+
+            assertEquals(Optional.of("hello"), readWorkspaceFile(into, "notes.txt"));
+            assertEquals(ClusterBackend.WorkspaceCopy.COPIED,
+                    backend().copyWorkspace(ClusterId.random(), into, WORKSPACE, 1 << 20), "nothing to copy");
+            assertEquals(Optional.of("hello"), readWorkspaceFile(into, "notes.txt"));
+            assertEquals(1, instancesOf(to).size());
+            assertTrue(instancesOf(from).isEmpty(), "the copy leaves no instance of the old cluster");
+        } finally {
+            backend().removeCluster(to);
+            backend().removeWorkspace(to);
+            backend().removeWorkspace(from);
+        }
+        assertTrue(backend().workspaces().stream().noneMatch(w -> w.cluster().equals(from) || w.cluster().equals(to)));
+    }
+
+    @Test
     void endpoint_isEmptyForAnUnknownInstance() {
         assertFalse(backend().endpoint(notebookOf(ClusterId.random())).isPresent());
     }
@@ -193,6 +247,13 @@ public abstract class ClusterBackendContract {
             sleep(Duration.ofMillis(100));
         }
         return fail("instance " + ref + " did not reach the expected state; last seen: " + last);
+    }
+
+    /** The instance with a workspace mounted at {@link #WORKSPACE}. */
+    protected static DesiredInstance withWorkspace(DesiredInstance desired) {
+        return new DesiredInstance(desired.ref(), desired.owner(), desired.image(), desired.command(), desired.env(),
+                desired.resources(), desired.httpPort(), desired.healthPath(), desired.hostname(),
+                Optional.of(WORKSPACE));
     }
 
     protected static DesiredInstance withExtraEnv(DesiredInstance desired, String name, String value) {
