@@ -39,7 +39,7 @@ final class AnsweredLists {
         if (last != null && list == last.list()) {
             return last.body();
         }
-        ClusterJson.Pieces body = json.list(list.clusters()).joined();
+        ClusterJson.Pieces body = json.list(list.clusters()).forStreaming();
         byOwner.put(owner, new Answered(list, body));
         return body;
     }

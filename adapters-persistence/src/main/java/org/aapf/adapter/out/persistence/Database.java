@@ -51,7 +51,8 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.description = description;
-        this.jdbi = RowReaders.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
+        this.jdbi = RowReaders.install(HotReadSource.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
+                dataSource));
     }
 
     /** Opens a HikariCP pool with {@code settings} and migrates the schema. */

@@ -36,7 +36,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
     private static final String OWNER_NAME_KEY = "clusters_owner_name_uk";
     /** Clusters saved in one transaction: also the length of the IN lists that read their stored rows. */
     private static final int BATCH = 500;
-    private static final String LIST_VERSION = "SELECT clusters_version FROM users WHERE id = :id";
+    private static final String LIST_VERSION = "SELECT clusters_version FROM users WHERE id = ?";
 
     private final Jdbi jdbi;
     private final HotReads reads;
@@ -173,8 +173,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
 
     @Override
     public Optional<AACluster> findByName(UserId owner, ClusterName name) {
-        return reads.one(ClusterReadDao.CLUSTER_BY_NAME, Map.of("ownerId", owner.toString(), "name", name.value()),
-                        ClusterRow.class)
+        return reads.one(ClusterReadDao.CLUSTER_BY_NAME, RowReaders.CLUSTER, owner.toString(), name.value())
                 .flatMap(row -> assembleCurrent(List.of(row)).stream().findFirst());
     }
 
@@ -185,8 +184,8 @@ public final class JdbiClusterRepository implements ClusterRepository {
 
     @Override
     public List<AACluster> listByOwner(UserId owner) {
-        return assembleCurrent(reads.list(ClusterReadDao.CLUSTERS_OF_OWNER, "ownerId", owner.toString(),
-                        ClusterRow.class)).stream()
+        return assembleCurrent(reads.list(ClusterReadDao.CLUSTERS_OF_OWNER, RowReaders.CLUSTER, owner.toString()))
+                .stream()
                 .sorted(Comparator.comparing(AACluster::name))
                 .toList();
     }
@@ -194,7 +193,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
     /** {@inheritDoc} {@code users.clusters_version}, advanced by every write here in its own transaction. */
     @Override
     public long listVersion(UserId owner) {
-        return reads.one(LIST_VERSION, "id", owner.toString(), Long.class).orElse(0L);
+        return reads.one(LIST_VERSION, RowReaders.FIRST_LONG, owner.toString()).orElse(0L);
     }
 
     /** {@inheritDoc} Five queries (one per table), joined in memory. */
