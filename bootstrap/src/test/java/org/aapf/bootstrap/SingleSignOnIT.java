@@ -134,6 +134,13 @@ class SingleSignOnIT {
         assertEquals(200, browser.get(url + "/api/v1/me", secret).statusCode(), "the API token works");
         assertEquals(401, browser.post(url + "/api/v1/api-tokens/minted", "{}", secret).statusCode(),
                 "an API token cannot mint another without a password");
+        JsonNode trail = json(browser.get(url + "/api/v1/admin/audit?since=PT1H&limit=1000", tokens.access()));
+        boolean audited = false;
+        for (JsonNode entry : trail.get("entries")) {
+            audited |= entry.get("actor").asText().equals("alice") && entry.get("action").asText().equals("login.sso")
+                    && entry.get("outcome").asText().equals("succeeded");
+        }
+        assertTrue(audited, "the sign-on is in the audit trail: " + trail);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.aapf.embedded;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
+import org.aapf.application.port.out.ServerSignals;
 import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.domain.user.UserId;
 import org.aapf.embedded.wiring.AapfComponent;
@@ -33,6 +34,7 @@ public final class Aapf implements AutoCloseable {
     private final CoreSettings settings;
     private boolean opened;
     private boolean started;
+    private ServerSignals.Listening peers;
     private boolean closed;
 
     Aapf(CoreSettings settings) {
@@ -49,6 +51,7 @@ public final class Aapf implements AutoCloseable {
         open();
         if (!started) {
             component.reconciler().start();
+            peers = component.serverSignals().listen(component.reconciler()::peerChanged);
             component.accountHousekeeping().start(HOUSEKEEPING_INTERVAL);
             component.retentionHousekeeping().start();
             component.idleShutdown().start();
@@ -123,6 +126,7 @@ public final class Aapf implements AutoCloseable {
         quietly("Reconciler", () -> {
             if (started) {
                 component.idleShutdown().close();
+                peers.close();
                 component.reconciler().close();
                 component.accountHousekeeping().close();
                 component.retentionHousekeeping().close();

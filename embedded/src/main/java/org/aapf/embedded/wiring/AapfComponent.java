@@ -20,6 +20,7 @@ import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.application.port.out.UserRepository;
+import org.aapf.application.port.out.ServerSignals;
 import org.aapf.application.port.out.WarmInstanceRepository;
 import org.aapf.application.service.account.AccountHousekeeping;
 import org.aapf.application.service.reconcile.Reconciler;
@@ -52,6 +53,9 @@ public interface AapfComponent {
     OperationsRouting operationsRouting();
 
     Reconciler reconciler();
+
+    /** Between the servers that share the database: who accepted a change tells the reconciler lease's holder. */
+    ServerSignals serverSignals();
 
     /** The warm pools' instances as stored. */
     WarmInstanceRepository warmInstances();

@@ -37,8 +37,8 @@ import org.aapf.application.service.cluster.DeleteClusterService;
 import org.aapf.application.service.cluster.GetClusterService;
 import org.aapf.application.service.cluster.ListClusterEventsService;
 import org.aapf.application.service.cluster.ListClustersService;
+import org.aapf.application.service.reconcile.AnnouncingTrigger;
 import org.aapf.application.service.reconcile.ReconcileTrigger;
-import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.application.service.cluster.ListOrphanWorkspacesService;
 import org.aapf.application.service.cluster.PruneOrphanWorkspacesService;
@@ -93,7 +93,7 @@ interface ClustersModule {
     }
 
     @Binds
-    ReconcileTrigger reconcileTrigger(Reconciler reconciler);
+    ReconcileTrigger reconcileTrigger(AnnouncingTrigger trigger);
 
     @Binds
     CreateClusterUseCase create(CreateClusterService service);

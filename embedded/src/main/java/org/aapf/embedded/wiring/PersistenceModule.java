@@ -11,6 +11,8 @@ import org.aapf.adapter.out.persistence.JdbiClusterRepository;
 import org.aapf.adapter.out.persistence.JdbiClusterDirectory;
 import org.aapf.adapter.out.persistence.JdbiOwnerLock;
 import org.aapf.adapter.out.persistence.JdbiReconcilerLease;
+import org.aapf.adapter.out.persistence.PostgresServerSignals;
+import org.aapf.application.port.out.ServerSignals;
 import org.aapf.adapter.out.persistence.JdbiWarmInstanceRepository;
 import org.aapf.adapter.out.persistence.JdbiUserLimitsRepository;
 import org.aapf.application.port.out.ClusterDirectory;
@@ -76,6 +78,13 @@ interface PersistenceModule {
 
     @Binds
     ReconcilerLease reconcilerLease(JdbiReconcilerLease lease);
+
+    /** Changes accepted by one server wake the lease holder at once, where several servers share PostgreSQL. */
+    @Provides
+    @Singleton
+    static ServerSignals serverSignals(Database database) {
+        return PostgresServerSignals.of(database);
+    }
 
     @Binds
     WarmInstanceRepository warmInstances(JdbiWarmInstanceRepository repository);

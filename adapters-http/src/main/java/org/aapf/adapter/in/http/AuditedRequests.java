@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * Which API requests go into the audit trail and under what action name: every request that changes something
  * ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}), named after what it does where the API is known, and
  * {@code METHOD path} for the rest (admin endpoints added later are audited without a change here). Logins are
- * audited by the login use case itself, which knows the name tried; token refreshes and the single sign-on steps
- * (which end in a login the provider audits) are left out.
+ * audited by the login use cases themselves, which know the name tried (a password login) or proven (a single
+ * sign-on, {@code login.sso}); token refreshes and the other single sign-on steps are left out.
  */
 final class AuditedRequests {
 

@@ -35,10 +35,12 @@ public final class SignOnHttpService implements HttpService {
     static final String WEBUI_LANDING = "/#sign-on";
 
     private final SignOnUseCase signOn;
+    private final ClientAddress clientAddress;
 
     @Inject
-    public SignOnHttpService(SignOnUseCase signOn) {
+    public SignOnHttpService(SignOnUseCase signOn, HttpSettings settings) {
         this.signOn = signOn;
+        this.clientAddress = new ClientAddress(settings.trustForwardedFor());
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class SignOnHttpService implements HttpService {
         String browserState = req.headers().cookies().first(STATE_COOKIE).orElse(null);
         res.headers().addCookie(expired(STATE_COOKIE));
         String handoff = signOn.complete(new SignOnCallback(query.first("state").orElse(null), browserState,
-                query.first("code").orElse(null), query.first("error").orElse(null)));
+                query.first("code").orElse(null), query.first("error").orElse(null), clientAddress.of(req)));
         res.headers().addCookie(cookie(HANDOFF_COOKIE, handoff, Duration.ofMinutes(1), SetCookie.SameSite.STRICT,
                 secure(req)));
         redirect(res, WEBUI_LANDING);

@@ -50,7 +50,7 @@ final class ApiTestServer implements AutoCloseable {
         var clustersService = new ClustersHttpService(clusters, clusters, clusters, clusters, clusters, clusters, clusters,
                 clusters, settings);
         var authentication = new BearerAuthentication(accounts);
-        var signOnService = new SignOnHttpService(signOn);
+        var signOnService = new SignOnHttpService(signOn, settings);
         var profileService = new ProfileHttpService(signOn, settings);
         var usageService = new UsageHttpService(admin);
         var adminService = new AdminHttpService(admin, admin, admin, admin, admin, admin, admin, settings);

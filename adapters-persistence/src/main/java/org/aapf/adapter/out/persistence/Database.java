@@ -33,7 +33,9 @@ public final class Database implements AutoCloseable {
      * How long a request waits for a connection: while the database is down every request waits this long before it
      * is answered 503, so it is short; a healthy pool hands connections out in microseconds.
      */
-    private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+    static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+    /** What an embedder's data source is assumed to hold when it does not say (HikariCP's default). */
+    private static final int ASSUMED_POOL_SIZE = 10;
     /**
      * On PostgreSQL, a session left idle inside a transaction for 5 s is ended by the server, which rolls the transaction
      * back and frees its row locks: a server process frozen mid-transaction (SIGSTOP, a stopped VM) would otherwise
@@ -45,12 +47,14 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
     private final String description;
+    private final int maxConnections;
     private final Jdbi jdbi;
 
-    private Database(DataSource dataSource, AutoCloseable ownedPool, String description) {
+    private Database(DataSource dataSource, AutoCloseable ownedPool, String description, int maxConnections) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.description = description;
+        this.maxConnections = maxConnections;
         this.jdbi = RowReaders.install(HotReadSource.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
                 dataSource));
     }
@@ -64,7 +68,7 @@ public final class Database implements AutoCloseable {
         try {
             migrate(pool, description);
             LOG.log(Level.INFO, "Database ready: {0}", description);
-            return new Database(pool, pool, description);
+            return new Database(pool, pool, description, settings.maxPoolSize());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -76,7 +80,7 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(dataSource, "'dataSource' must not be null");
         String description = describe(dataSource);
         migrate(dataSource, description);
-        return new Database(dataSource, null, description);
+        return new Database(dataSource, null, description, poolSizeOf(dataSource));
     }
 
     /** The Jdbi (with the SqlObject plugin installed) that the {@code Jdbi...Repository} classes take. */
@@ -86,6 +90,11 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** How many connections the pool holds at most (for a data source handed in: as it says, else assumed 10). */
+    public int maxConnections() {
+        return maxConnections;
     }
 
     /** True when a connection can be obtained and answers within a few seconds; never throws. */
@@ -198,6 +207,16 @@ public final class Database implements AutoCloseable {
             return schema;
         } catch (SQLException e) {
             throw AapfException.unavailable("cannot connect to the database (" + description + ")", e);
+        }
+    }
+
+    private static int poolSizeOf(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class)
+                    ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()
+                    : ASSUMED_POOL_SIZE;
+        } catch (SQLException e) {
+            return ASSUMED_POOL_SIZE;
         }
     }
 

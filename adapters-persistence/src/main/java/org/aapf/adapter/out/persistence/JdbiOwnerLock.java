@@ -3,6 +3,8 @@ package org.aapf.adapter.out.persistence;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.aapf.application.port.out.OwnerLock;
 import org.aapf.domain.error.AapfException;
@@ -17,6 +19,11 @@ import org.jdbi.v3.core.JdbiException;
  * is added at the owner's first locked request. The lock is
  * taken on a connection of its own, kept open while {@code work} runs: the repositories {@code work} calls commit their
  * writes on their own connections before the lock is released, so the next holder reads them.
+ *
+ * <p>So a locked request needs two connections at once. At most half the pool holds locks at a time (other requests
+ * wait their turn here, as long as they would wait for a connection), so that the writes of the holders always find a
+ * connection: without this bound, as many users creating at once as the pool has connections would each hold a lock
+ * and wait for a second connection that never comes, until every one of them failed.
  */
 public final class JdbiOwnerLock implements OwnerLock {
 
@@ -27,20 +34,47 @@ public final class JdbiOwnerLock implements OwnerLock {
     private static final String LOCK = "SELECT user_id FROM owner_locks WHERE user_id = :id FOR UPDATE";
 
     private final Jdbi jdbi;
+    private final Semaphore holders;
 
     @Inject
-    public JdbiOwnerLock(Jdbi jdbi) {
+    public JdbiOwnerLock(Database database) {
+        this(database.jdbi(), Math.max(1, database.maxConnections() / 2));
+    }
+
+    /** @param maxHolders how many locks this process holds at once; at most half its pool's connections */
+    public JdbiOwnerLock(Jdbi jdbi, int maxHolders) {
         this.jdbi = Objects.requireNonNull(jdbi, "'jdbi' must not be null");
+        if (maxHolders < 1) {
+            throw new IllegalArgumentException("'maxHolders' must be >= 1");
+        }
+        this.holders = new Semaphore(maxHolders, true);
     }
 
     @Override
     public <T> T whileLocked(UserId owner, Supplier<T> work) {
-        Handle handle = jdbi.open();
+        awaitTurn();
         try {
-            lock(handle, owner);
-            return work.get();
+            Handle handle = jdbi.open();
+            try {
+                lock(handle, owner);
+                return work.get();
+            } finally {
+                release(handle);
+            }
         } finally {
-            release(handle);
+            holders.release();
+        }
+    }
+
+    private void awaitTurn() {
+        try {
+            if (!holders.tryAcquire(Database.CONNECTION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw AapfException.unavailable("The server is busy with other users' requests; please try again.",
+                        null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AapfException.unavailable("The request was interrupted; please try again.", e);
         }
     }
 

@@ -1,21 +1,28 @@
 package org.aapf.adapter.out.persistence;
 
-import org.aapf.application.port.out.WarmPoolMetrics;
-import org.aapf.application.port.out.WarmInstanceRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
 import org.aapf.application.port.in.CreateClusterUseCase.ServiceRequest;
 import org.aapf.application.port.out.CatalogueSource;
 import org.aapf.application.port.out.ClusterDirectory.OwnedCluster;
 import org.aapf.application.port.out.ClusterDirectory.PageKey;
+import org.aapf.application.port.out.OwnerLock;
+import org.aapf.application.port.out.WarmInstanceRepository;
+import org.aapf.application.port.out.WarmPoolMetrics;
 import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.application.service.cluster.ClusterLimits;
 import org.aapf.application.service.cluster.CreateClusterService;
@@ -149,10 +156,47 @@ abstract class AbstractUserQuotaPersistenceTest extends DatabaseFixture {
     }
 
     @Test
+    void moreUsersLockingAtOnceThanThePoolHasConnections_allFinish() throws Exception {
+        DatabaseSettings shared = testDatabase().settings();
+        try (Database small = Database.open(new DatabaseSettings(shared.jdbcUrl(), shared.user(), shared.password(),
+                4))) {
+            OwnerLock lock = new JdbiOwnerLock(small);
+            List<UserId> owners = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                owners.add(addUser("crowd" + i));
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(owners.size());
+            try {
+                List<Future<Integer>> done = new ArrayList<>();
+                for (UserId owner : owners) {
+                    done.add(threads.submit(() -> lock.whileLocked(owner, () -> {
+                        sleep(50);
+                        return small.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM users")
+                                .mapTo(Integer.class).one());
+                    })));
+                }
+                for (Future<Integer> one : done) {
+                    assertTrue(one.get(30, TimeUnit.SECONDS) >= owners.size(), "each write found a connection");
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void lockOfAnUnknownOwner_isNotFoundAndRunsNothing() {
         List<String> ran = new ArrayList<>();
         AapfException e = assertThrows(AapfException.class,
-                () -> new JdbiOwnerLock(jdbi()).whileLocked(UserId.random(), () -> ran.add("work")));
+                () -> new JdbiOwnerLock(jdbi(), 5).whileLocked(UserId.random(), () -> ran.add("work")));
         assertEquals(ErrorReason.NOT_FOUND, e.reason());
         assertEquals(List.of(), ran);
     }
@@ -160,7 +204,7 @@ abstract class AbstractUserQuotaPersistenceTest extends DatabaseFixture {
     private CreateClusterService server(org.jdbi.v3.core.Jdbi jdbi) {
         JdbiClusterRepository repository = new JdbiClusterRepository(jdbi);
         UserQuota quota = new UserQuota(DefaultLimits.none(), new JdbiUserLimitsRepository(jdbi), repository,
-                catalogue, new JdbiOwnerLock(jdbi));
+                catalogue, new JdbiOwnerLock(jdbi, 5));
         return new CreateClusterService(repository, new JdbiClusterEventRepository(jdbi), catalogue,
                 CatalogueVisibility.everything(), ClusterLimits.defaults(), quota,
                 TestQuotas.anyType(Clock.systemUTC()), () -> { }, Clock.systemUTC(), WarmInstanceRepository.none(),

@@ -48,8 +48,9 @@ public interface SignOnUseCase {
      * @param browserState the state the browser kept since {@link #start}
      * @param code the authorization code, or null when the provider answered with {@code error}
      * @param error the provider's error code, or null
+     * @param clientAddress where the browser's request came from, for the audit trail
      */
-    record SignOnCallback(String state, String browserState, String code, String error) {
+    record SignOnCallback(String state, String browserState, String code, String error, String clientAddress) {
         @Override
         public String toString() {
             return "SignOnCallback[redacted, error=" + error + "]";

@@ -1,6 +1,5 @@
 package org.aapf.application.service.account;
 
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -9,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+
+import jakarta.inject.Inject;
+import org.aapf.application.port.in.AuditLog;
 import org.aapf.application.port.in.LoginUseCase.TokenPair;
 import org.aapf.application.port.in.SignOnUseCase;
 import org.aapf.application.port.out.IdentityProvider;
@@ -19,13 +21,15 @@ import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.SignOnRepository;
 import org.aapf.application.port.out.TokenCodec;
 import org.aapf.application.port.out.UserRepository;
+import org.aapf.domain.audit.AuditEntry;
+import org.aapf.domain.audit.AuditEntry.Outcome;
+import org.aapf.domain.common.Timestamps;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.token.SecretDigest;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.User;
 import org.aapf.domain.user.UserId;
 import org.aapf.domain.user.Username;
-import org.aapf.domain.common.Timestamps;
 
 /**
  * Single sign-on: each attempt's state, nonce and PKCE verifier are random, kept (state as a digest) for
@@ -50,18 +54,20 @@ public final class SignOnService implements SignOnUseCase {
     private final PasswordHasher hasher;
     private final SessionStart sessionStart;
     private final SignOnSettings settings;
+    private final AuditLog audit;
     private final Clock clock;
 
     @Inject
     public SignOnService(Optional<IdentityProvider> provider, SignOnRepository attempts, UserRepository users,
             SessionRepository sessions, PasswordHasher hasher, TokenCodec codec, AccountSettings accountSettings,
-            SignOnSettings settings, Clock clock) {
+            SignOnSettings settings, AuditLog audit, Clock clock) {
         this.provider = provider;
         this.attempts = attempts;
         this.users = users;
         this.hasher = hasher;
         this.sessionStart = new SessionStart(sessions, codec, accountSettings);
         this.settings = settings;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,9 +86,25 @@ public final class SignOnService implements SignOnUseCase {
         return new SignOnStart(idp.authorizationUri(request), request.state());
     }
 
+    /** Every completed or refused sign-on goes into the audit trail as {@code login.sso}, like a password login. */
     @Override
     public String complete(SignOnCallback callback) {
         IdentityProvider idp = provider.orElseThrow(() -> AapfException.notFound(NOT_CONFIGURED));
+        String[] actor = {"(unknown)"};
+        try {
+            User user = signOn(idp, callback, actor);
+            String handoff = random(32);
+            attempts.saveHandoff(SecretDigest.sha256(handoff), user.id(), Timestamps.now(clock).plus(HANDOFF_TTL));
+            audit(callback, user.username().value(), Outcome.SUCCEEDED, "through " + idp.displayName());
+            return handoff;
+        } catch (AapfException e) {
+            audit(callback, actor[0], Outcome.REFUSED, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The user the provider's answer proves; {@code actor[0]} becomes the provider's username once it is known. */
+    private User signOn(IdentityProvider idp, SignOnCallback callback, String[] actor) {
         if (isBlank(callback.state()) || isBlank(callback.browserState())
                 || !MessageDigest.isEqual(bytes(callback.state()), bytes(callback.browserState()))) {
             throw AapfException.invalid(STATE_MISMATCH);
@@ -98,10 +120,14 @@ public final class SignOnService implements SignOnUseCase {
         if (isBlank(callback.code())) {
             throw AapfException.invalid("'code' is required");
         }
-        User user = findOrSignUp(idp.redeem(callback.code(), request), now);
-        String handoff = random(32);
-        attempts.saveHandoff(SecretDigest.sha256(handoff), user.id(), now.plus(HANDOFF_TTL));
-        return handoff;
+        ProvenIdentity proven = idp.redeem(callback.code(), request);
+        actor[0] = proven.username();
+        return findOrSignUp(proven, now);
+    }
+
+    private void audit(SignOnCallback callback, String actor, Outcome outcome, String detail) {
+        audit.record(new AuditEntry(clock.instant(), actor, "login.sso", "", callback.clientAddress(), outcome,
+                detail));
     }
 
     @Override

@@ -117,6 +117,11 @@ final class LeaseKeeper {
         confirmedAt = asked;
     }
 
+    /** True while this process believes it holds the lease (as of the last take, renewal or check). */
+    synchronized boolean holds() {
+        return held.isPresent();
+    }
+
     synchronized void release() {
         held.ifPresent(current -> {
             lease.release(current);

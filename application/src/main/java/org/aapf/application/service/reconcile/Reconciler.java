@@ -127,6 +127,16 @@ public final class Reconciler implements ReconcileTrigger, AutoCloseable {
         signal.wake();
     }
 
+    /**
+     * Another server stored a change ({@link org.aapf.application.port.out.ServerSignals}): passes soon while this
+     * process holds the lease; a standby ignores it (it would only ask the database for the lease again).
+     */
+    public void peerChanged() {
+        if (leaseKeeper.holds()) {
+            signal.wake();
+        }
+    }
+
     /** One full pass; does nothing but report so when another reconciler holds the lease. */
     public synchronized PassReport reconcileOnce() {
         long started = System.nanoTime();

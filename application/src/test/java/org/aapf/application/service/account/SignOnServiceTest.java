@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.aapf.application.port.in.SignOnUseCase.SignOnCallback;
 import org.aapf.application.port.in.SignOnUseCase.SignOnStart;
 import org.aapf.application.port.out.IdentityProvider;
 import org.aapf.application.port.out.IdentityProvider.ProvenIdentity;
 import org.aapf.application.testing.FakeIdentityProvider;
 import org.aapf.application.testing.InMemorySignOnRepository;
+import org.aapf.domain.audit.AuditEntry;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
 import org.aapf.domain.user.ExternalIdentity;
@@ -24,20 +28,41 @@ import org.junit.jupiter.api.Test;
 class SignOnServiceTest {
 
     private static final String ISSUER = "https://idp.example.org";
+    private static final String BROWSER = "192.0.2.7";
 
     private final AccountFixture accounts = new AccountFixture();
     private final FakeIdentityProvider idp = new FakeIdentityProvider();
+    private final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
     private final SignOnService service = new SignOnService(Optional.<IdentityProvider>of(idp),
             new InMemorySignOnRepository(), accounts.users, accounts.sessions, accounts.hasher, accounts.codec,
-            accounts.settings, new SignOnSettings(false, Optional.of("admins")), accounts.clock);
+            accounts.settings, new SignOnSettings(false, Optional.of("admins")), audited::add, accounts.clock);
 
     private String signOn(ProvenIdentity identity) {
         SignOnStart start = service.start();
-        return service.complete(new SignOnCallback(start.state(), start.state(), idp.issue(identity), null));
+        return service.complete(new SignOnCallback(start.state(), start.state(), idp.issue(identity), null,
+                BROWSER));
     }
 
     private static ProvenIdentity identity(String subject, String username, String... groups) {
         return new ProvenIdentity(new ExternalIdentity(ISSUER, subject), username, Set.of(groups));
+    }
+
+    @Test
+    void everySignOn_succeededOrRefused_isInTheAuditTrail_underTheProvidersUsername() {
+        signOn(identity("sub-e", "erin"));
+        SignOnStart replayed = service.start();
+        String code = idp.issue(identity("sub-f", "frank"));
+        service.complete(new SignOnCallback(replayed.state(), replayed.state(), code, null, BROWSER));
+        assertThrows(AapfException.class,
+                () -> service.complete(new SignOnCallback(replayed.state(), replayed.state(), code, null, BROWSER)));
+        accounts.addUser("gina", "gina-pass-1");
+        assertThrows(AapfException.class, () -> signOn(identity("sub-g", "gina")));
+
+        assertEquals(List.of("erin SUCCEEDED", "frank SUCCEEDED", "(unknown) REFUSED", "gina REFUSED"),
+                audited.stream().map(entry -> entry.actor() + " " + entry.outcome()).toList());
+        assertTrue(audited.stream().allMatch(entry -> entry.action().equals("login.sso")
+                && entry.address().equals(BROWSER)));
+        assertTrue(audited.get(3).detail().contains("belongs to another AAPF account"), audited.get(3).detail());
     }
 
     @Test
@@ -68,13 +93,14 @@ class SignOnServiceTest {
         SignOnStart start = service.start();
         String code = idp.issue(identity("sub-2", "bob"));
         assertEquals(ErrorReason.INVALID_INPUT, assertThrows(AapfException.class,
-                () -> service.complete(new SignOnCallback(start.state(), "other", code, null))).reason());
+                () -> service.complete(new SignOnCallback(start.state(), "other", code, null, BROWSER))).reason());
         assertEquals(ErrorReason.INVALID_INPUT, assertThrows(AapfException.class,
-                () -> service.complete(new SignOnCallback("forged", "forged", code, null))).reason());
+                () -> service.complete(new SignOnCallback("forged", "forged", code, null, BROWSER))).reason());
 
-        service.complete(new SignOnCallback(start.state(), start.state(), code, null));
+        service.complete(new SignOnCallback(start.state(), start.state(), code, null, BROWSER));
         assertEquals(ErrorReason.INVALID_INPUT, assertThrows(AapfException.class,
-                () -> service.complete(new SignOnCallback(start.state(), start.state(), code, null))).reason());
+                () -> service.complete(new SignOnCallback(start.state(), start.state(), code, null, BROWSER)))
+                .reason());
     }
 
     @Test
@@ -82,7 +108,8 @@ class SignOnServiceTest {
         SignOnStart start = service.start();
         accounts.clock.advance(SignOnService.ATTEMPT_TTL.plus(Duration.ofSeconds(1)));
         assertEquals(ErrorReason.INVALID_INPUT, assertThrows(AapfException.class, () -> service.complete(
-                new SignOnCallback(start.state(), start.state(), idp.issue(identity("s", "x")), null))).reason());
+                new SignOnCallback(start.state(), start.state(), idp.issue(identity("s", "x")), null, BROWSER)))
+                .reason());
     }
 
     @Test

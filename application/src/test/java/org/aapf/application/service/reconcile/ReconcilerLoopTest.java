@@ -1,37 +1,41 @@
 package org.aapf.application.service.reconcile;
 
-import org.aapf.application.port.out.WarmPoolMetrics;
-import org.aapf.application.port.out.WarmInstanceRepository;
 import static org.aapf.application.testing.ClusterWorld.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+
 import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
 import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
 import org.aapf.application.port.out.InstanceRef;
+import org.aapf.application.port.out.Metrics;
+import org.aapf.application.port.out.ServerSignals;
+import org.aapf.application.port.out.SparkMasterMonitor;
+import org.aapf.application.port.out.WarmInstanceRepository;
+import org.aapf.application.port.out.WarmPoolMetrics;
+import org.aapf.application.service.catalogue.CatalogueVisibility;
+import org.aapf.application.service.cluster.ClusterLimits;
+import org.aapf.application.service.cluster.CreateClusterService;
+import org.aapf.application.service.cluster.DeleteClusterService;
+import org.aapf.application.testing.ClusterWorld;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
 import org.aapf.application.testing.InMemoryReconcilerLease;
 import org.aapf.application.testing.TestCatalogues;
 import org.aapf.application.testing.TestQuotas;
-import org.aapf.application.service.catalogue.CatalogueVisibility;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ClusterStatus;
 import org.aapf.domain.cluster.ServiceKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.aapf.application.service.cluster.ClusterLimits;
-import org.aapf.application.service.cluster.CreateClusterService;
-import org.aapf.application.service.cluster.DeleteClusterService;
-import org.aapf.application.testing.ClusterWorld;
-import org.aapf.application.port.out.SparkMasterMonitor;
-import org.aapf.application.port.out.Metrics;
 
 /**
  * The running loop on its thread, with a real clock and a resync so long that only wake-ups (and restarts falling
@@ -113,6 +117,52 @@ class ReconcilerLoopTest {
 
             assertEquals(Optional.of("standby"), lease.holder());
             assertTrue(standby.lastPass().orElseThrow().leader());
+        } finally {
+            standby.close();
+        }
+    }
+
+    @Test
+    void changeAcceptedByAStandby_isCarriedOutByTheHolderAtOnce_notAtItsNextResync() throws InterruptedException {
+        Reconciler standby = new Reconciler(clusters, events, backend, TestCatalogues::standard, lease, clock,
+                ReconcilerSettings.defaults().withResyncInterval(Duration.ofHours(1)).withHolderId("standby"),
+                SparkMasterMonitor.none(), Metrics.none());
+        List<Runnable> listeners = new CopyOnWriteArrayList<>();
+        ServerSignals database = new ServerSignals() {
+            @Override
+            public void announce() {
+                listeners.forEach(Runnable::run);
+            }
+
+            @Override
+            public Listening listen(Runnable onSignal) {
+                listeners.add(onSignal);
+                return () -> listeners.remove(onSignal);
+            }
+        };
+        try (ServerSignals.Listening holderListens = database.listen(reconciler::peerChanged);
+                ServerSignals.Listening standbyListens = database.listen(standby::peerChanged)) {
+            reconciler.start();
+            awaitTrue(() -> reconciler.lastPass().isPresent() && reconciler.lastPass().get().leader());
+            standby.start();
+            awaitTrue(() -> standby.lastPass().isPresent());
+            PassReport standbyPass = standby.lastPass().orElseThrow();
+            CreateClusterService createOnStandby = new CreateClusterService(clusters, events,
+                    TestCatalogues::standard, CatalogueVisibility.everything(), ClusterLimits.defaults(),
+                    TestQuotas.unlimited(clusters, TestCatalogues::standard), TestQuotas.anyType(clock),
+                    new AnnouncingTrigger(standby, database), clock, WarmInstanceRepository.none(),
+                    WarmPoolMetrics.none());
+
+            createOnStandby.create(new CreateClusterCommand(ALICE, "sample", Optional.of(ClusterWorld.notebook()),
+                    Optional.empty(), Optional.empty()));
+
+            awaitTrue(() -> status("sample") == ClusterStatus.CREATED);
+            assertTrue(lease.holder().isPresent() && !lease.holder().get().equals("standby"),
+                    "the holder carried it out");
+            standby.peerChanged();
+            Thread.sleep(100);
+            assertTrue(standbyPass == standby.lastPass().orElseThrow() || !standby.lastPass().get().leader(),
+                    "a standby does not pass for another server's change");
         } finally {
             standby.close();
         }
