@@ -217,7 +217,7 @@ define_targets() {
     done
 }
 
-allocation_per_get() {   # the JVM's allocated bytes (Micrometer's counter, exact across forced GCs) per request
+allocation_per_get() {   # TARGET: the JVM's allocated bytes (Micrometer's counter, exact across forced GCs) per request
     local before after result requests
     allocated() {
         curl -fs -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$aapf_port/metrics" \
@@ -225,7 +225,7 @@ allocation_per_get() {   # the JVM's allocated bytes (Micrometer's counter, exac
     }
     "$JAVA_HOME/bin/jcmd" "$aapf_pid" GC.run >/dev/null
     before=$(allocated)
-    result="$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -H "${header[aapf-one-api]}" "${url[aapf-one-api]}")"
+    result="$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -H "${header[$1]}" "${url[$1]}")"
     "$JAVA_HOME/bin/jcmd" "$aapf_pid" GC.run >/dev/null
     after=$(allocated)
     requests=$(awk '/requests in/ {print $1}' <<<"$result")
@@ -286,7 +286,8 @@ measure() {   # DATABASE: warm-up, rounds, table
                         name, ar / hr, ap / hp }'
         done
     done
-    echo "allocation per GET of one cluster (API token, $seconds s, between two full GCs): $(allocation_per_get) bytes"
+    echo "allocation per GET of one cluster (API token, $seconds s, between two full GCs): $(allocation_per_get aapf-one-api) bytes"
+    echo "allocation per GET of the list of 100 (API token, $seconds s, between two full GCs): $(allocation_per_get aapf-list-api) bytes"
     echo "RSS (MiB): JupyterHub (hub + proxy) max $hub_rss_max; AAPF $((aapf_rss_before / 1024)) before the runs," \
         "max $aapf_rss_max during, $((aapf_rss_after / 1024)) after (goal < 300)"
 }

@@ -26,6 +26,7 @@ public final class InMemoryClusterRepository implements ClusterRepository {
 
     private final Map<ClusterId, AACluster> rows = new LinkedHashMap<>();
     private final Map<OwnerAndName, ClusterId> byName = new HashMap<>();
+    private final Map<UserId, Long> listVersions = new HashMap<>();
     private Predicate<UserId> ownerExists = owner -> true;
     private int updates;
     private boolean crashOnNextUpdate;
@@ -49,6 +50,7 @@ public final class InMemoryClusterRepository implements ClusterRepository {
         }
         rows.put(cluster.id(), copy(cluster, cluster.version()));
         byName.put(key, cluster.id());
+        listVersions.merge(cluster.owner(), 1L, Long::sum);
     }
 
     @Override
@@ -62,6 +64,7 @@ public final class InMemoryClusterRepository implements ClusterRepository {
             throw new SimulatedCrash("before saving AACluster " + cluster.id());
         }
         rows.put(cluster.id(), copy(cluster, cluster.version() + 1));
+        listVersions.merge(cluster.owner(), 1L, Long::sum);
         updates++;
         return true;
     }
@@ -79,6 +82,7 @@ public final class InMemoryClusterRepository implements ClusterRepository {
         }
         rows.remove(cluster.id());
         byName.remove(new OwnerAndName(stored.owner(), stored.name()));
+        listVersions.merge(stored.owner(), 1L, Long::sum);
         return true;
     }
 
@@ -105,6 +109,11 @@ public final class InMemoryClusterRepository implements ClusterRepository {
     public synchronized List<AACluster> listByOwner(UserId owner) {
         return rows.values().stream().filter(row -> row.owner().equals(owner))
                 .sorted(Comparator.comparing(AACluster::name)).map(InMemoryClusterRepository::copy).toList();
+    }
+
+    @Override
+    public synchronized long listVersion(UserId owner) {
+        return listVersions.getOrDefault(owner, 0L);
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.aapf.application.port.in.ClusterView;
 /**
  * Writes the bodies of {@code GET /aaclusters} and {@code GET /aaclusters/{name}}. A cluster's JSON is a function of
  * its {@link ClusterView} (a value: equal views write equal JSON), so the JSON of views seen lately is kept under the
- * view and reused while the cluster does not change; a body is then the kept pieces written one after the other.
- * Building the response records and running Jackson over them for every cluster of every list was most of what a list
+ * view and reused while the cluster does not change; a body is then the kept pieces written one after the other (and
+ * a whole list's body is kept by {@link AnsweredLists} while the list is unchanged). Building the response records and running Jackson over them for every cluster of every list was most of what a list
  * request allocated. Freshness is untouched: the view is read from the database on every request.
  */
 final class ClusterJson {
@@ -58,9 +58,10 @@ final class ClusterJson {
     }
 
     /**
-     * A body as the pieces it is made of, written one after the other: neither joined into one array here nor copied
-     * into one by the server (its response buffer for a body sent whole), which for a list of 100 were two copies of
-     * about 100 KB per request.
+     * A body as the pieces it is made of, written one after the other. A small body is joined and sent whole
+     * ({@link Json#send(io.helidon.webserver.http.ServerResponse, Pieces)}); a large one is streamed, not copied into
+     * the server's response buffer (for a list of 100, two copies of about 100 KB per request), and when it is kept
+     * to be sent many times, as {@link #forStreaming() two pieces}.
      */
     record Pieces(List<byte[]> parts) {
 
@@ -71,6 +72,38 @@ final class ClusterJson {
                 length += part.length;
             }
             return length;
+        }
+
+        /** The same body as one array. */
+        byte[] joined() {
+            return parts.size() == 1 ? parts.getFirst() : join(parts);
+        }
+
+        /**
+         * The same body as two pieces, to be kept and streamed many times: the first piece as it is, everything after
+         * it joined into one array. The server copies what is written first into one buffer with the headers, and
+         * sends what is written after it as it is: a small first piece keeps that copy small (a whole list of 100
+         * written at once was copied twice per request), one array after it makes one write.
+         */
+        Pieces forStreaming() {
+            if (parts.size() <= 2) {
+                return this;
+            }
+            return new Pieces(List.of(parts.getFirst(), join(parts.subList(1, parts.size()))));
+        }
+
+        private static byte[] join(List<byte[]> parts) {
+            int length = 0;
+            for (byte[] part : parts) {
+                length += part.length;
+            }
+            byte[] whole = new byte[length];
+            int at = 0;
+            for (byte[] part : parts) {
+                System.arraycopy(part, 0, whole, at, part.length);
+                at += part.length;
+            }
+            return whole;
         }
 
         void writeTo(OutputStream out) throws IOException {

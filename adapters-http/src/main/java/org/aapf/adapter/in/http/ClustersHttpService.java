@@ -36,7 +36,6 @@ public final class ClustersHttpService implements HttpService {
 
     private static final String SLASH_IN_NAME = "'nameOfAACluster' must not contain '/'";
 
-    private final ListClustersQuery listQuery;
     private final GetClusterQuery getQuery;
     private final CreateClusterUseCase createUseCase;
     private final DeleteClusterUseCase deleteUseCase;
@@ -46,12 +45,12 @@ public final class ClustersHttpService implements HttpService {
     private final ListClusterEventsQuery eventsQuery;
     private final Timestamps timestamps;
     private final ClusterJson json;
+    private final AnsweredLists lists;
 
     @Inject
     public ClustersHttpService(ListClustersQuery listQuery, GetClusterQuery getQuery, CreateClusterUseCase createUseCase,
             DeleteClusterUseCase deleteUseCase, ResizeSparkWorkersUseCase resizeUseCase, StopClusterUseCase stopUseCase,
             StartClusterUseCase startUseCase, ListClusterEventsQuery eventsQuery, HttpSettings settings) {
-        this.listQuery = listQuery;
         this.getQuery = getQuery;
         this.createUseCase = createUseCase;
         this.deleteUseCase = deleteUseCase;
@@ -61,6 +60,7 @@ public final class ClustersHttpService implements HttpService {
         this.eventsQuery = eventsQuery;
         this.timestamps = new Timestamps(settings.zone());
         this.json = new ClusterJson(timestamps);
+        this.lists = new AnsweredLists(listQuery, json);
     }
 
     @Override
@@ -79,7 +79,7 @@ public final class ClustersHttpService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Json.send(res, json.list(listQuery.list(Caller.of(req).id())));
+        Json.send(res, lists.body(Caller.of(req).id()));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -114,6 +114,9 @@ final class Json {
         return value;
     }
 
+    /** Bodies up to this many bytes are sent whole rather than streamed. */
+    private static final int SMALL_BODY = 16 * 1024;
+
     static void send(ServerResponse res, Object body) {
         send(res, Status.OK_200, body);
     }
@@ -130,11 +133,20 @@ final class Json {
         res.send(bytes);
     }
 
-    /** Sends a 200 whose JSON body is these pieces, streamed with its length declared (not chunked). */
+    /**
+     * Sends a 200 whose JSON body is these pieces: a small body joined and sent whole (the server writes it with the
+     * headers in one buffer), a large one streamed with its length declared (not chunked; the stream's own buffer
+     * costs more than a small body, copying a large one into the server's buffer more than streaming it).
+     */
     static void send(ServerResponse res, ClusterJson.Pieces json) {
         res.status(Status.OK_200);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.contentLength(json.length());
+        long length = json.length();
+        if (length <= SMALL_BODY) {
+            res.send(json.joined());
+            return;
+        }
+        res.contentLength(length);
         try (OutputStream out = res.outputStream()) {
             json.writeTo(out);
         } catch (IOException e) {

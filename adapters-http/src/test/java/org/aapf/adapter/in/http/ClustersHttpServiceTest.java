@@ -74,6 +74,22 @@ class ClustersHttpServiceTest {
     }
 
     @Test
+    void list_answeredAgainWhileUnchanged_showsAChangeInTheNextAnswer() {
+        api.clusters.put(FakeAccounts.USER.id(), SampleClusters.withSparkAndAlerts("a"));
+        String first = api.send("GET", "/api/v1/aaclusters", null).body();
+        assertEquals(first, api.send("GET", "/api/v1/aaclusters", null).body());
+
+        api.clusters.put(FakeAccounts.USER.id(), SampleClusters.withSparkAndAlerts("b"));
+        var body = ApiTestServer.tree(api.send("GET", "/api/v1/aaclusters", null).body());
+        assertEquals(2, body.at("/aaclusters").size());
+        assertEquals("b", body.at("/aaclusters/1/name").asText());
+
+        api.send("DELETE", "/api/v1/aaclusters/a", null);
+        var afterDelete = ApiTestServer.tree(api.send("GET", "/api/v1/aaclusters", null).body());
+        assertEquals("deleting", afterDelete.at("/aaclusters/0/status").asText());
+    }
+
+    @Test
     void get_showsSparkServicesHealthGpuAndAlerts() {
         api.clusters.put(FakeAccounts.USER.id(), SampleClusters.withSparkAndAlerts("big"));
 

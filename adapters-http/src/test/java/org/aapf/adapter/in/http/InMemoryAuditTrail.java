@@ -21,9 +21,27 @@ final class InMemoryAuditTrail implements AuditLog, ListAuditQuery {
     @Override
     public synchronized void record(AuditEntry entry) {
         entries.add(entry);
+        notifyAll();
     }
 
     synchronized List<AuditEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /**
+     * The entries once there are at least {@code count} (or after 5 s, whatever there is): the filter records an entry
+     * after the answer went out, so a client can read the trail before the entry of its last request is in.
+     */
+    synchronized List<AuditEntry> entries(int count) {
+        long until = System.nanoTime() + 5_000_000_000L;
+        try {
+            for (long left = until - System.nanoTime(); entries.size() < count && left > 0;
+                    left = until - System.nanoTime()) {
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return List.copyOf(entries);
     }
 

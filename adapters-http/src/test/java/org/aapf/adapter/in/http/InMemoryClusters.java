@@ -19,6 +19,7 @@ import org.aapf.application.port.in.ResizeSparkWorkersUseCase;
 import org.aapf.application.port.in.StartClusterUseCase;
 import org.aapf.application.port.in.StopClusterUseCase;
 import org.aapf.application.port.in.ServiceView;
+import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.cluster.ClusterEvent;
 import org.aapf.domain.cluster.ClusterName;
 import org.aapf.domain.cluster.ClusterStatus;
@@ -56,9 +57,14 @@ final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, Crea
         clustersOf(owner).put(cluster.name(), new Stored(cluster, new ArrayList<>(List.of(events))));
     }
 
+    /** {@inheritDoc} Here {@code known} is current when its views equal the stored ones. */
     @Override
-    public synchronized List<ClusterView> list(UserId owner) {
-        return clustersOf(owner).values().stream().map(Stored::view).toList();
+    public synchronized ClusterList list(UserId owner, Optional<ClusterList> known) {
+        List<ClusterView> views = clustersOf(owner).values().stream().map(Stored::view).toList();
+        if (known.isPresent() && known.get().owner().equals(owner) && known.get().clusters().equals(views)) {
+            return known.get();
+        }
+        return new ClusterList(owner, 0, Catalogue.empty(), views);
     }
 
     @Override

@@ -19,7 +19,7 @@ interface ApiTokenDao {
             OffsetDateTime lastUsedAt);
 
     /** Read on every request that presents an API token: run through {@link HotReads}, not as a method here. */
-    String FIND_BY_ID = "SELECT " + COLUMNS + " FROM api_tokens WHERE id = :id";
+    String FIND_BY_ID = "SELECT " + COLUMNS + " FROM api_tokens WHERE id = ?";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM api_tokens WHERE user_id = :userId AND name = :name")
     Optional<ApiTokenRow> findByName(String userId, String name);

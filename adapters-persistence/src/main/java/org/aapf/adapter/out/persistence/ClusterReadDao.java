@@ -57,9 +57,9 @@ interface ClusterReadDao {
     @SqlQuery(INSTANCE_ALERTS + OF_CLUSTERS)
     List<AlertRow> instanceAlerts(@BindList("ids") Collection<String> ids);
 
-    /** The API's reads, on every request: run through {@link HotReads}, not as methods here. */
-    String CLUSTER_BY_NAME = CLUSTERS + " WHERE owner_id = :ownerId AND name = :name";
-    String CLUSTERS_OF_OWNER = CLUSTERS + " WHERE owner_id = :ownerId";
+    /** The API's reads, on every request: run through {@link HotReads} (plain JDBC, positional parameters). */
+    String CLUSTER_BY_NAME = CLUSTERS + " WHERE owner_id = ? AND name = ?";
+    String CLUSTERS_OF_OWNER = CLUSTERS + " WHERE owner_id = ?";
 
     @SqlQuery("SELECT cluster_id FROM instances WHERE proxy_id = :proxyId")
     Optional<String> idByProxyId(String proxyId);

@@ -7,7 +7,8 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Writes the cluster tables. Every change of a stored cluster starts with {@link #advance}, the compare-and-set on
+ * Writes the cluster tables, and with every write the list version of the clusters' owners
+ * ({@link #advanceListVersions}). Every change of a stored cluster starts with {@link #advance}, the compare-and-set on
  * its version, which also locks the cluster row, so writers of one cluster queue up instead of interleaving. Deleting
  * a cluster deletes its services, instances and alerts (ON DELETE CASCADE), not its events.
  */
@@ -88,4 +89,12 @@ interface ClusterWriteDao {
 
     @SqlUpdate("DELETE FROM clusters WHERE id = :id AND version = :version")
     int delete(String id, long version);
+
+    /**
+     * Advances the list version of each of these owners ({@code users.clusters_version}): the last statement of every
+     * transaction that adds, changes or removes a cluster, its owners in ascending order, so that writers lock cluster
+     * rows first and owner rows last, always in one order (no deadlock between them).
+     */
+    @SqlBatch("UPDATE users SET clusters_version = clusters_version + 1 WHERE id = :id")
+    void advanceListVersions(@Bind("id") List<String> ownerIds);
 }

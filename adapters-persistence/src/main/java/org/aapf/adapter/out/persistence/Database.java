@@ -55,7 +55,8 @@ public final class Database implements AutoCloseable {
         this.ownedPool = ownedPool;
         this.description = description;
         this.maxConnections = maxConnections;
-        this.jdbi = RowReaders.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
+        this.jdbi = RowReaders.install(HotReadSource.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
+                dataSource));
     }
 
     /** Opens a HikariCP pool with {@code settings} and migrates the schema. */

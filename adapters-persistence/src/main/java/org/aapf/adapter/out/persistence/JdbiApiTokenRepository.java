@@ -46,7 +46,7 @@ public final class JdbiApiTokenRepository implements ApiTokenRepository {
 
     @Override
     public Optional<ApiToken> findById(ApiTokenId id) {
-        return reads.one(ApiTokenDao.FIND_BY_ID, "id", id.toString(), ApiTokenRow.class)
+        return reads.one(ApiTokenDao.FIND_BY_ID, RowReaders.API_TOKEN, id.toString())
                 .map(JdbiApiTokenRepository::toToken);
     }
 

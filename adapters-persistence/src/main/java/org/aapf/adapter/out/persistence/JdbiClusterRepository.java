@@ -29,12 +29,14 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * reads by name and by owner first read the {@code clusters} rows alone and take the rest of each cluster, parsed,
  * from {@link RecentClusterRows} while the version is unchanged: one query instead of a transaction of six. A save
  * diffs against the kept cluster of the version it advances from, so a reconcile pass reads no child rows to save.
+ * Every write also advances its owners' list version ({@link #listVersion}) in the same transaction, last.
  */
 public final class JdbiClusterRepository implements ClusterRepository {
 
     private static final String OWNER_NAME_KEY = "clusters_owner_name_uk";
     /** Clusters saved in one transaction: also the length of the IN lists that read their stored rows. */
     private static final int BATCH = 500;
+    private static final String LIST_VERSION = "SELECT clusters_version FROM users WHERE id = ?";
 
     private final Jdbi jdbi;
     private final HotReads reads;
@@ -51,7 +53,11 @@ public final class JdbiClusterRepository implements ClusterRepository {
     public void add(AACluster cluster) {
         ClusterRows rows = ClusterRows.of(cluster);
         try {
-            jdbi.useTransaction(handle -> insert(handle.attach(ClusterWriteDao.class), rows));
+            jdbi.useTransaction(handle -> {
+                ClusterWriteDao write = handle.attach(ClusterWriteDao.class);
+                insert(write, rows);
+                write.advanceListVersions(List.of(cluster.owner().toString()));
+            });
         } catch (JdbiException e) {
             throw addFailed(cluster, e);
         }
@@ -111,6 +117,8 @@ public final class JdbiClusterRepository implements ClusterRepository {
             }
         }
         changes.write(write);
+        write.advanceListVersions(saved.stream().map(cluster -> cluster.owner().toString()).distinct().sorted()
+                .toList());
         return saved;
     }
 
@@ -141,8 +149,14 @@ public final class JdbiClusterRepository implements ClusterRepository {
     @Override
     public boolean delete(AACluster cluster) {
         try {
-            return jdbi.withExtension(ClusterWriteDao.class,
-                    dao -> dao.delete(cluster.id().toString(), cluster.version())) == 1;
+            return jdbi.inTransaction(handle -> {
+                ClusterWriteDao write = handle.attach(ClusterWriteDao.class);
+                boolean deleted = write.delete(cluster.id().toString(), cluster.version()) == 1;
+                if (deleted) {
+                    write.advanceListVersions(List.of(cluster.owner().toString()));
+                }
+                return deleted;
+            });
         } catch (JdbiException e) {
             if (SqlErrors.isWriteConflict(e)) {
                 return false;
@@ -158,8 +172,7 @@ public final class JdbiClusterRepository implements ClusterRepository {
 
     @Override
     public Optional<AACluster> findByName(UserId owner, ClusterName name) {
-        return reads.one(ClusterReadDao.CLUSTER_BY_NAME, Map.of("ownerId", owner.toString(), "name", name.value()),
-                        ClusterRow.class)
+        return reads.one(ClusterReadDao.CLUSTER_BY_NAME, RowReaders.CLUSTER, owner.toString(), name.value())
                 .flatMap(row -> assembleCurrent(List.of(row)).stream().findFirst());
     }
 
@@ -170,10 +183,16 @@ public final class JdbiClusterRepository implements ClusterRepository {
 
     @Override
     public List<AACluster> listByOwner(UserId owner) {
-        return assembleCurrent(reads.list(ClusterReadDao.CLUSTERS_OF_OWNER, "ownerId", owner.toString(),
-                        ClusterRow.class)).stream()
+        return assembleCurrent(reads.list(ClusterReadDao.CLUSTERS_OF_OWNER, RowReaders.CLUSTER, owner.toString()))
+                .stream()
                 .sorted(Comparator.comparing(AACluster::name))
                 .toList();
+    }
+
+    /** {@inheritDoc} {@code users.clusters_version}, advanced by every write here in its own transaction. */
+    @Override
+    public long listVersion(UserId owner) {
+        return reads.one(LIST_VERSION, RowReaders.FIRST_LONG, owner.toString()).orElse(0L);
     }
 
     /** {@inheritDoc} Five queries (one per table), joined in memory. */

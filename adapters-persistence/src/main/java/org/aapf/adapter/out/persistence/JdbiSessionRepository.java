@@ -40,7 +40,7 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> findById(SessionId id) {
-        return reads.one(SessionDao.FIND_BY_ID, "id", id.toString(), SessionRow.class)
+        return reads.one(SessionDao.FIND_BY_ID, RowReaders.SESSION, id.toString())
                 .map(JdbiSessionRepository::toSession);
     }
 

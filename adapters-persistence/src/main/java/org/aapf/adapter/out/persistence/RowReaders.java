@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Reads each row type from its columns by name, registered once on the {@link Jdbi}. Jdbi's reflective
@@ -11,6 +12,18 @@ import org.jdbi.v3.core.Jdbi;
  * configuration copy of each handle): most of what a request allocated, and a good part of its CPU.
  */
 final class RowReaders {
+
+    /** The readers {@link HotReads} uses too (one reader per row type). */
+    static final RowMapper<SessionRow> SESSION = (rs, ctx) -> new SessionRow(rs.getString("id"),
+            rs.getString("user_id"), time(rs, "created_at"), time(rs, "expires_at"), time(rs, "revoked_at"));
+    static final RowMapper<ApiTokenRow> API_TOKEN = (rs, ctx) -> new ApiTokenRow(rs.getString("id"),
+            rs.getString("user_id"), rs.getString("name"), rs.getString("digest"), time(rs, "created_at"),
+            time(rs, "last_used_at"));
+    static final RowMapper<ClusterRow> CLUSTER = (rs, ctx) -> new ClusterRow(rs.getString("id"),
+            rs.getString("owner_id"), rs.getString("name"), time(rs, "created_at"), rs.getString("status"),
+            rs.getLong("version"), rs.getString("runtime_id"), rs.getString("retired_runtime_id"));
+    /** The first column, a number. */
+    static final RowMapper<Long> FIRST_LONG = (rs, ctx) -> rs.getLong(1);
 
     private RowReaders() {
     }
@@ -21,12 +34,8 @@ final class RowReaders {
                         rs.getString("username"), rs.getString("password_hash"), time(rs, "created_at"),
                         time(rs, "password_changed_at"), rs.getBoolean("admin"), rs.getString("external_issuer"),
                         rs.getString("external_subject"), rs.getString("provider_groups")))
-                .registerRowMapper(SessionRow.class, (rs, ctx) -> new SessionRow(rs.getString("id"),
-                        rs.getString("user_id"), time(rs, "created_at"), time(rs, "expires_at"),
-                        time(rs, "revoked_at")))
-                .registerRowMapper(ApiTokenRow.class, (rs, ctx) -> new ApiTokenRow(rs.getString("id"),
-                        rs.getString("user_id"), rs.getString("name"), rs.getString("digest"),
-                        time(rs, "created_at"), time(rs, "last_used_at")))
+                .registerRowMapper(SessionRow.class, SESSION)
+                .registerRowMapper(ApiTokenRow.class, API_TOKEN)
                 .registerRowMapper(LoginFailureRow.class, (rs, ctx) -> new LoginFailureRow(
                         rs.getString("failure_key"), rs.getInt("failure_count"), time(rs, "first_at"),
                         time(rs, "last_at")))
@@ -39,10 +48,7 @@ final class RowReaders {
                         time(rs, "expires_at")))
                 .registerRowMapper(SignOnDao.HandoffRow.class, (rs, ctx) -> new SignOnDao.HandoffRow(
                         rs.getString("code_digest"), rs.getString("user_id"), time(rs, "expires_at")))
-                .registerRowMapper(ClusterRow.class, (rs, ctx) -> new ClusterRow(rs.getString("id"),
-                        rs.getString("owner_id"), rs.getString("name"), time(rs, "created_at"),
-                        rs.getString("status"), rs.getLong("version"), rs.getString("runtime_id"),
-                        rs.getString("retired_runtime_id")))
+                .registerRowMapper(ClusterRow.class, CLUSTER)
                 .registerRowMapper(ServiceRow.class, (rs, ctx) -> new ServiceRow(rs.getString("cluster_id"),
                         rs.getString("service"), rs.getString("image_repository"), rs.getString("perf_type"),
                         rs.getInt("instance_count")))

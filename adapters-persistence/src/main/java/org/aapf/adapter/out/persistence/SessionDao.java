@@ -16,7 +16,7 @@ interface SessionDao {
             OffsetDateTime revokedAt);
 
     /** Read on every request that presents an access token: run through {@link HotReads}, not as a method here. */
-    String FIND_BY_ID = "SELECT id, user_id, created_at, expires_at, revoked_at FROM sessions WHERE id = :id";
+    String FIND_BY_ID = "SELECT id, user_id, created_at, expires_at, revoked_at FROM sessions WHERE id = ?";
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
     int revoke(String id, OffsetDateTime now);

@@ -150,12 +150,63 @@ abstract class AbstractClusterRepositoryTest extends DatabaseFixture {
     }
 
     @Test
+    void listVersionMovesWithEveryWriteOfTheOwnersClusters_andWithNothingElse() {
+        long start = clusters.listVersion(alice);
+        AACluster cluster = withSpark(alice, "sample", 2);
+
+        clusters.add(cluster);
+        long added = changed(alice, start, "add");
+        AACluster loaded = clusters.findById(cluster.id()).orElseThrow();
+        clusters.listByOwner(alice);
+        assertEquals(added, clusters.listVersion(alice), "reads leave it");
+        loaded.observe(ServiceKind.SPARK_WORKER, 2, state(InstanceStatus.READY, Health.HEALTHY), at(3));
+        assertTrue(clusters.update(loaded));
+        long updated = changed(alice, added, "update");
+        assertFalse(clusters.update(loaded), "stale copy");
+        assertEquals(updated, clusters.listVersion(alice), "a lost compare-and-set leaves it");
+        AACluster again = clusters.findById(cluster.id()).orElseThrow();
+        assertTrue(again.requestDeletion(at(4)));
+        clusters.add(notebook(bob, "bobs"));
+        long bobs = clusters.listVersion(bob);
+        assertEquals(List.of(again), clusters.updateAll(List.of(again)));
+        long passed = changed(alice, updated, "updateAll");
+        assertEquals(bobs, clusters.listVersion(bob), "another owner's clusters leave it");
+        AACluster deleting = clusters.findById(cluster.id()).orElseThrow();
+        assertTrue(clusters.delete(deleting));
+        changed(alice, passed, "delete");
+    }
+
+    @Test
+    void listVersionMovesForEveryOwnerOfABatchedSave() {
+        clusters.add(notebook(alice, "a"));
+        clusters.add(notebook(bob, "b"));
+        List<AACluster> all = clusters.listAll();
+        long alices = clusters.listVersion(alice);
+        long bobs = clusters.listVersion(bob);
+        all.forEach(cluster -> cluster.observe(ServiceKind.JUPYTER_NOTEBOOK, 1,
+                state(InstanceStatus.READY, Health.HEALTHY), at(3)));
+
+        assertEquals(2, clusters.updateAll(all).size());
+
+        changed(alice, alices, "updateAll");
+        changed(bob, bobs, "updateAll");
+    }
+
+    /** The owner's list version now, asserted to have moved on from {@code before}. */
+    private long changed(UserId owner, long before, String write) {
+        long now = clusters.listVersion(owner);
+        assertTrue(now > before, write + " advances the owner's list version: " + before + " -> " + now);
+        return now;
+    }
+
+    @Test
     void unknownClusterIsNotFound() {
         assertTrue(clusters.findById(ClusterId.random()).isEmpty());
         assertTrue(clusters.findByName(alice, new ClusterName("nothing")).isEmpty());
         assertTrue(clusters.findByProxyId(ProxyId.random()).isEmpty());
         assertTrue(clusters.listByOwner(alice).isEmpty());
         assertTrue(clusters.listAll().isEmpty());
+        assertEquals(0, clusters.listVersion(UserId.random()));
     }
 
     @Test
@@ -368,7 +419,8 @@ abstract class AbstractClusterRepositoryTest extends DatabaseFixture {
         List<String> writes = counter.statements().stream()
                 .map(sql -> sql.strip().split("\\s+", 3)).filter(words -> !words[0].equals("SELECT"))
                 .map(words -> words[0] + " " + words[1]).toList();
-        assertEquals(List.of("UPDATE clusters", "UPDATE instances"), writes, "no alert rows were touched");
+        assertEquals(List.of("UPDATE clusters", "UPDATE instances", "UPDATE users"), writes,
+                "no alert rows were touched (the owner's list version was advanced)");
         assertSameCluster(saved(loaded, 1), clusters.findById(cluster.id()).orElseThrow());
     }
 
@@ -386,7 +438,7 @@ abstract class AbstractClusterRepositoryTest extends DatabaseFixture {
 
         List<String> statements = counter.statements().stream()
                 .map(sql -> sql.strip().split("\\s+", 3)).map(words -> words[0] + " " + words[1]).toList();
-        assertEquals(List.of("UPDATE clusters", "UPDATE instances"), statements);
+        assertEquals(List.of("UPDATE clusters", "UPDATE instances", "UPDATE users"), statements);
         for (AACluster cluster : loaded) {
             assertSameCluster(saved(cluster, 1), clusters.findById(cluster.id()).orElseThrow());
         }

@@ -64,6 +64,15 @@ public interface ClusterRepository {
     List<AACluster> listByOwner(UserId owner);
 
     /**
+     * The version of the owner's list of clusters: it moves on, in the same transaction, with every {@link #add},
+     * saved {@link #update} / {@link #updateAll} and {@link #delete} of any of the owner's clusters, made by any
+     * process sharing the storage, and never goes back. So when two reads of it return the same value,
+     * {@link #listByOwner} read after the first would have returned what it returns after the second: one small read
+     * tells whether a list read earlier is still exact. 0 for an owner who never had a cluster (or is unknown).
+     */
+    long listVersion(UserId owner);
+
+    /**
      * Every stored cluster, including those being deleted, in no particular order: the reconciler's desired state.
      * Must load 10,000 clusters in a constant number of queries (no query per cluster).
      */

@@ -2,6 +2,7 @@ package org.aapf.application.service.cluster;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import org.aapf.application.port.in.ClusterView;
 import org.aapf.application.port.in.ListClustersQuery;
 import org.aapf.application.port.out.CatalogueSource;
@@ -9,7 +10,11 @@ import org.aapf.application.port.out.ClusterRepository;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.user.UserId;
 
-/** Lists a user's clusters, sorted by name, as the API shows them. */
+/**
+ * Lists a user's clusters, sorted by name, as the API shows them. The owner's list version is read first and the
+ * clusters after it: a list is at least as new as its version, and since the version never goes back, an unchanged
+ * version read later proves the list still exact.
+ */
 public final class ListClustersService implements ListClustersQuery {
 
     private final ClusterRepository clusters;
@@ -22,8 +27,20 @@ public final class ListClustersService implements ListClustersQuery {
     }
 
     @Override
-    public List<ClusterView> list(UserId owner) {
+    public ClusterList list(UserId owner, Optional<ClusterList> known) {
+        long version = clusters.listVersion(owner);
         Catalogue current = catalogue.current();
-        return clusters.listByOwner(owner).stream().map(cluster -> ClusterViews.of(cluster, current)).toList();
+        if (known.isPresent() && isCurrent(known.get(), owner, version, current)) {
+            return known.get();
+        }
+        List<ClusterView> views = clusters.listByOwner(owner).stream()
+                .map(cluster -> ClusterViews.of(cluster, current))
+                .toList();
+        return new ClusterList(owner, version, current, views);
+    }
+
+    private static boolean isCurrent(ClusterList known, UserId owner, long version, Catalogue current) {
+        return known.version() == version && known.owner().equals(owner)
+                && (known.catalogue() == current || known.catalogue().equals(current));
     }
 }

@@ -76,6 +76,11 @@ public final class RouteForgettingClusterRepository implements ClusterRepository
     }
 
     @Override
+    public long listVersion(UserId owner) {
+        return clusters.listVersion(owner);
+    }
+
+    @Override
     public List<AACluster> listAll() {
         return clusters.listAll();
     }

@@ -3,6 +3,8 @@ package org.aapf.application.service.cluster;
 import static org.aapf.application.testing.ClusterWorld.ALICE;
 import static org.aapf.application.testing.ClusterWorld.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import org.aapf.application.port.in.ClusterEventView;
 import org.aapf.application.port.in.ClusterView;
+import org.aapf.application.port.in.DeleteClusterUseCase.DeleteClusterCommand;
+import org.aapf.application.port.in.ListClustersQuery.ClusterList;
+import org.aapf.application.port.in.StopClusterUseCase.StopClusterCommand;
 import org.aapf.application.port.in.ImageView;
 import org.aapf.application.port.in.InstanceView;
 import org.aapf.application.port.in.PerfTypeView;
@@ -76,6 +81,31 @@ class ClusterQueriesTest {
 
         assertEquals(List.of("alpha", "beta"), world.list.list(ALICE).stream().map(ClusterView::name).toList());
         assertTrue(world.list.list(UserId.random()).isEmpty());
+    }
+
+    @Test
+    void knownListIsReturnedItselfWhileExact_aChangeOfACluster_orOfTheCatalogue_givesAFreshOne() {
+        world.createNotebook(ALICE, "alpha");
+        ClusterList first = world.list.list(ALICE, Optional.empty());
+
+        assertSame(first, world.list.list(ALICE, Optional.of(first)), "unchanged");
+        world.createNotebook(BOB, "other");
+        assertSame(first, world.list.list(ALICE, Optional.of(first)), "another owner's change");
+        assertNotSame(first, world.list.list(BOB, Optional.of(first)), "another owner's list");
+
+        world.stop.stop(new StopClusterCommand(ALICE, "alpha"));
+        ClusterList stopped = world.list.list(ALICE, Optional.of(first));
+        assertNotSame(first, stopped);
+        assertEquals(ClusterStatus.STOPPING, stopped.clusters().getFirst().status());
+        assertEquals(stopped.clusters(), world.list.list(ALICE));
+
+        world.catalogue.set(TestCatalogues.standard());
+        ClusterList recatalogued = world.list.list(ALICE, Optional.of(stopped));
+        assertNotSame(stopped, recatalogued);
+        assertSame(recatalogued, world.list.list(ALICE, Optional.of(recatalogued)));
+
+        world.delete.delete(new DeleteClusterCommand(ALICE, "alpha"));
+        assertNotSame(recatalogued, world.list.list(ALICE, Optional.of(recatalogued)), "deletion requested");
     }
 
     @Test
