@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.aapf.adapter.out.persistence.TestDatabase;
-import org.aapf.adapter.out.persistence.TestDatabases;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.bootstrap.support.Api;
+import org.aapf.bootstrap.support.ServersOnPostgres;
 import org.aapf.bootstrap.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,30 +28,23 @@ class ChangeSignalsPostgresIT {
               resyncInterval: PT10M
             """;
 
-    private static TestDatabase database;
+    private static ServersOnPostgres servers;
     private static TestServer first;
     private static TestServer second;
 
     @BeforeAll
     static void start() throws InterruptedException {
-        database = TestDatabases.postgres();
-        Map<String, String> env = Map.of("AAPF_DB_URL", database.settings().jdbcUrl(),
-                "AAPF_DB_USER", database.settings().user());
         FakeClusterBackend backend = new FakeClusterBackend(Clock.systemUTC());
-        first = TestServer.start(env, SLOW_RESYNC, backend);
-        second = TestServer.start(env, SLOW_RESYNC, backend);
+        servers = ServersOnPostgres.start(2, Map.of(), env -> TestServer.start(env, SLOW_RESYNC, backend));
+        first = servers.server(0);
+        second = servers.server(1);
         first.addUser("user1", "user1pass");
         awaitTrue(() -> leads(first) || leads(second), "one server holds the lease");
     }
 
     @AfterAll
     static void stop() {
-        try {
-            first.close();
-            second.close();
-        } finally {
-            database.close();
-        }
+        servers.close();
     }
 
     @Test

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.aapf.adapter.out.persistence.TestDatabase;
-import org.aapf.adapter.out.persistence.TestDatabases;
 import org.aapf.bootstrap.support.Api.Reply;
+import org.aapf.bootstrap.support.ServersOnPostgres;
 import org.aapf.bootstrap.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,28 +24,21 @@ class ClusterListsAcrossServersPostgresIT {
     private static final String SMALL = """
             {"jupyterNotebook":{"image":{"repositoryName":"aa_jupyter_notebook"},"perfType":"small"}}""";
 
-    private static TestDatabase database;
+    private static ServersOnPostgres servers;
     private static TestServer first;
     private static TestServer second;
 
     @BeforeAll
     static void start() {
-        database = TestDatabases.postgres();
-        Map<String, String> env = Map.of("AAPF_DB_URL", database.settings().jdbcUrl(),
-                "AAPF_DB_USER", database.settings().user());
-        first = TestServer.start(env);
-        second = TestServer.start(env);
+        servers = ServersOnPostgres.start(2, Map.of());
+        first = servers.server(0);
+        second = servers.server(1);
         first.addUser("lister", "lister-password");
     }
 
     @AfterAll
     static void stop() {
-        try {
-            first.close();
-            second.close();
-        } finally {
-            database.close();
-        }
+        servers.close();
     }
 
     @Test

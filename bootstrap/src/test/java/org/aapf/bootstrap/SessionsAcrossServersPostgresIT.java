@@ -3,10 +3,9 @@ package org.aapf.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import org.aapf.adapter.out.persistence.TestDatabase;
-import org.aapf.adapter.out.persistence.TestDatabases;
 import org.aapf.bootstrap.support.Api;
 import org.aapf.bootstrap.support.Api.Reply;
+import org.aapf.bootstrap.support.ServersOnPostgres;
 import org.aapf.bootstrap.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,28 +14,21 @@ import org.junit.jupiter.api.Test;
 /** Two server processes' worth of AAPF on one PostgreSQL schema: sessions, secrets and revocations are shared. */
 class SessionsAcrossServersPostgresIT {
 
-    private static TestDatabase database;
+    private static ServersOnPostgres servers;
     private static TestServer first;
     private static TestServer second;
 
     @BeforeAll
     static void start() {
-        database = TestDatabases.postgres();
-        Map<String, String> env = Map.of("AAPF_DB_URL", database.settings().jdbcUrl(),
-                "AAPF_DB_USER", database.settings().user());
-        first = TestServer.start(env);
-        second = TestServer.start(env);
+        servers = ServersOnPostgres.start(2, Map.of());
+        first = servers.server(0);
+        second = servers.server(1);
         first.addUser("user1", "user1pass");
     }
 
     @AfterAll
     static void stop() {
-        try {
-            first.close();
-            second.close();
-        } finally {
-            database.close();
-        }
+        servers.close();
     }
 
     @Test

@@ -9,8 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.aapf.adapter.out.persistence.TestDatabase;
-import org.aapf.adapter.out.persistence.TestDatabases;
+import org.aapf.bootstrap.support.ServersOnPostgres;
 import org.aapf.bootstrap.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,28 +19,21 @@ import org.junit.jupiter.api.Test;
 class UserLimitsRacePostgresIT {
 
     private static final int RACERS = 8;
-    private static TestDatabase database;
+    private static ServersOnPostgres servers;
     private static TestServer first;
     private static TestServer second;
 
     @BeforeAll
     static void start() {
-        database = TestDatabases.postgres();
-        Map<String, String> env = Map.of("AAPF_DB_URL", database.settings().jdbcUrl(),
-                "AAPF_DB_USER", database.settings().user(), "AAPF_LIMITS_MAX_CLUSTERS", "1");
-        first = TestServer.start(env);
-        second = TestServer.start(env);
+        servers = ServersOnPostgres.start(2, Map.of("AAPF_LIMITS_MAX_CLUSTERS", "1"));
+        first = servers.server(0);
+        second = servers.server(1);
         first.addUser("racer", "racer-password");
     }
 
     @AfterAll
     static void stop() {
-        try {
-            first.close();
-            second.close();
-        } finally {
-            database.close();
-        }
+        servers.close();
     }
 
     @Test
