@@ -6,20 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.aapf.application.port.out.WarmInstance;
 import org.aapf.application.port.out.WarmInstanceRepository;
 import org.aapf.bootstrap.support.Api.Reply;
 import org.aapf.bootstrap.support.Docker;
+import org.aapf.bootstrap.support.PooledDockerServer;
 import org.aapf.bootstrap.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,52 +36,31 @@ class WarmPoolDockerIT {
 
     private static final String CREATE = """
             { "jupyterNotebook": { "image": { "repositoryName": "aa_jupyter_notebook" }, "perfType": "small" } }""";
-    private static final String POOL = "aa_jupyter_notebook/small";
-    private static final Duration READY = Duration.ofMinutes(3);
-
-    private final String serverId = "pool-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String label = "org.aapf.server=" + serverId;
-    private Path catalogue;
+    private PooledDockerServer pooled;
+    private String label;
     private TestServer server;
     private String token;
     private WarmInstance taken;
 
     @BeforeAll
     void startServerWithAPoolOfOne() throws Exception {
-        Docker.requireEngineAndImage("aapf/jupyter-notebook:6.4");
-        catalogue = Files.createTempFile("aapf-catalogue", ".yaml");
-        try (InputStream shipped = getClass().getResourceAsStream("/aapf-catalogue.yaml")) {
-            String text = new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(text.contains("\npools: []"), "the shipped catalogue lists no pools");
-            Files.writeString(catalogue, text.replace("\npools: []",
-                    "\npools: [{image: aa_jupyter_notebook, perfType: small, size: 1}]"));
-        }
-        // A 2 s lease makes the claim grace (six lease ttls) 12 s, so the leaked claim is removed within the test.
-        server = TestServer.startWithConfiguredBackend(Map.of("AAPF_SERVER_ID", serverId, "AAPF_BACKEND", "docker"),
-                "catalogue: " + catalogue + "\nclusters:\n  leaseTtl: PT2S\n  resyncInterval: PT2S\n");
-        server.addUser("user1", "user1pass");
-        token = server.api().login("user1", "user1pass").text("accessToken");
+        pooled = PooledDockerServer.start("pool");
+        server = pooled.server();
+        token = pooled.token();
+        label = pooled.label();
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            Docker.removeEverythingLabelled(label);
-            for (String volume : Docker.volumes(label)) {
-                Docker.removeVolume(volume);
-            }
-            Files.deleteIfExists(catalogue);
+        if (pooled != null) {
+            pooled.close();
         }
     }
 
     @Test
     @Order(1)
     void poolFillsWithAStartedNotebookOfNoUser() throws Exception {
-        taken = awaitReady(Optional.empty());
+        taken = pooled.awaitReady(Optional.empty());
 
         List<String> containers = Docker.containerIds(label);
         assertEquals(1, containers.size(), "one warm notebook, no user's cluster");
@@ -123,7 +96,7 @@ class WarmPoolDockerIT {
     @Order(3)
     void poolRefillsWithANewInstanceAndTheTakenNotebookStays() throws Exception {
         String container = Docker.containerIds(label).getFirst();
-        WarmInstance refill = awaitReady(Optional.of(taken));
+        WarmInstance refill = pooled.awaitReady(Optional.of(taken));
 
         assertNotEquals(taken.access().proxyId(), refill.access().proxyId());
         assertNotEquals(taken.access().token(), refill.access().token());
@@ -138,12 +111,12 @@ class WarmPoolDockerIT {
     @Order(4)
     void claimWhoseClusterNeverAppearsIsRemovedWithItsNetworkAndVolume() throws Exception {
         WarmInstanceRepository warm = server.server().component().warmInstances();
-        WarmInstance lost = warm.claim(POOL, Instant.now()).orElseThrow();
+        WarmInstance lost = warm.claim(PooledDockerServer.POOL, Instant.now()).orElseThrow();
         String network = networkOf(lost);
         int volumes = Docker.volumes(label).size();
 
-        WarmInstance next = awaitReady(Optional.of(lost));
-        await("the lost claim to be removed",
+        WarmInstance next = pooled.awaitReady(Optional.of(lost));
+        pooled.await("the lost claim to be removed",
                 () -> warm.listAll().stream().noneMatch(instance -> instance.id().equals(lost.id())));
 
         assertNotEquals(lost.id(), next.id());
@@ -158,7 +131,7 @@ class WarmPoolDockerIT {
     void deletingTheTakenClusterRemovesItsVolume() throws Exception {
         int before = Docker.volumes(label).size();
         assertEquals(202, server.api().delete("/api/v1/aaclusters/fast", token).status());
-        await("the cluster to be deleted",
+        pooled.await("the cluster to be deleted",
                 () -> server.api().get("/api/v1/aaclusters/fast", token).status() == 404);
 
         assertEquals(before - 1, Docker.volumes(label).size());
@@ -181,34 +154,4 @@ class WarmPoolDockerIT {
     }
 
     /** Waits for a ready, unclaimed warm instance other than {@code not}. */
-    private WarmInstance awaitReady(Optional<WarmInstance> not) throws InterruptedException {
-        WarmInstanceRepository warm = server.server().component().warmInstances();
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<WarmInstance> ready = warm.listAll().stream()
-                    .filter(instance -> instance.state() == WarmInstance.State.READY)
-                    .filter(instance -> not.map(other -> !other.id().equals(instance.id())).orElse(true))
-                    .findFirst();
-            if (ready.isPresent()) {
-                return ready.get();
-            }
-            server.server().component().reconciler().wake();
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no warm instance became ready: " + warm.listAll());
-    }
-
-    private void await(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (!check.holds()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            server.server().component().reconciler().wake();
-            Thread.sleep(500);
-        }
-    }
-
-    /** A condition that may need the engine to answer. */
-    private interface Check {
-        boolean holds() throws Exception;
-    }
 }

@@ -7,16 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.aapf.application.port.out.ClusterBackend.WorkspaceCopy;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.port.out.WarmInstance;
@@ -24,6 +17,7 @@ import org.aapf.application.port.out.WarmInstanceRepository;
 import org.aapf.bootstrap.support.Api.Reply;
 import org.aapf.bootstrap.support.Docker;
 import org.aapf.bootstrap.support.NotebookFiles;
+import org.aapf.bootstrap.support.PooledDockerServer;
 import org.aapf.bootstrap.support.TestServer;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.cluster.ServiceKind;
@@ -48,12 +42,8 @@ class WarmStartDockerIT {
 
     private static final String CREATE = """
             { "jupyterNotebook": { "image": { "repositoryName": "aa_jupyter_notebook" }, "perfType": "small" } }""";
-    private static final String POOL = "aa_jupyter_notebook/small";
-    private static final Duration READY = Duration.ofMinutes(3);
-
-    private final String serverId = "wstart-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String label = "org.aapf.server=" + serverId;
-    private Path catalogue;
+    private PooledDockerServer pooled;
+    private String label;
     private TestServer server;
     private String token;
     private NotebookFiles files;
@@ -61,31 +51,18 @@ class WarmStartDockerIT {
 
     @BeforeAll
     void startServerWithAPoolOfOneAndANotebook() throws Exception {
-        Docker.requireEngineAndImage("aapf/jupyter-notebook:6.4");
-        catalogue = Files.createTempFile("aapf-catalogue", ".yaml");
-        try (InputStream shipped = getClass().getResourceAsStream("/aapf-catalogue.yaml")) {
-            String text = new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
-            Files.writeString(catalogue, text.replace("\npools: []",
-                    "\npools: [{image: aa_jupyter_notebook, perfType: small, size: 1}]"));
-        }
-        // A 2 s lease makes the claim grace (six lease ttls) 12 s, so a lost claim is removed within the test.
-        server = TestServer.startWithConfiguredBackend(Map.of("AAPF_SERVER_ID", serverId, "AAPF_BACKEND", "docker"),
-                "catalogue: " + catalogue + "\nclusters:\n  leaseTtl: PT2S\n  resyncInterval: PT2S\n");
-        server.addUser("user1", "user1pass");
-        token = server.api().login("user1", "user1pass").text("accessToken");
+        pooled = PooledDockerServer.start("wstart");
+        server = pooled.server();
+        token = pooled.token();
+        label = pooled.label();
         assertEquals(202, server.api().post("/api/v1/aaclusters/nb", token, CREATE).status());
         files = filesOf(awaitStatus("created"));
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            Docker.removeEverythingLabelled(label);
-            Files.deleteIfExists(catalogue);
+        if (pooled != null) {
+            pooled.close();
         }
     }
 
@@ -113,7 +90,7 @@ class WarmStartDockerIT {
         String events = server.api().get("/api/v1/aaclusters/nb/events", token).raw().body();
         assertTrue(events.contains("\"starting\"") && events.contains("warm notebook instance"), events);
 
-        await("the old workspace volume to be removed", () -> !Docker.volumes(label).contains(oldVolume));
+        pooled.await("the old workspace volume to be removed", () -> !Docker.volumes(label).contains(oldVolume));
         assertEquals(List.of(), copyHelpers(), "no helper container is left");
         files = moved;
     }
@@ -129,11 +106,11 @@ class WarmStartDockerIT {
         WarmInstanceRepository warm = server.server().component().warmInstances();
 
         // What a server does before it dies: claim, copy; the switch is never stored.
-        WarmInstance lost = warm.claim(POOL, Instant.now()).orElseThrow();
+        WarmInstance lost = warm.claim(PooledDockerServer.POOL, Instant.now()).orElseThrow();
         assertEquals(WorkspaceCopy.COPIED, server.server().component().backend().copyWorkspace(runtime,
                 new InstanceRef(lost.id(), ServiceKind.JUPYTER_NOTEBOOK, 1), "/home/jovyan", 64L << 20));
 
-        await("the lost claim to be removed", () -> warm.listAll().stream()
+        pooled.await("the lost claim to be removed", () -> warm.listAll().stream()
                 .noneMatch(instance -> instance.id().equals(lost.id())));
         assertEquals("stopped", server.api().get("/api/v1/aaclusters/nb", token).body().at("/aacluster/status")
                 .asText());
@@ -154,9 +131,9 @@ class WarmStartDockerIT {
     @Order(3)
     void deletingTheClusterLeavesOnlyThePoolsInstance() throws Exception {
         assertEquals(202, server.api().delete("/api/v1/aaclusters/nb", token).status());
-        await("the cluster to be deleted", () -> server.api().get("/api/v1/aaclusters/nb", token).status() == 404);
+        pooled.await("the cluster to be deleted", () -> server.api().get("/api/v1/aaclusters/nb", token).status() == 404);
         WarmInstance refill = awaitReady();
-        await("only the pool's instance to be left", () -> Docker.containerIds(label).size() == 1
+        pooled.await("only the pool's instance to be left", () -> Docker.containerIds(label).size() == 1
                 && Docker.volumes(label).size() == 1);
 
         assertEquals(refill.id().toString(), labelOf(Docker.volumes(label).getFirst()));
@@ -213,7 +190,7 @@ class WarmStartDockerIT {
     }
 
     private Reply awaitStatus(String status) throws InterruptedException {
-        long deadline = System.nanoTime() + READY.toNanos();
+        long deadline = System.nanoTime() + PooledDockerServer.READY.toNanos();
         Reply reply;
         do {
             server.server().component().reconciler().wake();
@@ -228,31 +205,6 @@ class WarmStartDockerIT {
 
     /** Waits for a ready, unclaimed warm instance. */
     private WarmInstance awaitReady() throws InterruptedException {
-        WarmInstanceRepository warm = server.server().component().warmInstances();
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<WarmInstance> ready = warm.listAll().stream()
-                    .filter(instance -> instance.state() == WarmInstance.State.READY).findFirst();
-            if (ready.isPresent()) {
-                return ready.get();
-            }
-            server.server().component().reconciler().wake();
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no warm instance became ready: " + warm.listAll());
-    }
-
-    private void await(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (!check.holds()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            server.server().component().reconciler().wake();
-            Thread.sleep(500);
-        }
-    }
-
-    /** A condition that may need the engine to answer. */
-    private interface Check {
-        boolean holds() throws Exception;
+        return pooled.awaitReady(Optional.empty());
     }
 }

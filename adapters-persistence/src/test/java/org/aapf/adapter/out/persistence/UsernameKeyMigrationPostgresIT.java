@@ -1,9 +1,13 @@
 package org.aapf.adapter.out.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
 
 /** Runs {@link AbstractUsernameKeyMigrationTest} on the real PostgreSQL, in a schema of its own. */
 class UsernameKeyMigrationPostgresIT extends AbstractUsernameKeyMigrationTest {
@@ -29,6 +33,16 @@ class UsernameKeyMigrationPostgresIT extends AbstractUsernameKeyMigrationTest {
             connection.createStatement().execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void runsOnPostgresInASchemaOfItsOwn() throws SQLException {
+        DatabaseSettings settings = emptyDatabase();
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
+                settings.password())) {
+            assertEquals("PostgreSQL", connection.getMetaData().getDatabaseProductName());
+            assertEquals(schema, connection.getSchema());
         }
     }
 }
