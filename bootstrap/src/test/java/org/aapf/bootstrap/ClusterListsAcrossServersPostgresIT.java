@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two server processes' worth of AAPF on one PostgreSQL schema: a server keeps the list of clusters it answered last,
- * and every change made through the other server shows in its very next answer (the owner's list version is read on
- * every request).
+ * and answers reads of one cluster from it too; every change made through the other server shows in its very next
+ * answer, whether the caller presents an access token or an API token (the owner's list version is read with the
+ * credential on every request).
  */
 class ClusterListsAcrossServersPostgresIT {
 
@@ -34,6 +35,7 @@ class ClusterListsAcrossServersPostgresIT {
         first = servers.server(0);
         second = servers.server(1);
         first.addUser("lister", "lister-password");
+        first.addUser("reader", "reader-password");
     }
 
     @AfterAll
@@ -57,6 +59,32 @@ class ClusterListsAcrossServersPostgresIT {
         for (JsonNode cluster : list(token)) {
             assertTrue(!cluster.path("name").asText().equals("alpha")
                     || cluster.path("status").asText().equals("deleting"), "alpha is deleting or gone: " + cluster);
+        }
+    }
+
+    @Test
+    void oneClusterReadOnOneServer_showsEveryChangeMadeOnTheOther_withAnAccessTokenAndWithAnApiToken() {
+        String access = first.api().login("reader", "reader-password").text("accessToken");
+        Reply created = first.api().post("/api/v1/api-tokens/script", access, "{\"password\":\"reader-password\"}");
+        assertEquals(200, created.status());
+        List<String> tokens = List.of(access, created.body().path("apiToken").path("token").asText());
+
+        for (String token : tokens) {
+            assertEquals(404, second.api().get("/api/v1/aaclusters/gamma", token).status());
+        }
+        assertEquals(202, first.api().post("/api/v1/aaclusters/gamma", access, SMALL).status());
+        for (String token : tokens) {
+            Reply one = second.api().get("/api/v1/aaclusters/gamma", token);
+            assertEquals(200, one.status());
+            assertEquals("gamma", one.body().path("aacluster").path("name").asText());
+            assertEquals(404, second.api().get("/api/v1/aaclusters/delta", token).status(), "a name not listed");
+        }
+
+        assertEquals(202, first.api().delete("/api/v1/aaclusters/gamma", access).status());
+        for (String token : tokens) {
+            Reply one = second.api().get("/api/v1/aaclusters/gamma", token);
+            assertTrue(one.status() == 404 || one.body().path("aacluster").path("status").asText().equals("deleting"),
+                    "gamma is deleting or gone: " + one.body());
         }
     }
 

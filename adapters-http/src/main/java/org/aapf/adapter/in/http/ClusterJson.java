@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -43,18 +45,30 @@ final class ClusterJson {
         return new Pieces(List.of(ONE_PREFIX, json(cluster), ONE_SUFFIX));
     }
 
-    /** {@code {"aaclusters": [{...}, ...]}}, in the given order. */
-    Pieces list(List<ClusterView> clusters) {
+    /** The body listing the clusters, in the given order, and the body of each alone, from the same pieces. */
+    Bodies bodies(List<ClusterView> clusters) {
         List<byte[]> pieces = new ArrayList<>(2 * clusters.size() + 2);
+        Map<String, Pieces> byName = HashMap.newHashMap(clusters.size());
         pieces.add(LIST_PREFIX);
         for (int i = 0; i < clusters.size(); i++) {
             if (i > 0) {
                 pieces.add(COMMA);
             }
-            pieces.add(json(clusters.get(i)));
+            byte[] cluster = json(clusters.get(i));
+            pieces.add(cluster);
+            byName.put(clusters.get(i).name(), new Pieces(List.of(ONE_PREFIX, cluster, ONE_SUFFIX)));
         }
         pieces.add(LIST_SUFFIX);
-        return new Pieces(pieces);
+        return new Bodies(new Pieces(pieces).forStreaming(), byName);
+    }
+
+    /**
+     * The bodies written from one list of clusters.
+     *
+     * @param list {@code {"aaclusters": [...]}}, in two pieces ({@link Pieces#forStreaming()})
+     * @param byName {@code {"aacluster": {...}}} of each cluster in the list, by its name
+     */
+    record Bodies(Pieces list, Map<String, Pieces> byName) {
     }
 
     /**

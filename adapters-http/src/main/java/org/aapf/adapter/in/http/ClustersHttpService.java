@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.aapf.application.port.in.AuthenticatedUser;
 import org.aapf.application.port.in.ClusterEventView;
 import org.aapf.application.port.in.CreateClusterUseCase;
 import org.aapf.application.port.in.CreateClusterUseCase.CreateClusterCommand;
@@ -79,12 +80,14 @@ public final class ClustersHttpService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Json.send(res, lists.body(Caller.of(req).id()));
+        Json.send(res, lists.body(Caller.of(req)));
     }
 
+    /** From the caller's kept list while it is current; a name it lacks is asked of the query, which answers 404. */
     private void get(ServerRequest req, ServerResponse res) {
         String name = clusterName(req);
-        Json.send(res, json.one(getQuery.get(Caller.of(req).id(), name)));
+        AuthenticatedUser caller = Caller.of(req);
+        Json.send(res, lists.one(caller, name).orElseGet(() -> json.one(getQuery.get(caller.id(), name))));
     }
 
     private void create(ServerRequest req, ServerResponse res) {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.aapf.application.port.in.ClusterView;
 import org.aapf.domain.cluster.ClusterStatus;
 import org.junit.jupiter.api.Test;
@@ -31,13 +32,20 @@ class ClusterJsonTest {
     }
 
     @Test
-    void writesListsOfNoneOneAndSeveralClustersInTheirOrder() throws Exception {
+    void writesListsOfNoneOneAndSeveralClustersInTheirOrder_andEachClusterAloneAsItsOwnReadWould()
+            throws Exception {
         ClusterView a = SampleClusters.withSparkAndAlerts("a");
         ClusterView b = SampleClusters.referenceSample();
 
         for (List<ClusterView> clusters : List.of(List.<ClusterView>of(), List.of(b), List.of(a, b, a))) {
+            ClusterJson.Bodies bodies = json.bodies(clusters);
             assertEquals(written(Map.of("aaclusters", clusters.stream().map(it -> ClusterBody.from(it, TOKYO))
-                    .toList())), text(json.list(clusters)));
+                    .toList())), text(bodies.list()));
+            assertEquals(clusters.stream().map(ClusterView::name).collect(Collectors.toSet()),
+                    bodies.byName().keySet());
+            for (ClusterView cluster : clusters) {
+                assertEquals(text(json.one(cluster)), text(bodies.byName().get(cluster.name())));
+            }
         }
     }
 
@@ -49,7 +57,7 @@ class ClusterJsonTest {
                 before.createdAt());
 
         assertEquals("stopping", Json.MAPPER.readTree(text(json.one(after))).at("/aacluster/status").asText());
-        assertEquals("stopping", Json.MAPPER.readTree(text(json.list(List.of(after)))).at("/aaclusters/0/status").asText());
+        assertEquals("stopping", Json.MAPPER.readTree(text(json.bodies(List.of(after)).list())).at("/aaclusters/0/status").asText());
         assertEquals("created", Json.MAPPER.readTree(text(json.one(before))).at("/aacluster/status").asText());
     }
 

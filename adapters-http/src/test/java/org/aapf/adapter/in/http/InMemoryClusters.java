@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.aapf.application.port.in.ClusterEventView;
 import org.aapf.application.port.in.ClusterView;
@@ -57,9 +58,9 @@ final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, Crea
         clustersOf(owner).put(cluster.name(), new Stored(cluster, new ArrayList<>(List.of(events))));
     }
 
-    /** {@inheritDoc} Here {@code known} is current when its views equal the stored ones. */
+    /** {@inheritDoc} Here {@code known} is current when its views equal the stored ones (versions are not kept). */
     @Override
-    public synchronized ClusterList list(UserId owner, Optional<ClusterList> known) {
+    public synchronized ClusterList list(UserId owner, OptionalLong listVersion, Optional<ClusterList> known) {
         List<ClusterView> views = clustersOf(owner).values().stream().map(Stored::view).toList();
         if (known.isPresent() && known.get().owner().equals(owner) && known.get().clusters().equals(views)) {
             return known.get();

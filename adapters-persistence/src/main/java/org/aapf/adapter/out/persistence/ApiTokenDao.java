@@ -18,8 +18,13 @@ interface ApiTokenDao {
     void insert(String id, String userId, String name, String digest, OffsetDateTime createdAt,
             OffsetDateTime lastUsedAt);
 
-    /** Read on every request that presents an API token: run through {@link HotReads}, not as a method here. */
-    String FIND_BY_ID = "SELECT " + COLUMNS + " FROM api_tokens WHERE id = ?";
+    /**
+     * Read on every request that presents an API token, with the owner's list version (one statement for both), for
+     * every request waiting at that moment: run through {@link CoalescedReads}, not as a method here.
+     */
+    String FIND_BY_IDS = """
+            SELECT t.id, t.user_id, t.name, t.digest, t.created_at, t.last_used_at, u.clusters_version
+            FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ANY(?)""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM api_tokens WHERE user_id = :userId AND name = :name")
     Optional<ApiTokenRow> findByName(String userId, String name);

@@ -52,6 +52,23 @@ final class HotReads {
         }
     }
 
+    /** The rows {@code sql} reads with its one parameter, {@code = ANY(?)}, bound to {@code keys} as an array. */
+    <T> List<T> listAny(String sql, RowMapper<T> reader, List<String> keys) {
+        Connection connection = connection();
+        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("VARCHAR", keys.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>(keys.size());
+                while (rs.next()) {
+                    rows.add(reader.map(rs, null));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(sql, e, null);
+        }
+    }
+
     private Connection connection() {
         try {
             return dataSource.getConnection();

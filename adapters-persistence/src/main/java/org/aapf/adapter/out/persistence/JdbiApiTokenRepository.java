@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.aapf.application.port.out.ApiTokenRepository;
+import org.aapf.application.port.out.CredentialRead;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.token.ApiToken;
 import org.aapf.domain.token.ApiTokenId;
@@ -19,12 +20,13 @@ import org.jdbi.v3.core.JdbiException;
 public final class JdbiApiTokenRepository implements ApiTokenRepository {
 
     private final ApiTokenDao dao;
-    private final HotReads reads;
+    private final CoalescedReads<CredentialRead<ApiTokenRow>> reads;
 
     @Inject
     public JdbiApiTokenRepository(Jdbi jdbi) {
         this.dao = Objects.requireNonNull(jdbi, "'jdbi' must not be null").onDemand(ApiTokenDao.class);
-        this.reads = new HotReads(jdbi);
+        this.reads = CoalescedReads.of(new HotReads(jdbi), ApiTokenDao.FIND_BY_IDS,
+                RowReaders.API_TOKEN_WITH_LIST_VERSION, read -> read.credential().id());
     }
 
     /** {@inheritDoc} Throws {@code NOT_FOUND} when the owner was removed meanwhile. */
@@ -46,8 +48,14 @@ public final class JdbiApiTokenRepository implements ApiTokenRepository {
 
     @Override
     public Optional<ApiToken> findById(ApiTokenId id) {
-        return reads.one(ApiTokenDao.FIND_BY_ID, RowReaders.API_TOKEN, id.toString())
-                .map(JdbiApiTokenRepository::toToken);
+        return findForRequest(id).map(CredentialRead::credential);
+    }
+
+    /** {@inheritDoc} One statement reads both, for every request asking at that moment ({@link CoalescedReads}). */
+    @Override
+    public Optional<CredentialRead<ApiToken>> findForRequest(ApiTokenId id) {
+        return reads.find(id.toString())
+                .map(read -> new CredentialRead<>(toToken(read.credential()), read.listVersion()));
     }
 
     @Override

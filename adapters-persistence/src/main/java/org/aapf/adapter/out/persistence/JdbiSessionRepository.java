@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.aapf.application.port.out.CredentialRead;
 import org.aapf.application.port.out.SessionRepository;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.session.Session;
@@ -16,12 +17,13 @@ import org.jdbi.v3.core.JdbiException;
 public final class JdbiSessionRepository implements SessionRepository {
 
     private final SessionDao dao;
-    private final HotReads reads;
+    private final CoalescedReads<CredentialRead<SessionRow>> reads;
 
     @Inject
     public JdbiSessionRepository(Jdbi jdbi) {
         this.dao = Objects.requireNonNull(jdbi, "'jdbi' must not be null").onDemand(SessionDao.class);
-        this.reads = new HotReads(jdbi);
+        this.reads = CoalescedReads.of(new HotReads(jdbi), SessionDao.FIND_BY_IDS,
+                RowReaders.SESSION_WITH_LIST_VERSION, read -> read.credential().id());
     }
 
     /** {@inheritDoc} Throws {@code NOT_FOUND} when the user was removed meanwhile. */
@@ -40,8 +42,14 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> findById(SessionId id) {
-        return reads.one(SessionDao.FIND_BY_ID, RowReaders.SESSION, id.toString())
-                .map(JdbiSessionRepository::toSession);
+        return findForRequest(id).map(CredentialRead::credential);
+    }
+
+    /** {@inheritDoc} One statement reads both, for every request asking at that moment ({@link CoalescedReads}). */
+    @Override
+    public Optional<CredentialRead<Session>> findForRequest(SessionId id) {
+        return reads.find(id.toString())
+                .map(read -> new CredentialRead<>(toSession(read.credential()), read.listVersion()));
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.aapf.adapter.out.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.OptionalLong;
+import org.aapf.application.port.out.CredentialRead;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -22,6 +24,9 @@ final class RowReaders {
     static final RowMapper<ClusterRow> CLUSTER = (rs, ctx) -> new ClusterRow(rs.getString("id"),
             rs.getString("owner_id"), rs.getString("name"), time(rs, "created_at"), rs.getString("status"),
             rs.getLong("version"), rs.getString("runtime_id"), rs.getString("retired_runtime_id"));
+    /** A credential row read with its owner's list version ({@code clusters_version}). */
+    static final RowMapper<CredentialRead<SessionRow>> SESSION_WITH_LIST_VERSION = withListVersion(SESSION);
+    static final RowMapper<CredentialRead<ApiTokenRow>> API_TOKEN_WITH_LIST_VERSION = withListVersion(API_TOKEN);
     /** The first column, a number. */
     static final RowMapper<Long> FIRST_LONG = (rs, ctx) -> rs.getLong(1);
 
@@ -74,6 +79,11 @@ final class RowReaders {
                         time(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
                         rs.getString("target"), rs.getString("address"), rs.getString("outcome"),
                         rs.getString("detail")));
+    }
+
+    private static <T> RowMapper<CredentialRead<T>> withListVersion(RowMapper<T> credential) {
+        return (rs, ctx) -> new CredentialRead<>(credential.map(rs, ctx),
+                OptionalLong.of(rs.getLong("clusters_version")));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

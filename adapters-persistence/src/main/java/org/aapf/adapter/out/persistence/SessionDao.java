@@ -15,8 +15,13 @@ interface SessionDao {
     void insert(String id, String userId, OffsetDateTime createdAt, OffsetDateTime expiresAt,
             OffsetDateTime revokedAt);
 
-    /** Read on every request that presents an access token: run through {@link HotReads}, not as a method here. */
-    String FIND_BY_ID = "SELECT id, user_id, created_at, expires_at, revoked_at FROM sessions WHERE id = ?";
+    /**
+     * Read on every request that presents an access token, with the user's list version (one statement for both), for
+     * every request waiting at that moment: run through {@link CoalescedReads}, not as a method here.
+     */
+    String FIND_BY_IDS = """
+            SELECT s.id, s.user_id, s.created_at, s.expires_at, s.revoked_at, u.clusters_version
+            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ANY(?)""";
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
     int revoke(String id, OffsetDateTime now);

@@ -3,6 +3,7 @@ package org.aapf.application.port.in;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.aapf.domain.catalogue.Catalogue;
 import org.aapf.domain.user.UserId;
 
@@ -16,7 +17,16 @@ public interface ListClustersQuery {
      * small read instead of reading every cluster, so a caller that keeps the list it answered last, with whatever it
      * made of it, can reuse that while this returns the same instance.
      */
-    ClusterList list(UserId owner, Optional<ClusterList> known);
+    default ClusterList list(UserId owner, Optional<ClusterList> known) {
+        return list(owner, OptionalLong.empty(), known);
+    }
+
+    /**
+     * As {@link #list(UserId, Optional)}, with the owner's list version already read from storage in this request
+     * (authentication reads it with the caller's credential, {@link AuthenticatedUser#listVersion()}): then an
+     * unchanged {@code known} list costs no read at all. Storage is read for the version when it is empty.
+     */
+    ClusterList list(UserId owner, OptionalLong listVersion, Optional<ClusterList> known);
 
     /** The owner's clusters, read whole. */
     default List<ClusterView> list(UserId owner) {
@@ -35,6 +45,16 @@ public interface ListClustersQuery {
             Objects.requireNonNull(owner, "'owner' must not be null");
             Objects.requireNonNull(catalogue, "'catalogue' must not be null");
             clusters = List.copyOf(clusters);
+        }
+
+        /** The cluster of that name in this list. */
+        public Optional<ClusterView> named(String name) {
+            for (ClusterView cluster : clusters) {
+                if (cluster.name().equals(name)) {
+                    return Optional.of(cluster);
+                }
+            }
+            return Optional.empty();
         }
     }
 }

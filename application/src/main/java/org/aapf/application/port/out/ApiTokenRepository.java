@@ -21,6 +21,14 @@ public interface ApiTokenRepository {
 
     Optional<ApiToken> findById(ApiTokenId id);
 
+    /**
+     * The token, as {@link #findById} reads it, for authenticating a request: with its owner's list version when the
+     * storage can read both at once.
+     */
+    default Optional<CredentialRead<ApiToken>> findForRequest(ApiTokenId id) {
+        return findById(id).map(CredentialRead::alone);
+    }
+
     Optional<ApiToken> findByName(UserId owner, TokenName name);
 
     /** The owner's tokens ordered by creation time (then name). */

@@ -13,6 +13,14 @@ public interface SessionRepository {
 
     Optional<Session> findById(SessionId id);
 
+    /**
+     * The session, as {@link #findById} reads it, for authenticating a request: with its user's list version when
+     * the storage can read both at once.
+     */
+    default Optional<CredentialRead<Session>> findForRequest(SessionId id) {
+        return findById(id).map(CredentialRead::alone);
+    }
+
     /** Marks the session revoked at {@code now} (keeps an earlier revocation time). */
     void revoke(SessionId id, Instant now);
 

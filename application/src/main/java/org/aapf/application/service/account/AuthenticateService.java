@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.aapf.application.port.in.AuthenticateUseCase;
 import org.aapf.application.port.in.AuthenticatedUser;
 import org.aapf.application.port.out.ApiTokenRepository;
+import org.aapf.application.port.out.CredentialRead;
 import org.aapf.application.port.out.SessionRepository;
 import org.aapf.application.port.out.TokenCodec;
 import org.aapf.application.port.out.TokenCodec.Claims;
@@ -22,7 +23,9 @@ import org.aapf.domain.common.Timestamps;
 
 /**
  * Accepts an access token of an active session or an existing API token; refresh tokens and anything revoked,
- * expired or forged are refused with one message.
+ * expired or forged are refused with one message. The credential is read from storage on every request, so a logout,
+ * a deleted token or a changed password counts at once on every server; the caller's list version comes with it
+ * when storage can read both in one statement.
  */
 public final class AuthenticateService implements AuthenticateUseCase {
 
@@ -59,22 +62,25 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
     private Optional<AuthenticatedUser> bySession(Claims claims, Instant now) {
         SessionId id = new SessionId(claims.id());
-        return sessions.findById(id)
-                .filter(session -> session.isActiveAt(now) && session.userId().equals(claims.subject()))
-                .flatMap(session -> Usernames.parse(claims.username()))
-                .map(username -> AuthenticatedUser.bySession(claims.subject(), username, id));
+        return sessions.findForRequest(id)
+                .filter(read -> read.credential().isActiveAt(now) && read.credential().userId().equals(claims.subject()))
+                .flatMap(read -> Usernames.parse(claims.username())
+                        .map(username -> AuthenticatedUser.bySession(claims.subject(), username, id,
+                                read.listVersion())));
     }
 
     private Optional<AuthenticatedUser> byApiToken(Claims claims, String secret, Instant now) {
-        Optional<ApiToken> token = apiTokens.findById(new ApiTokenId(claims.id()))
-                .filter(found -> found.owner().equals(claims.subject()))
-                .filter(found -> found.matches(SecretDigest.sha256(secret)));
+        Optional<CredentialRead<ApiToken>> read = apiTokens.findForRequest(new ApiTokenId(claims.id()))
+                .filter(found -> found.credential().owner().equals(claims.subject()))
+                .filter(found -> found.credential().matches(SecretDigest.sha256(secret)));
         Optional<Username> username = Usernames.parse(claims.username());
-        if (token.isEmpty() || username.isEmpty()) {
+        if (read.isEmpty() || username.isEmpty()) {
             return Optional.empty();
         }
-        recordUse(token.get(), now);
-        return Optional.of(AuthenticatedUser.byApiToken(claims.subject(), username.get(), token.get().id()));
+        ApiToken token = read.get().credential();
+        recordUse(token, now);
+        return Optional.of(AuthenticatedUser.byApiToken(claims.subject(), username.get(), token.id(),
+                read.get().listVersion()));
     }
 
     private void recordUse(ApiToken token, Instant now) {

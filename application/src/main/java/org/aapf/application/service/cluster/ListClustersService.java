@@ -3,6 +3,7 @@ package org.aapf.application.service.cluster;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.aapf.application.port.in.ClusterView;
 import org.aapf.application.port.in.ListClustersQuery;
 import org.aapf.application.port.out.CatalogueSource;
@@ -13,7 +14,8 @@ import org.aapf.domain.user.UserId;
 /**
  * Lists a user's clusters, sorted by name, as the API shows them. The owner's list version is read first and the
  * clusters after it: a list is at least as new as its version, and since the version never goes back, an unchanged
- * version read later proves the list still exact.
+ * version read later proves the list still exact. A version the caller read (with its credential) before asking
+ * serves as well as one read here: it too was read before the clusters.
  */
 public final class ListClustersService implements ListClustersQuery {
 
@@ -27,8 +29,8 @@ public final class ListClustersService implements ListClustersQuery {
     }
 
     @Override
-    public ClusterList list(UserId owner, Optional<ClusterList> known) {
-        long version = clusters.listVersion(owner);
+    public ClusterList list(UserId owner, OptionalLong listVersion, Optional<ClusterList> known) {
+        long version = listVersion.isPresent() ? listVersion.getAsLong() : clusters.listVersion(owner);
         Catalogue current = catalogue.current();
         if (known.isPresent() && isCurrent(known.get(), owner, version, current)) {
             return known.get();
