@@ -1,5 +1,6 @@
 package org.aapf.bootstrap.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -11,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Jupyter kernel driven through the AAPF proxy only, as a user's browser would: started over Jupyter's REST API,
@@ -23,10 +27,16 @@ public final class NotebookKernel implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private final WebSocket socket;
+    /** How long to wait for the kernel to report that it runs the code sent, before sending it again. */
+    private static final Duration BUSY_WITHIN = Duration.ofSeconds(10);
+    private static final int ATTEMPTS = 4;
 
-    private NotebookKernel(WebSocket socket) {
+    private final WebSocket socket;
+    private final Messages messages;
+
+    private NotebookKernel(WebSocket socket, Messages messages) {
         this.socket = socket;
+        this.messages = messages;
     }
 
     /** Starts a python3 kernel in the notebook at {@code baseUrl + urlPath} and opens its channels. */
@@ -42,26 +52,81 @@ public final class NotebookKernel implements AutoCloseable {
         String kernel = JSON.readTree(created.body()).path("id").asText();
         URI channels = URI.create(notebook.replaceFirst("^http", "ws") + "/api/kernels/" + kernel
                 + "/channels?token=" + token);
-        WebSocket socket = CLIENT.newWebSocketBuilder().buildAsync(channels, new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                webSocket.request(1);
-                return null;
-            }
-        }).get(30, TimeUnit.SECONDS);
-        return new NotebookKernel(socket);
+        Messages messages = new Messages();
+        WebSocket socket = CLIENT.newWebSocketBuilder().buildAsync(channels, messages).get(30, TimeUnit.SECONDS);
+        return new NotebookKernel(socket, messages);
     }
 
-    /** Sends {@code code} for execution (Jupyter messaging protocol 5.3) and returns at once. */
-    public void execute(String code) throws IOException {
+    /**
+     * Sends {@code code} for execution (Jupyter messaging protocol 5.3) and returns once the kernel reports that it
+     * runs it (its {@code busy} status for this request), without waiting for the end. A request sent before the
+     * kernel's channels are connected can be dropped by the notebook server: it is sent again (as a new request)
+     * when no such report came within {@link #BUSY_WITHIN}.
+     */
+    public void execute(String code) throws Exception {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            String id = UUID.randomUUID().toString();
+            CompletableFuture<Void> busy = messages.busyFor(id);
+            send(id, code);
+            try {
+                busy.get(BUSY_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                messages.forget(id);
+            }
+        }
+        throw new IllegalStateException("the kernel never reported running the code sent, in " + ATTEMPTS
+                + " attempts");
+    }
+
+    private void send(String id, String code) throws IOException {
         Map<String, Object> message = Map.of(
-                "header", Map.of("msg_id", UUID.randomUUID().toString(), "username", "aapf-test",
+                "header", Map.of("msg_id", id, "username", "aapf-test",
                         "session", UUID.randomUUID().toString(), "msg_type", "execute_request", "version", "5.3",
                         "date", Instant.now().toString()),
                 "parent_header", Map.of(), "metadata", Map.of(), "channel", "shell", "buffers", java.util.List.of(),
                 "content", Map.of("code", code, "silent", false, "store_history", true,
                         "user_expressions", Map.of(), "allow_stdin", false, "stop_on_error", true));
         socket.sendText(JSON.writeValueAsString(message), true).join();
+    }
+
+    /** Reads the kernel's messages, and completes the wait of a request whose {@code busy} status arrives. */
+    private static final class Messages implements WebSocket.Listener {
+
+        private final Map<String, CompletableFuture<Void>> busy = new ConcurrentHashMap<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        CompletableFuture<Void> busyFor(String id) {
+            return busy.computeIfAbsent(id, key -> new CompletableFuture<>());
+        }
+
+        void forget(String id) {
+            busy.remove(id);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    JsonNode message = JSON.readTree(text);
+                    if ("status".equals(message.path("header").path("msg_type").asText())
+                            && "busy".equals(message.path("content").path("execution_state").asText())) {
+                        CompletableFuture<Void> waiting = busy.get(message.path("parent_header").path("msg_id")
+                                .asText());
+                        if (waiting != null) {
+                            waiting.complete(null);
+                        }
+                    }
+                } catch (IOException notJson) {
+                    // the kernel's channels carry JSON only; anything else is none of the waits' business
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.aapf.adapter.out.security;
 
-import com.password4j.Argon2Function;
-import com.password4j.types.Argon2;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,10 +17,14 @@ import java.util.function.Supplier;
 import org.aapf.application.port.out.PasswordHasher;
 import org.aapf.domain.user.Password;
 import org.aapf.domain.user.PasswordHash;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Hashes passwords with Argon2id into PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Verification
- * reads the parameters from the stored string, so hashes made with older settings keep working.
+ * Hashes passwords with Argon2id (Bouncy Castle's) into PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash},
+ * salt and hash in unpadded Base64). Verification reads the parameters from the stored string, so hashes made with
+ * older settings keep working. Each hash allocates its memory and leaves it to the collector: a library that keeps a
+ * template of it per parameter set held 19 MiB of a small heap for the life of the server.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
 
@@ -30,6 +36,14 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final String PHC_PREFIX = "$argon2id$";
+    /** Version 1.3 of Argon2, the only one written and read. */
+    private static final int VERSION = Argon2Parameters.ARGON2_VERSION_13;
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,4}),p=(\\d{1,3})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{6,88})");
+    /** The largest memory cost a stored hash may ask for: 1 GiB. */
+    private static final int MAX_MEMORY_KIB = 1 << 20;
+    private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * Hashing is CPU-bound and the server's request threads are virtual threads, which are never preempted: without a
@@ -54,7 +68,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     public static final int DEFAULT_MAX_WAITING = 8 * HASHING_THREADS;
 
 
-    private final Argon2Function function;
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
     private final PasswordHash decoy;
     private final int maxWaiting;
 
@@ -91,31 +107,59 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         if (memoryKib < 8 * parallelism) {
             throw new IllegalArgumentException("'memoryKib' must be >= 8 * parallelism");
         }
-        this.function = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID,
-                Argon2Function.ARGON2_VERSION_13);
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
         this.decoy = hash(new Password(unguessableSecret()));
     }
 
     @Override
     public PasswordHash hash(Password password) {
-        return limited(() -> new PasswordHash(
-                com.password4j.Password.hash(password.value()).addRandomSalt(SALT_BYTES).with(function).getResult()));
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        byte[] hash = limited(() -> argon2id(password, salt, memoryKib, iterations, parallelism, HASH_BYTES));
+        return new PasswordHash(PHC_PREFIX + "v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                + BASE64.encodeToString(salt) + "$" + BASE64.encodeToString(hash));
     }
 
+    /** {@inheritDoc} Anything but a well-formed Argon2id v1.3 PHC string within sane costs never verifies. */
     @Override
     public boolean verify(Password password, PasswordHash hash) {
-        String phc = hash.phc();
-        if (!phc.startsWith(PHC_PREFIX)) {
+        Matcher phc = PHC.matcher(hash.phc());
+        if (!phc.matches()) {
             return false;
         }
-        return limited(() -> {
-            try {
-                return com.password4j.Password.check(password.value(), phc)
-                        .with(Argon2Function.getInstanceFromHash(phc));
-            } catch (RuntimeException malformed) {
-                return false;
-            }
-        });
+        int memory = Integer.parseInt(phc.group(1));
+        int passes = Integer.parseInt(phc.group(2));
+        int lanes = Integer.parseInt(phc.group(3));
+        if (lanes < 1 || passes < 1 || memory < 8 * lanes || memory > MAX_MEMORY_KIB) {
+            return false;
+        }
+        byte[] salt;
+        byte[] expected;
+        try {
+            salt = Base64.getDecoder().decode(phc.group(4));
+            expected = Base64.getDecoder().decode(phc.group(5));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        byte[] actual = limited(() -> argon2id(password, salt, memory, passes, lanes, expected.length));
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    private static byte[] argon2id(Password password, byte[] salt, int memoryKib, int iterations, int parallelism,
+            int length) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(VERSION)
+                .withSalt(salt)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .build());
+        byte[] hash = new byte[length];
+        generator.generateBytes(password.value().getBytes(StandardCharsets.UTF_8), hash);
+        return hash;
     }
 
     /**

@@ -1,2 +1,2 @@
-/** Security adapters: Argon2id password hashing (password4j) and HS256-signed JWT bearer tokens (java-jwt). */
+/** Security adapters: Argon2id password hashing (Bouncy Castle) and HS256-signed JWT bearer tokens (java-jwt). */
 package org.aapf.adapter.out.security;
