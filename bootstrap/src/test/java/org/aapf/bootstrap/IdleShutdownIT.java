@@ -83,9 +83,8 @@ class IdleShutdownIT {
         JsonNode busy = awaitStatus("busy", "created", Duration.ofMinutes(3));
         JsonNode notebook = busy.at("/services/0/instances/0");
         long sleepStarted = System.nanoTime();
-        try (NotebookKernel kernel = NotebookKernel.start(server.baseUrl(), notebook.path("urlPath").asText(),
-                notebook.path("jupyterToken").asText())) {
-            kernel.execute("import time\ntime.sleep(90)");
+        try (NotebookKernel kernel = NotebookKernel.startRunning(server.baseUrl(), notebook.path("urlPath").asText(),
+                notebook.path("jupyterToken").asText(), "import time\ntime.sleep(90)")) {
 
             JsonNode stopped = awaitStatus("idle", "stopped", Duration.ofMinutes(3));
             String events = events("idle");

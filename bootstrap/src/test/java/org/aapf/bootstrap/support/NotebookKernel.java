@@ -31,12 +31,40 @@ public final class NotebookKernel implements AutoCloseable {
     private static final Duration BUSY_WITHIN = Duration.ofSeconds(10);
     private static final int ATTEMPTS = 4;
 
+    /** How long the notebook server may take to report a kernel busy in its REST API once the kernel said so. */
+    private static final Duration REPORTED_WITHIN = Duration.ofSeconds(5);
+
+    private final URI kernel;
+    private final String token;
     private final WebSocket socket;
     private final Messages messages;
 
-    private NotebookKernel(WebSocket socket, Messages messages) {
+    private NotebookKernel(URI kernel, String token, WebSocket socket, Messages messages) {
+        this.kernel = kernel;
+        this.token = token;
         this.socket = socket;
         this.messages = messages;
+    }
+
+    /**
+     * Starts a kernel that runs {@code code} and that the notebook server reports busy in its REST API
+     * ({@code /api/kernels}, which AAPF's idle shutdown reads). Jupyter Notebook 6.4 (Debian's, in the test image)
+     * sometimes misses every status message of a kernel it starts: the kernel runs the code, yet the server reports
+     * it {@code starting} for good. Such a kernel is shut down and another one started, so that a test relying on a
+     * busy kernel tests AAPF, not that notebook server.
+     */
+    public static NotebookKernel startRunning(String baseUrl, String urlPath, String token, String code)
+            throws Exception {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            NotebookKernel started = start(baseUrl, urlPath, token);
+            started.execute(code);
+            if (started.reportedBusyWithin(REPORTED_WITHIN)) {
+                return started;
+            }
+            started.shutDown();
+        }
+        throw new IllegalStateException("the notebook server never reported a kernel busy, in " + ATTEMPTS
+                + " kernels");
     }
 
     /** Starts a python3 kernel in the notebook at {@code baseUrl + urlPath} and opens its channels. */
@@ -54,7 +82,30 @@ public final class NotebookKernel implements AutoCloseable {
                 + "/channels?token=" + token);
         Messages messages = new Messages();
         WebSocket socket = CLIENT.newWebSocketBuilder().buildAsync(channels, messages).get(30, TimeUnit.SECONDS);
-        return new NotebookKernel(socket, messages);
+        return new NotebookKernel(URI.create(notebook + "/api/kernels/" + kernel), token, socket, messages);
+    }
+
+    /** Whether the notebook server's REST API reports this kernel busy within {@code limit}. */
+    private boolean reportedBusyWithin(Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        do {
+            HttpResponse<String> model = CLIENT.send(HttpRequest.newBuilder(URI.create(kernel + "?no_track_activity=1"))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "token " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (model.statusCode() == 200
+                    && "busy".equals(JSON.readTree(model.body()).path("execution_state").asText())) {
+                return true;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    /** Closes the channels and deletes the kernel. */
+    private void shutDown() throws Exception {
+        close();
+        CLIENT.send(HttpRequest.newBuilder(kernel).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "token " + token).DELETE().build(), HttpResponse.BodyHandlers.discarding());
     }
 
     /**
