@@ -27,7 +27,7 @@ public final class NotebookKernel implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** How long to wait for the kernel to report that it runs the code sent, before sending it again. */
+    /** How long to wait for the kernel to report that it runs the code sent. */
     private static final Duration BUSY_WITHIN = Duration.ofSeconds(10);
     private static final int ATTEMPTS = 4;
 
@@ -50,16 +50,20 @@ public final class NotebookKernel implements AutoCloseable {
      * Starts a kernel that runs {@code code} and that the notebook server reports busy in its REST API
      * ({@code /api/kernels}, which AAPF's idle shutdown reads). Jupyter Notebook 6.4 (Debian's, in the test image)
      * sometimes misses every status message of a kernel it starts: the kernel runs the code, yet the server reports
-     * it {@code starting} for good. Such a kernel is shut down and another one started, so that a test relying on a
-     * busy kernel tests AAPF, not that notebook server.
+     * it {@code starting} for good. Such a kernel, or one whose request was dropped, is shut down and another one
+     * started, so that a test relying on a busy kernel tests AAPF, not that notebook server.
      */
     public static NotebookKernel startRunning(String baseUrl, String urlPath, String token, String code)
             throws Exception {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             NotebookKernel started = start(baseUrl, urlPath, token);
-            started.execute(code);
-            if (started.reportedBusyWithin(REPORTED_WITHIN)) {
-                return started;
+            try {
+                started.execute(code);
+                if (started.reportedBusyWithin(REPORTED_WITHIN)) {
+                    return started;
+                }
+            } catch (TimeoutException dropped) {
+                // the request never reached the kernel: another kernel gets it
             }
             started.shutDown();
         }
@@ -110,24 +114,16 @@ public final class NotebookKernel implements AutoCloseable {
 
     /**
      * Sends {@code code} for execution (Jupyter messaging protocol 5.3) and returns once the kernel reports that it
-     * runs it (its {@code busy} status for this request), without waiting for the end. A request sent before the
-     * kernel's channels are connected can be dropped by the notebook server: it is sent again (as a new request)
-     * when no such report came within {@link #BUSY_WITHIN}.
+     * runs it (its {@code busy} status for this request), without waiting for the end.
+     *
+     * @throws TimeoutException when no such report came within {@link #BUSY_WITHIN} (the notebook server can drop a
+     *     request sent before the kernel's channels are connected)
      */
     public void execute(String code) throws Exception {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            String id = UUID.randomUUID().toString();
-            CompletableFuture<Void> busy = messages.busyFor(id);
-            send(id, code);
-            try {
-                busy.get(BUSY_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-                return;
-            } catch (TimeoutException e) {
-                messages.forget(id);
-            }
-        }
-        throw new IllegalStateException("the kernel never reported running the code sent, in " + ATTEMPTS
-                + " attempts");
+        String id = UUID.randomUUID().toString();
+        CompletableFuture<Void> busy = messages.busyFor(id);
+        send(id, code);
+        busy.get(BUSY_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void send(String id, String code) throws IOException {
@@ -149,10 +145,6 @@ public final class NotebookKernel implements AutoCloseable {
 
         CompletableFuture<Void> busyFor(String id) {
             return busy.computeIfAbsent(id, key -> new CompletableFuture<>());
-        }
-
-        void forget(String id) {
-            busy.remove(id);
         }
 
         @Override

@@ -35,11 +35,23 @@ final class HotReads {
     }
 
     <T> List<T> list(String sql, RowMapper<T> reader, String... arguments) {
-        Connection connection = connection();
-        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
+        return query(sql, reader, (connection, statement) -> {
             for (int i = 0; i < arguments.length; i++) {
                 statement.setString(i + 1, arguments[i]);
             }
+        });
+    }
+
+    /** The rows {@code sql} reads with its one parameter, {@code = ANY(?)}, bound to {@code keys} as an array. */
+    <T> List<T> listAny(String sql, RowMapper<T> reader, List<String> keys) {
+        return query(sql, reader, (connection, statement) ->
+                statement.setArray(1, connection.createArrayOf("VARCHAR", keys.toArray())));
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> reader, Parameters parameters) {
+        Connection connection = connection();
+        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.bind(connection, statement);
             try (ResultSet rs = statement.executeQuery()) {
                 List<T> rows = new ArrayList<>(1);
                 while (rs.next()) {
@@ -52,21 +64,10 @@ final class HotReads {
         }
     }
 
-    /** The rows {@code sql} reads with its one parameter, {@code = ANY(?)}, bound to {@code keys} as an array. */
-    <T> List<T> listAny(String sql, RowMapper<T> reader, List<String> keys) {
-        Connection connection = connection();
-        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("VARCHAR", keys.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                List<T> rows = new ArrayList<>(keys.size());
-                while (rs.next()) {
-                    rows.add(reader.map(rs, null));
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(sql, e, null);
-        }
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    private interface Parameters {
+        void bind(Connection connection, PreparedStatement statement) throws SQLException;
     }
 
     private Connection connection() {

@@ -26,11 +26,6 @@ public record AuthenticatedUser(UserId id, Username username, Optional<SessionId
         Objects.requireNonNull(listVersion, "'listVersion' must not be null");
     }
 
-    public AuthenticatedUser(UserId id, Username username, Optional<SessionId> session,
-            Optional<ApiTokenId> apiToken) {
-        this(id, username, session, apiToken, OptionalLong.empty());
-    }
-
     public static AuthenticatedUser bySession(UserId id, Username username, SessionId session) {
         return bySession(id, username, session, OptionalLong.empty());
     }

@@ -46,15 +46,5 @@ public interface ListClustersQuery {
             Objects.requireNonNull(catalogue, "'catalogue' must not be null");
             clusters = List.copyOf(clusters);
         }
-
-        /** The cluster of that name in this list. */
-        public Optional<ClusterView> named(String name) {
-            for (ClusterView cluster : clusters) {
-                if (cluster.name().equals(name)) {
-                    return Optional.of(cluster);
-                }
-            }
-            return Optional.empty();
-        }
     }
 }
