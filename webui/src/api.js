@@ -62,21 +62,34 @@ function scheduleRefresh() {
   refreshTimer = setTimeout(() => refresh().catch(() => {}), Math.min(delay, 2 ** 31 - 1));
 }
 
+/**
+ * How long to wait before each new try of a read whose request never reached the server: the browser drops requests
+ * in flight when the machine's network changes (a Wi-Fi switch, a VPN, a container's interface coming or going).
+ * Only reads are tried again; a change might have taken effect before its connection broke.
+ */
+const READ_RETRY_DELAYS_MS = [250, 1_000];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function send(method, path, body, token) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  const retryDelays = method === 'GET' ? READ_RETRY_DELAYS_MS : [];
   let response;
-  try {
-    response = await fetch(BASE + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, 'The AAPF server cannot be reached.');
+  for (let attempt = 0; !response; attempt += 1) {
+    try {
+      response = await fetch(BASE + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      if (attempt >= retryDelays.length) throw new ApiError(0, 'The AAPF server cannot be reached.');
+      await sleep(retryDelays[attempt]);
+    }
   }
   let payload = {};
   try {
