@@ -45,11 +45,13 @@ public final class LogLineFormatter extends Formatter {
         pad(line, (int) Math.floorMod(epochMillis, 1000), 3).append('Z');
     }
 
+    /** {@code value} (not negative) with leading zeros to {@code digits} digits, without a String per field. */
     private static StringBuilder pad(StringBuilder line, int value, int digits) {
-        String text = Integer.toString(value);
-        for (int i = text.length(); i < digits; i++) {
-            line.append('0');
+        for (int i = 1, limit = 10; i < digits; i++, limit *= 10) {
+            if (value < limit) {
+                line.append('0');
+            }
         }
-        return line.append(text);
+        return line.append(value);
     }
 }

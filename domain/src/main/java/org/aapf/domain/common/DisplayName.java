@@ -25,7 +25,7 @@ public final class DisplayName {
         if (value.indexOf('/') >= 0) {
             throw AapfException.invalid("'" + field + "' must not contain '/'");
         }
-        if (value.codePoints().anyMatch(Character::isISOControl)) {
+        if (hasControlCharacter(value)) {
             throw AapfException.invalid("'" + field + "' must not contain control characters");
         }
         if (hasFormatCharacter(value)) {
@@ -37,6 +37,22 @@ public final class DisplayName {
 
     /** True when {@code value} holds a character of Unicode category Cf (format). */
     public static boolean hasFormatCharacter(String value) {
-        return value.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT);
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true; // every control character is in the BMP, never half of a surrogate pair
+            }
+        }
+        return false;
     }
 }

@@ -27,8 +27,13 @@ public final class BearerAuthentication implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        Caller.set(req, authenticate.authenticate(bearerToken(req)));
+        authenticate(req);
         res.next();
+    }
+
+    /** Proves the request's bearer token and records the user as its {@link Caller}; 401 when it cannot. */
+    void authenticate(ServerRequest req) {
+        Caller.set(req, authenticate.authenticate(bearerToken(req)));
     }
 
     private static String bearerToken(ServerRequest req) {
@@ -42,9 +47,18 @@ public final class BearerAuthentication implements Handler {
             throw AapfException.unauthenticated("The 'Authorization' header must be 'Bearer <token>'.");
         }
         String token = value.substring(SCHEME.length()).strip();
-        if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
+        if (token.isEmpty() || hasWhitespace(token)) {
             throw AapfException.unauthenticated("The 'Authorization' header must be 'Bearer <token>'.");
         }
         return token;
+    }
+
+    private static boolean hasWhitespace(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isWhitespace(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -56,7 +56,7 @@ final class ClusterJson {
             }
             byte[] cluster = json(clusters.get(i));
             pieces.add(cluster);
-            byName.put(clusters.get(i).name(), new Pieces(List.of(ONE_PREFIX, cluster, ONE_SUFFIX)));
+            byName.put(clusters.get(i).name(), new Pieces(List.of(ONE_PREFIX, cluster, ONE_SUFFIX)).whole());
         }
         pieces.add(LIST_SUFFIX);
         return new Bodies(new Pieces(pieces).forStreaming(), byName);
@@ -91,6 +91,11 @@ final class ClusterJson {
         /** The same body as one array. */
         byte[] joined() {
             return parts.size() == 1 ? parts.getFirst() : join(parts);
+        }
+
+        /** The same body in one piece, to be kept and sent many times without joining it each time. */
+        Pieces whole() {
+            return parts.size() == 1 ? this : new Pieces(List.of(joined()));
         }
 
         /**

@@ -1,7 +1,6 @@
 package org.aapf.adapter.in.http;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import jakarta.inject.Inject;
 import io.helidon.http.Status;
@@ -142,10 +141,19 @@ public final class ClustersHttpService implements HttpService {
      * ({@code a%2Fevents}): this first route answers it with the 400 any other bad name gets.
      */
     private static void refuseEncodedSlash(ServerRequest req, ServerResponse res) {
-        if (req.path().absolute().rawPath().toUpperCase(Locale.ROOT).contains("%2F")) {
+        if (hasEncodedSlash(req.path().absolute().rawPath())) {
             throw AapfException.invalid(SLASH_IN_NAME);
         }
         res.next();
+    }
+
+    private static boolean hasEncodedSlash(String rawPath) {
+        for (int at = rawPath.indexOf('%'); at >= 0; at = rawPath.indexOf('%', at + 1)) {
+            if (rawPath.regionMatches(true, at, "%2F", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,15 +4,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.OptionalLong;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Refuses request bodies larger than a limit with 413: at once when {@code Content-Length} says so, otherwise (chunked
  * bodies) as soon as reading passes the limit.
  */
-final class RequestBodyLimit implements Handler {
+final class RequestBodyLimit {
 
     private final long maxBytes;
 
@@ -20,14 +18,13 @@ final class RequestBodyLimit implements Handler {
         this.maxBytes = maxBytes;
     }
 
-    @Override
-    public void handle(ServerRequest req, ServerResponse res) {
+    /** Refuses {@code req} now if it declares too long a body, else makes reading its body stop at the limit. */
+    void apply(ServerRequest req) {
         OptionalLong declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
             throw HttpProblem.payloadTooLarge(maxBytes);
         }
         req.streamFilter(body -> new LimitedInputStream(body, maxBytes));
-        res.next();
     }
 
     /** Counts the bytes read and fails once there are more than allowed. */

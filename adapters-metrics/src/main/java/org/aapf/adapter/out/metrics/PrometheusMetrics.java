@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aapf.application.port.out.Metrics;
 import org.aapf.application.port.out.WarmPoolMetrics;
@@ -38,7 +39,15 @@ public final class PrometheusMetrics implements Metrics, WarmPoolMetrics {
     private static final Duration[] PASS_BUCKETS = seconds(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
     private static final Duration[] READY_BUCKETS = seconds(1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800);
 
+    /** More request series than routes, methods and statuses make together: beyond it, series are not kept here. */
+    private static final int KEPT_REQUEST_SERIES = 1_024;
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /**
+     * The request timers by series: finding one in the registry builds its tags, its id and its buckets every time,
+     * more than the rest of a small request's bookkeeping.
+     */
+    private final Map<RequestSeries, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Census census;
     private final AtomicInteger openWebSockets = new AtomicInteger();
     private final MultiGauge warmInstances;
@@ -101,10 +110,21 @@ public final class PrometheusMetrics implements Metrics, WarmPoolMetrics {
 
     /** An HTTP request was answered; {@code route} is the matched route template. */
     public void httpRequest(String method, String route, int status, Duration took) {
-        Timer.builder("http.server.requests").description("HTTP requests by route template and status")
-                .tags(Tags.of("method", method, "route", route, "status", Integer.toString(status),
-                        "outcome", outcome(status)))
-                .serviceLevelObjectives(REQUEST_BUCKETS).register(registry).record(took);
+        RequestSeries series = new RequestSeries(method, route, status);
+        Timer timer = requestTimers.get(series);
+        if (timer == null) {
+            timer = Timer.builder("http.server.requests").description("HTTP requests by route template and status")
+                    .tags(Tags.of("method", method, "route", route, "status", Integer.toString(status),
+                            "outcome", outcome(status)))
+                    .serviceLevelObjectives(REQUEST_BUCKETS).register(registry);
+            if (requestTimers.size() < KEPT_REQUEST_SERIES) {
+                requestTimers.putIfAbsent(series, timer);
+            }
+        }
+        timer.record(took);
+    }
+
+    private record RequestSeries(String method, String route, int status) {
     }
 
     /** Bytes went through the notebook proxy; {@code direction} is {@code to_notebook} or {@code from_notebook}. */

@@ -36,6 +36,26 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void requests_countInTheirOwnSeries_eachTime() {
+        for (int i = 0; i < 3; i++) {
+            metrics.httpRequest("GET", "/api/v1/aaclusters/{name}", 200, Duration.ofMillis(2));
+        }
+        metrics.httpRequest("GET", "/api/v1/aaclusters/{name}", 404, Duration.ofMillis(30));
+        metrics.httpRequest("DELETE", "/api/v1/aaclusters/{name}", 200, Duration.ofMillis(4));
+
+        String scrape = metrics.scrape();
+
+        assertLine(scrape, "http_server_requests_seconds_count{method=\"GET\",outcome=\"success\","
+                + "route=\"/api/v1/aaclusters/{name}\",status=\"200\"} 3");
+        assertLine(scrape, "http_server_requests_seconds_bucket{method=\"GET\",outcome=\"client_error\","
+                + "route=\"/api/v1/aaclusters/{name}\",status=\"404\",le=\"0.025\"} 0");
+        assertLine(scrape, "http_server_requests_seconds_bucket{method=\"GET\",outcome=\"client_error\","
+                + "route=\"/api/v1/aaclusters/{name}\",status=\"404\",le=\"0.05\"} 1");
+        assertLine(scrape, "http_server_requests_seconds_count{method=\"DELETE\",outcome=\"success\","
+                + "route=\"/api/v1/aaclusters/{name}\",status=\"200\"} 1");
+    }
+
+    @Test
     void census_replacesThePreviousCounts_andShowsEveryStatus() {
         metrics.census(Map.of(ClusterStatus.CREATING, 2), Map.of(InstanceStatus.CREATING, 3));
         metrics.census(Map.of(ClusterStatus.CREATED, 2), Map.of(InstanceStatus.READY, 3));
