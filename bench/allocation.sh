@@ -13,6 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/java-home.sh"
+source "$root/bench/aapf-api.sh"
 out="${1:-$root/bench/results/allocation.txt}"
 seconds="${SECONDS_PER_RUN:-10}"
 connections="${CONNECTIONS:-50}"
@@ -56,15 +57,8 @@ aapf_pid=$!
 pids+=("$aapf_pid")
 wait_http "http://127.0.0.1:$port/health/live"
 wait_http "http://127.0.0.1:$bare_port/health/live"
-access="$(curl -fs -X POST -H 'Content-Type: application/json' -d '{"username":"bench","password":"benchpass123"}' \
-    "http://127.0.0.1:$port/api/v1/login" | jq -r .accessToken)"
-api="$(curl -fs -X POST -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
-    -d '{"password":"benchpass123"}' "http://127.0.0.1:$port/api/v1/api-tokens/bench" | jq -r .apiToken.token)"
-for i in $(seq -w 0 99); do
-    curl -fs -o /dev/null -X POST -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
-        -d '{"jupyterNotebook":{"image":{"repositoryName":"aa_jupyter_notebook"},"perfType":"small"}}' \
-        "http://127.0.0.1:$port/api/v1/aaclusters/c0$i"
-done
+aapf_tokens "$port"
+aapf_clusters "$port" "$aapf_access" 100
 # the Helidon server behind the gateway listens on another loopback port of the same process
 direct=""
 for candidate in $(ss -ltnpH | awk -v pid="pid=$aapf_pid," 'index($0, pid) { n = split($4, a, ":"); print a[n] }'); do
@@ -75,20 +69,9 @@ for candidate in $(ss -ltnpH | awk -v pid="pid=$aapf_pid," 'index($0, pid) { n =
 done
 [[ -n $direct ]] || { echo "the Helidon server behind the gateway was not found" >&2; exit 1; }
 
-per_request() {   # PID METRICS_URL URL HEADER: allocated bytes per request, and requests/s
-    local pid=$1 metrics=$2 url=$3 header=$4 before after result requests
-    allocated() {
-        curl -fs -H "Authorization: Bearer $metrics_token" "$metrics" \
-            | awk '/^jvm_gc_memory_allocated_bytes_total/ {printf "%.0f", $2}'
-    }
-    wrk -t2 -c"$connections" -d3s -H "$header" "$url" >/dev/null   # warm
-    "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
-    before=$(allocated)
-    result="$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -H "$header" "$url")"
-    "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
-    after=$(allocated)
-    requests=$(awk '/requests in/ {print $1}' <<<"$result")
-    echo "$(( (after - before) / requests )) $(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$result")"
+per_request() {   # PID METRICS_URL URL HEADER: warms, then allocated bytes per request and requests/s
+    wrk -t2 -c"$connections" -d3s -H "$4" "$3" >/dev/null
+    allocation_per_request "$1" "$2" "$metrics_token" "$seconds" "$connections" "$3" "$4"
 }
 
 mkdir -p "$(dirname "$out")"
@@ -104,9 +87,9 @@ row "live, direct" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
 row "live" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
     "http://127.0.0.1:$port/health/live" "X-Bench: 1")"
 row "one, direct" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
-    "http://127.0.0.1:$direct/api/v1/aaclusters/c042" "Authorization: Bearer $api")"
+    "http://127.0.0.1:$direct/api/v1/aaclusters/c042" "Authorization: Bearer $aapf_api")"
 row "one" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
-    "http://127.0.0.1:$port/api/v1/aaclusters/c042" "Authorization: Bearer $api")"
+    "http://127.0.0.1:$port/api/v1/aaclusters/c042" "Authorization: Bearer $aapf_api")"
 row "one, access" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
-    "http://127.0.0.1:$port/api/v1/aaclusters/c042" "Authorization: Bearer $access")"
+    "http://127.0.0.1:$port/api/v1/aaclusters/c042" "Authorization: Bearer $aapf_access")"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,6 +21,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/java-home.sh"
+source "$root/bench/aapf-api.sh"
 out="${1:-$root/bench/results/api-vs-jupyterhub.txt}"
 seconds="${SECONDS_PER_RUN:-10}"
 rounds="${ROUNDS:-3}"
@@ -145,17 +146,8 @@ EOF
               SELECT $(uuid_sql), CONCAT('user', CAST(n AS VARCHAR(8))), CONCAT('user', CAST(n AS VARCHAR(8))),
                      password_hash, created_at, password_changed_at
                 FROM users, $(range_sql 1 $((users - 1))) WHERE username = 'bench'"
-    local login
-    login="$(curl -fs -X POST -H 'Content-Type: application/json' \
-        -d '{"username":"bench","password":"benchpass123"}' "http://127.0.0.1:$aapf_port/api/v1/login")"
-    aapf_access="$(jq -r .accessToken <<<"$login")"
-    aapf_api="$(curl -fs -X POST -H "Authorization: Bearer $aapf_access" -H 'Content-Type: application/json' \
-        -d '{"password":"benchpass123"}' "http://127.0.0.1:$aapf_port/api/v1/api-tokens/bench" | jq -r .apiToken.token)"
-    for i in $(seq -w 0 $((users - 1))); do
-        curl -fs -o /dev/null -X POST -H "Authorization: Bearer $aapf_access" -H 'Content-Type: application/json' \
-            -d '{"jupyterNotebook":{"image":{"repositoryName":"aa_jupyter_notebook"},"perfType":"small"}}' \
-            "http://127.0.0.1:$aapf_port/api/v1/aaclusters/c0$i"
-    done
+    aapf_tokens "$aapf_port"
+    aapf_clusters "$aapf_port" "$aapf_access" "$users"
     local count
     count="$(curl -fs -H "Authorization: Bearer $aapf_api" "http://127.0.0.1:$aapf_port/api/v1/aaclusters" \
         | jq '.aaclusters | length')"
@@ -217,19 +209,9 @@ define_targets() {
     done
 }
 
-allocation_per_get() {   # TARGET: the JVM's allocated bytes (Micrometer's counter, exact across forced GCs) per request
-    local before after result requests
-    allocated() {
-        curl -fs -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$aapf_port/metrics" \
-            | awk '/^jvm_gc_memory_allocated_bytes_total/ {printf "%.0f", $2}'
-    }
-    "$JAVA_HOME/bin/jcmd" "$aapf_pid" GC.run >/dev/null
-    before=$(allocated)
-    result="$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -H "${header[$1]}" "${url[$1]}")"
-    "$JAVA_HOME/bin/jcmd" "$aapf_pid" GC.run >/dev/null
-    after=$(allocated)
-    requests=$(awk '/requests in/ {print $1}' <<<"$result")
-    echo $(( (after - before) / requests ))
+allocation_per_get() {   # TARGET: the JVM's allocated bytes per request
+    allocation_per_request "$aapf_pid" "http://127.0.0.1:$aapf_port/metrics" "$metrics_token" "$seconds" \
+        "$connections" "${url[$1]}" "${header[$1]}" | awk '{print $1}'
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
