@@ -21,6 +21,12 @@ import org.aapf.application.port.out.NotebookActivityProbe;
  * work): {@code /api/status} (its {@code last_activity} covers API requests, kernels and terminals, and reading it
  * counts as none), and {@code /api/kernels} and {@code /api/terminals} with {@code no_track_activity}, so that
  * asking does not look like a user.
+ *
+ * <p>A kernel counts as busy when the server says {@code busy}, and also when it says {@code starting} while a client
+ * is connected to it: Jupyter Notebook 6.4 sometimes misses every status message of a kernel it started and reports
+ * it {@code starting}, with its {@code last_activity} frozen, for as long as it lives, even while it runs a user's
+ * code. Stopping such a notebook could end a computation; not stopping it costs only its resources while a browser
+ * keeps it open.
  */
 public final class JupyterActivityProbe implements NotebookActivityProbe {
 
@@ -52,13 +58,18 @@ public final class JupyterActivityProbe implements NotebookActivityProbe {
         Optional<Instant> last = latest(Optional.empty(), status.get().path("last_activity"));
         boolean busy = false;
         for (JsonNode kernel : kernels.get()) {
-            busy |= "busy".equals(kernel.path("execution_state").asText());
+            busy |= isBusy(kernel);
             last = latest(last, kernel.path("last_activity"));
         }
         for (JsonNode terminal : get(base + "/api/terminals?no_track_activity=1", token).orElse(MAPPER.nullNode())) {
             last = latest(last, terminal.path("last_activity"));
         }
         return Optional.of(new NotebookActivity(busy, last));
+    }
+
+    private static boolean isBusy(JsonNode kernel) {
+        String state = kernel.path("execution_state").asText();
+        return "busy".equals(state) || "starting".equals(state) && kernel.path("connections").asInt(0) > 0;
     }
 
     static Optional<Instant> latest(Optional<Instant> known, JsonNode time) {
