@@ -1,5 +1,15 @@
 # Sourced by the API benchmarks (bench/jupyterhub.sh, bench/allocation.sh): what they do alike to an AAPF server.
 
+# wait_http URL: waits up to 60 s for any HTTP answer.
+wait_http() {
+    for _ in $(seq 1 240); do
+        curl -s -o /dev/null "$1" && return 0
+        sleep 0.25
+    done
+    echo "no answer from $1" >&2
+    return 1
+}
+
 # aapf_tokens PORT: logs "bench" (password benchpass123) in; sets aapf_access (the login's access token) and
 # aapf_api (a new API token named "bench").
 aapf_tokens() {

@@ -35,12 +35,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_http() {
-    for _ in $(seq 1 240); do curl -s -o /dev/null "$1" && return 0; sleep 0.25; done
-    echo "no answer from $1" >&2
-    return 1
-}
-
 # --- the bare Helidon server ----------------------------------------------------------------------------------------
 "$JAVA_HOME/bin/java" "${jvm[@]}" -cp "$jar" "$root/bench/BareHelidon.java" "$bare_port" >"$scratch/bare.log" 2>&1 &
 bare_pid=$!

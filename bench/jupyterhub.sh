@@ -51,8 +51,10 @@ cleanup() {
     for pid in "${pids[@]}"; do
         wait "$pid" 2>/dev/null || true
     done
-    if [[ -n ${hub_proxy_pid:-} ]]; then
-        kill "$hub_proxy_pid" 2>/dev/null || true   # JupyterHub stops its proxy itself; this is in case it died
+    # JupyterHub stops its proxy itself; this is in case it died, before or after the proxy wrote its pid file
+    hub_proxy_pid="${hub_proxy_pid:-$(cat "$scratch/hub/proxy.pid" 2>/dev/null || true)}"
+    if [[ -n $hub_proxy_pid ]]; then
+        kill "$hub_proxy_pid" 2>/dev/null || true
     fi
     if [[ -n $schema ]]; then
         psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null || true
@@ -60,15 +62,6 @@ cleanup() {
     rm -rf "$scratch"
 }
 trap cleanup EXIT
-
-wait_http() {   # URL: waits up to 60 s for any HTTP answer
-    for _ in $(seq 1 240); do
-        curl -s -o /dev/null "$1" && return 0
-        sleep 0.25
-    done
-    echo "no answer from $1" >&2
-    return 1
-}
 
 rss_kb() {   # the summed VmRSS (KiB) of the given pids
     local total=0 pid kb
