@@ -24,7 +24,7 @@ metrics_token="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
 "$root/aapf" --help >/dev/null   # builds the distribution if it is stale
 jar="$root/bootstrap/target/aapf.jar"
-jvm=(-XX:+UseSerialGC -Xms32m -Xmx96m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k)
+jvm=("@$root/scripts/jvm.options")   # the launcher's JVM options
 
 scratch="$(mktemp -d)"
 pids=()

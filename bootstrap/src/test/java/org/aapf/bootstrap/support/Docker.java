@@ -2,6 +2,7 @@ package org.aapf.bootstrap.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,9 +124,26 @@ public final class Docker {
         return process.waitFor();
     }
 
+    /**
+     * Builds {@code tag} from the directory's {@code Dockerfile} with the classic builder, as
+     * images/build-test-images.sh does (no BuildKit needed); {@code options} go before the directory.
+     */
+    public static void build(String tag, Path context, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker", "build", "--quiet", "--tag", tag));
+        command.addAll(List.of(options));
+        command.add(context.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("DOCKER_BUILDKIT", "0");
+        run(builder, command.toArray(String[]::new));
+    }
+
     /** Runs a command, failing with its output when it fails; returns its output. */
     public static String exec(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(new ProcessBuilder(command), command);
+    }
+
+    private static String run(ProcessBuilder builder, String... command) throws IOException, InterruptedException {
+        Process process = builder.redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + out.strip());

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -99,6 +100,12 @@ final class Json {
             throw AapfException.invalid(unknownField(e));
         } catch (MismatchedInputException e) {
             throw AapfException.invalid(describe(e));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException && !e.getPath().isEmpty()) {
+                // valid JSON, but a number beyond what the field holds (an int): say so, not "not valid JSON"
+                throw AapfException.invalid("'" + fieldPath(e.getPath()) + "' is out of range.");
+            }
+            throw AapfException.invalid("The request body is not valid JSON.");
         } catch (JacksonException e) {
             throw AapfException.invalid("The request body is not valid JSON.");
         } catch (IOException e) {

@@ -69,6 +69,8 @@ class ClustersHttpErrorsTest {
         "{\"sparkWorker\": {\"numberOfInstances\": \"2\"}} | 'sparkWorker.numberOfInstances' must be an integer.",
         "{\"sparkWorker\": {\"numberOfInstances\": 2.5}} | 'sparkWorker.numberOfInstances' must be an integer.",
         "{\"sparkWorker\": {\"numberOfInstances\": true}} | 'sparkWorker.numberOfInstances' must be an integer.",
+        "{\"sparkWorker\": {\"numberOfInstances\": 99999999999}} | 'sparkWorker.numberOfInstances' is out of range.",
+        "{\"sparkWorker\": {\"numberOfInstances\": -99999999999}} | 'sparkWorker.numberOfInstances' is out of range.",
     })
     void givenMalformedBody_createIs400NamingTheProblem(String body, String message) {
         var response = api.send("POST", "/api/v1/aaclusters/sample", body.strip());
@@ -102,6 +104,21 @@ class ClustersHttpErrorsTest {
         assertJson(400, expected, api.send("POST", path, REFERENCE_CREATE_BODY));
         assertJson(400, expected, api.send("DELETE", path, null));
         assertJson(400, expected, api.send("GET", path + "/events", null));
+    }
+
+    /** Helidon decodes a byte that is not UTF-8 as U+FFFD; a new name refuses it rather than keep what was not sent. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "%2E%2E   | 'nameOfAACluster' must not be '.' or '..'",
+        "%2e      | 'nameOfAACluster' must not be '.' or '..'",
+        "data%FF  | 'nameOfAACluster' must be valid UTF-8: it holds U+FFFD, which an undecodable byte becomes",
+        "data%C3  | 'nameOfAACluster' must be valid UTF-8: it holds U+FFFD, which an undecodable byte becomes",
+    })
+    void givenANameNoUrlCouldOpen_createIs400_andLookupsAre404(String encodedName, String message) {
+        String path = "/api/v1/aaclusters/" + encodedName;
+
+        assertJson(400, "{\"message\": \"" + message + "\"}", api.send("POST", path, REFERENCE_CREATE_BODY));
+        assertEquals(404, api.send("GET", path, null).statusCode());
     }
 
     @Test

@@ -39,7 +39,7 @@ final class InMemoryApiTokens implements ListApiTokensQuery, GetApiTokenQuery, C
 
     @Override
     public synchronized CreatedApiToken create(CreateApiTokenCommand command) {
-        String name = new TokenName(command.tokenName()).value();
+        String name = TokenName.chosen(command.tokenName()).value();
         if (command.password() == null) {
             throw AapfException.invalid("'password' is required.");
         }

@@ -81,7 +81,7 @@ final class InMemoryClusters implements ListClustersQuery, GetClusterQuery, Crea
     @Override
     public synchronized void create(CreateClusterCommand command) {
         lastCreate = command;
-        String name = new ClusterName(command.name()).value();
+        String name = ClusterName.chosen(command.name()).value();
         ServiceRequest notebook = command.jupyterNotebook()
                 .orElseThrow(() -> AapfException.invalid("'jupyterNotebook' is required"));
         ServiceView notebookService = requested("jupyterNotebook", ServiceKind.JUPYTER_NOTEBOOK, notebook,

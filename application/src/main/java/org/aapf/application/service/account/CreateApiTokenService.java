@@ -48,7 +48,7 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
 
     @Override
     public CreatedApiToken create(CreateApiTokenCommand command) {
-        TokenName name = new TokenName(command.tokenName());
+        TokenName name = TokenName.chosen(command.tokenName());
         AuthenticatedUser caller = command.caller();
         requirePassword(caller, command.password());
         if (apiTokens.findByName(caller.id(), name).isPresent()) {

@@ -62,7 +62,7 @@ public final class CreateClusterService implements CreateClusterUseCase {
 
     @Override
     public void create(CreateClusterCommand command) {
-        ClusterName name = new ClusterName(command.name());
+        ClusterName name = ClusterName.chosen(command.name());
         Catalogue current = catalogue.current();
         Map<ServiceKind, ServiceSpec> specs = specs(command, visibility.visibleTo(command.owner(), current));
         if (clusters.findByName(command.owner(), name).isPresent()) {

@@ -64,6 +64,14 @@ class ApiTokenServicesTest {
     }
 
     @Test
+    void givenANameNoUrlCanHold_createIsInvalidInput() {
+        AapfException error = assertFails(ErrorReason.INVALID_INPUT, () -> create(user1, "..", "user1pass"));
+
+        assertEquals("'tokenName' must not be '.' or '..'", error.getMessage());
+        assertTrue(accounts.apiTokens.all().isEmpty());
+    }
+
+    @Test
     void givenDuplicateName_createIsInvalidInput() {
         create(user1, "APItoken", "user1pass");
 

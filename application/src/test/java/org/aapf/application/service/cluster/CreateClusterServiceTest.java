@@ -126,7 +126,8 @@ class CreateClusterServiceTest {
 
     @Test
     void invalidNames_areInvalid() {
-        for (String name : new String[] {"", "  ", "a/b", "tab\there", "x".repeat(513)}) {
+        for (String name : new String[] {"", "  ", "a/b", "tab\there", "x".repeat(513), "..", "zero\u200Bwidth",
+                "bad\uFFFDbyte"}) {
             AapfException error = assertThrows(AapfException.class, () -> world.createNotebook(ALICE, name));
             assertEquals(ErrorReason.INVALID_INPUT, error.reason(), name);
         }
