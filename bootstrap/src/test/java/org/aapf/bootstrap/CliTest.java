@@ -8,6 +8,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.aapf.bootstrap.cli.AapfCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +73,41 @@ class CliTest {
         assertEquals("carol is an admin.\n", run("users", "admin", "carol", "--grant", "--config", file).out());
         assertEquals("carol is not an admin.\n", run("users", "admin", "carol", "--revoke", "--config", file).out());
         assertEquals(2, run("users", "admin", "carol", "--config", file).code());
+    }
+
+    @Test
+    void oneShotCommands_logOnlyWarnings_andLeaveTheLogLevelAsTheyFoundIt() throws IOException {
+        Path config = dir.resolve("aapf.yaml");
+        Files.writeString(config, "dataDir: " + dir.resolve("data") + "\n");
+        Logger aapf = Logger.getLogger("org.aapf");
+        Level before = aapf.getLevel();
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        aapf.addHandler(capture);
+        try {
+            Result added = run("users", "add", "alice", "--password", "alice-password", "--config", config.toString());
+
+            assertEquals(0, added.code(), added.err());
+            assertTrue(added.out().startsWith("Added user alice ("), added.out());
+            assertEquals(List.of(), records.stream().filter(r -> r.getLevel().intValue() < Level.WARNING.intValue())
+                    .map(LogRecord::getMessage).toList());
+            assertEquals(before, aapf.getLevel());
+        } finally {
+            aapf.removeHandler(capture);
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.aapf.bootstrap.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.aapf.bootstrap.config.ConfigException;
 import org.aapf.domain.error.AapfException;
 import org.aapf.embedded.catalogue.CatalogueException;
@@ -21,9 +23,28 @@ public final class AapfCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The configured command line, with configuration and user errors printed as one line instead of a trace. */
+    /**
+     * The configured command line, with configuration and user errors printed as one line instead of a trace. A
+     * one-shot command ({@code users}, {@code workspaces}, {@code audit}) prints what it did, not AAPF's progress log:
+     * only warnings and errors are logged while it runs. {@code serve} logs everything.
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new AapfCommand());
+        commandLine.setExecutionStrategy(parseResult -> {
+            boolean serving = parseResult.subcommand() != null
+                    && parseResult.subcommand().commandSpec().userObject() instanceof ServeCommand;
+            if (serving) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
+            Logger aapf = Logger.getLogger("org.aapf");
+            Level before = aapf.getLevel();
+            aapf.setLevel(Level.WARNING);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                aapf.setLevel(before);
+            }
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof ConfigException || exception instanceof CatalogueException
                     || exception instanceof AapfException) {

@@ -126,10 +126,11 @@ public final class Docker {
 
     /**
      * Builds {@code tag} from the directory's {@code Dockerfile} with the classic builder, as
-     * images/build-test-images.sh does (no BuildKit needed); {@code options} go before the directory.
+     * images/build-test-images.sh does (no BuildKit needed), removing its intermediate containers even when a step
+     * fails; {@code options} go before the directory.
      */
     public static void build(String tag, Path context, String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker", "build", "--quiet", "--tag", tag));
+        List<String> command = new ArrayList<>(List.of("docker", "build", "--quiet", "--force-rm", "--tag", tag));
         command.addAll(List.of(options));
         command.add(context.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
