@@ -23,6 +23,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 final class HotReads {
 
+    /** The list of a query whose row count is not known in advance starts this large, as an ArrayList does. */
+    private static final int SOME_ROWS = 10;
+
     private final DataSource dataSource;
 
     HotReads(Jdbi jdbi) {
@@ -30,30 +33,35 @@ final class HotReads {
     }
 
     <T> Optional<T> one(String sql, RowMapper<T> reader, String... arguments) {
-        List<T> rows = list(sql, reader, arguments);
+        List<T> rows = query(sql, reader, 1, strings(arguments));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
     <T> List<T> list(String sql, RowMapper<T> reader, String... arguments) {
-        return query(sql, reader, (connection, statement) -> {
-            for (int i = 0; i < arguments.length; i++) {
-                statement.setString(i + 1, arguments[i]);
-            }
-        });
+        return query(sql, reader, SOME_ROWS, strings(arguments));
     }
 
     /** The rows {@code sql} reads with its one parameter, {@code = ANY(?)}, bound to {@code keys} as an array. */
     <T> List<T> listAny(String sql, RowMapper<T> reader, List<String> keys) {
-        return query(sql, reader, (connection, statement) ->
+        return query(sql, reader, Math.max(keys.size(), 1), (connection, statement) ->
                 statement.setArray(1, connection.createArrayOf("VARCHAR", keys.toArray())));
     }
 
-    private <T> List<T> query(String sql, RowMapper<T> reader, Parameters parameters) {
+    private static Parameters strings(String... arguments) {
+        return (connection, statement) -> {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setString(i + 1, arguments[i]);
+            }
+        };
+    }
+
+    /** {@code expectedRows} sizes the result list: one for a single row, the keys' count for {@code = ANY(?)}. */
+    private <T> List<T> query(String sql, RowMapper<T> reader, int expectedRows, Parameters parameters) {
         Connection connection = connection();
         try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
             parameters.bind(connection, statement);
             try (ResultSet rs = statement.executeQuery()) {
-                List<T> rows = new ArrayList<>(1);
+                List<T> rows = new ArrayList<>(expectedRows);
                 while (rs.next()) {
                     rows.add(reader.map(rs, null));
                 }
