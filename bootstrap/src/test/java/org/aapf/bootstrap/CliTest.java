@@ -9,12 +9,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.aapf.bootstrap.cli.AapfCommand;
+import org.aapf.bootstrap.support.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,34 +78,17 @@ class CliTest {
     void oneShotCommands_logOnlyWarnings_andLeaveTheLogLevelAsTheyFoundIt() throws IOException {
         Path config = dir.resolve("aapf.yaml");
         Files.writeString(config, "dataDir: " + dir.resolve("data") + "\n");
-        Logger aapf = Logger.getLogger("org.aapf");
-        Level before = aapf.getLevel();
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        aapf.addHandler(capture);
-        try {
+        Level before = Logger.getLogger("org.aapf").getLevel();
+        try (LogCapture log = new LogCapture()) {
             Result added = run("users", "add", "alice", "--password", "alice-password", "--config", config.toString());
 
             assertEquals(0, added.code(), added.err());
             assertTrue(added.out().startsWith("Added user alice ("), added.out());
-            assertEquals(List.of(), records.stream().filter(r -> r.getLevel().intValue() < Level.WARNING.intValue())
+            assertEquals(List.of(), log.records().stream()
+                    .filter(r -> r.getLoggerName() != null && r.getLoggerName().startsWith("org.aapf."))
+                    .filter(r -> r.getLevel().intValue() < Level.WARNING.intValue())
                     .map(LogRecord::getMessage).toList());
-            assertEquals(before, aapf.getLevel());
-        } finally {
-            aapf.removeHandler(capture);
+            assertEquals(before, Logger.getLogger("org.aapf").getLevel());
         }
     }
 

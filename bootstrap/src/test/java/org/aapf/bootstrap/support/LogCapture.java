@@ -1,4 +1,4 @@
-package org.aapf.bootstrap.ops;
+package org.aapf.bootstrap.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,12 +7,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Collects every log record of this JVM, formatted, while open. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger root = Logger.getLogger("");
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    LogCapture() {
+    public LogCapture() {
         root.addHandler(this);
     }
 
@@ -31,7 +31,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Waits up to 5 s for {@code count} lines of {@code logger} (written once the response went out). */
-    List<String> awaitLines(String logger, int count) throws InterruptedException {
+    public List<String> awaitLines(String logger, int count) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (lines(logger).size() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -39,8 +39,13 @@ final class LogCapture extends Handler implements AutoCloseable {
         return lines(logger);
     }
 
+    /** Every record collected so far. */
+    public List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
     /** The formatted messages of {@code logger} (all loggers when null). */
-    List<String> lines(String logger) {
+    public List<String> lines(String logger) {
         java.util.logging.Formatter formatter = new java.util.logging.SimpleFormatter();
         return records.stream()
                 .filter(record -> logger == null || logger.equals(record.getLoggerName()))
