@@ -1,6 +1,7 @@
 package org.aapf.bootstrap;
 
 import io.helidon.webserver.WebServer;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import org.aapf.adapter.in.http.gateway.Gateway;
@@ -70,6 +71,10 @@ public final class AapfServer implements AutoCloseable {
             try {
                 gateway = Gateway.start(config.server().host(), config.server().port(), webServer.port(),
                         listenerLimits(config.server()), aapf.component().notebookAdmission());
+            } catch (UncheckedIOException e) {
+                webServer.stop();
+                throw new ConfigException(e.getMessage() + ": stop what holds that address, or set another with"
+                        + " 'server.host' (AAPF_HOST), 'server.port' (AAPF_PORT) or 'proxy.notebookPort'", e);
             } catch (RuntimeException e) {
                 webServer.stop();
                 throw e;

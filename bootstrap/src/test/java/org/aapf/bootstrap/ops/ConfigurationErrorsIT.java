@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code aapf serve} with a bad configuration: exit code 2 and one line naming the key and the fix, no trace. */
+/**
+ * {@code aapf serve} with a bad configuration or an address it cannot have: exit code 2 and one line naming the key
+ * and the fix, no trace.
+ */
 class ConfigurationErrorsIT {
 
     @TempDir
@@ -37,9 +43,23 @@ class ConfigurationErrorsIT {
                 perfTypes: []
                 """);
         String[] pair = variable.split("=", 2);
-        Map<String, String> env = Map.of("AAPF_DATA_DIR", dir.resolve("data").toString(), "AAPF_HOST", "127.0.0.1",
-                "AAPF_PORT", "0", pair[0], pair[1]);
 
+        assertStopsWithOneLine(Map.of("AAPF_DATA_DIR", dir.resolve("data").toString(), "AAPF_HOST", "127.0.0.1",
+                "AAPF_PORT", "0", pair[0], pair[1]), expected);
+    }
+
+    @Test
+    void aPortInUse_stopsWithOneLineNamingTheAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            assertStopsWithOneLine(Map.of("AAPF_DATA_DIR", dir.resolve("data").toString(), "AAPF_HOST", "127.0.0.1",
+                    "AAPF_PORT", Integer.toString(port)), "aapf: Cannot listen on 127.0.0.1:" + port
+                    + ": Address already in use: stop what holds that address, or set another with 'server.host'");
+        }
+    }
+
+    private void assertStopsWithOneLine(Map<String, String> env, String expected) throws Exception {
         try (AapfProcess aapf = AapfProcess.start(dir, env, "serve")) {
             int exit = aapf.awaitExit(Duration.ofSeconds(90));
 

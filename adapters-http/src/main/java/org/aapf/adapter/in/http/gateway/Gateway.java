@@ -1,5 +1,7 @@
 package org.aapf.adapter.in.http.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -133,10 +136,14 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Binds one listener; an address that cannot be had (in use, not this machine's, a privileged port) is an
+     * {@link UncheckedIOException} saying which address and why in one line.
+     */
     private static Channel listen(EventLoopGroup loops, Transport transport, ChannelGroup connections,
                                   FrontContext front, ConnectionCaps caps, ListenerLimits limits,
                                   boolean notebookPort, String host, int port) {
-        return new ServerBootstrap()
+        ChannelFuture bound = new ServerBootstrap()
                 .group(loops)
                 .channel(transport.server())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -162,8 +169,16 @@ public final class Gateway implements AutoCloseable {
                     }
                 })
                 .bind(host, port)
-                .syncUninterruptibly()
-                .channel();
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            Throwable cause = bound.cause();
+            String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            // Netty's native transport says "bind(..) failed with error(-98): Address already in use"
+            why = why.substring(why.lastIndexOf(": ") + 1).strip();
+            throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + why,
+                    cause instanceof IOException io ? io : new IOException(cause));
+        }
+        return bound.channel();
     }
 
     /** The bound port (useful when started with 0). */

@@ -2,11 +2,15 @@ package org.aapf.adapter.in.http.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the gateway adds besides serving notebooks (the other gateway tests cover those):
  * the client's address for the Helidon side, requests of one connection answered in order whichever side serves
- * them, and malformed requests refused with JSON.
+ * them, malformed requests refused with JSON, and an address it cannot have named in one line.
  */
 class GatewayTest {
 
@@ -58,6 +62,18 @@ class GatewayTest {
     @BeforeEach
     void forget() {
         notebook.seen.clear();
+    }
+
+    @Test
+    void anAddressInUse_isRefusedInOneLineNamingIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            UncheckedIOException refused = assertThrows(UncheckedIOException.class,
+                    () -> Gateway.start("127.0.0.1", port, helidon.port(), ListenerLimits.defaults(), proxy));
+
+            assertEquals("Cannot listen on 127.0.0.1:" + port + ": Address already in use", refused.getMessage());
+        }
     }
 
     @Test
