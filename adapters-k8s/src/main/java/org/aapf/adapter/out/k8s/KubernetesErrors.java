@@ -36,11 +36,16 @@ final class KubernetesErrors {
         });
     }
 
+    /**
+     * The API server's refusals are logged with their detail (the caller's message hides it); that it cannot be
+     * reached is not, per call: the reconciler reports an outage once, with a reminder while it lasts.
+     */
     static AapfException translate(String action, KubernetesClientException e) {
-        LOG.log(Level.WARNING, "Kubernetes could not {0}: HTTP {1}: {2}", action, e.getCode(), e.getMessage());
         if (unreachable(e)) {
+            LOG.log(Level.DEBUG, "Kubernetes could not {0}: {1}", action, e.toString());
             return AapfException.unavailable("The Kubernetes API server cannot be reached; try again later.", e);
         }
+        LOG.log(Level.WARNING, "Kubernetes could not {0}: HTTP {1}: {2}", action, e.getCode(), e.getMessage());
         return new AapfException(ErrorReason.INTERNAL, "Kubernetes could not " + action + ".", e);
     }
 

@@ -71,6 +71,12 @@ final class PodInformer implements AutoCloseable {
     }
 
     private synchronized SharedIndexInformer<Pod> started() {
+        if (informer != null && !informer.isRunning()) {
+            // fabric8 stops an informer whose watch it cannot restart (access revoked, say): its cache would go stale
+            LOG.log(Level.WARNING, "The pod informer stopped; starting it again");
+            informer.stop();
+            informer = null;
+        }
         if (informer == null) {
             informer = KubernetesErrors.call("watch the pods", starter::get);
         }

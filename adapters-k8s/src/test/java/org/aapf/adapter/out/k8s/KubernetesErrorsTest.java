@@ -10,11 +10,22 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.ConnectException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.aapf.domain.cluster.ClusterId;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KubernetesErrorsTest {
 
@@ -50,6 +61,60 @@ class KubernetesErrorsTest {
                         KubernetesSettings.shared("aapf", Instances.SERVER), Clock.systemUTC())) {
             assertUnavailable(() -> backend.apply(Instances.notebook(ClusterId.random())));
             assertUnavailable(() -> backend.removeCluster(ClusterId.random()));
+            assertUnavailable(backend::observe);
+        }
+    }
+
+    @Test
+    void anUnreachableApiServer_isNotLoggedPerCall_aRefusalIs() {
+        Logger log = Logger.getLogger(KubernetesErrors.class.getName());
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            KubernetesErrors.translate("watch the pods",
+                    new KubernetesClientException("boom", new ConnectException("refused")));
+            assertEquals(List.of(), warnings);
+
+            KubernetesErrors.translate("start the service", new KubernetesClientException("forbidden", 403, null));
+            assertEquals(1, warnings.size());
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void theClientFailsFast_whenTheApiServerCannotBeReached(@TempDir Path dir) throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: gone, cluster: {server: "http://127.0.0.1:1"}}]
+                users: [{name: nobody, user: {}}]
+                contexts: [{name: gone, context: {cluster: gone, user: nobody}}]
+                current-context: gone
+                """);
+        KubernetesSettings settings = new KubernetesSettings(KubernetesSettings.NamespaceMode.SHARED, "aapf",
+                Instances.SERVER, KubernetesSettings.EndpointMode.SERVICE_DNS, Duration.ofMinutes(5),
+                Optional.of(kubeconfig), "cluster.local");
+        try (KubernetesClient client = KubernetesClients.create(settings);
+                KubernetesClusterBackend backend = new KubernetesClusterBackend(client, settings, Clock.systemUTC())) {
+            assertEquals(KubernetesClients.REQUEST_RETRIES, client.getConfiguration().getRequestRetryBackoffLimit());
+            assertEquals(KubernetesClients.CONNECT_TIMEOUT_MILLIS, client.getConfiguration().getConnectionTimeout());
             assertUnavailable(backend::observe);
         }
     }

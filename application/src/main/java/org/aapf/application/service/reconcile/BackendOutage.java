@@ -39,8 +39,8 @@ final class BackendOutage {
             state = State.UNREACHABLE;
             since = now;
             reminded = now;
-            LOG.log(Level.WARNING, "Backend " + backend + " cannot be observed (" + e.reason() + "): " + e.getMessage()
-                    + "; cluster states are kept as last seen, retrying with backoff, a reminder every "
+            LOG.log(Level.WARNING, "Backend " + backend + " cannot be observed (" + e.reason() + "): "
+                    + withoutFinalStop(e.getMessage()) + "; cluster states are kept as last seen, retrying with backoff, a reminder every "
                     + reminder.toMinutes() + " min");
         } else if (!now.isBefore(reminded.plus(reminder))) {
             reminded = now;
@@ -49,6 +49,11 @@ final class BackendOutage {
         } else {
             LOG.log(Level.DEBUG, "Backend " + backend + " still cannot be observed, retrying at " + retryAt);
         }
+    }
+
+    /** The message as a clause of a longer sentence. */
+    private static String withoutFinalStop(String message) {
+        return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     /** An observation succeeded. */
