@@ -74,16 +74,14 @@ echo "# bench/allocation.sh at $(git -C "$root" rev-parse --short HEAD), $(date 
     "$(nproc) cores, load average before $(cut -d' ' -f1-3 /proc/loadavg); $connections connections, ${seconds} s each"
 printf '%-14s %10s %8s\n' request 'bytes/req' 'req/s'
 row() { printf '%-14s %10s %8s\n' "$1" $2; }
+aapf_row() {   # LABEL PORT PATH HEADER: a request to AAPF on PORT (the public one, or the Helidon server's behind it)
+    row "$1" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" "http://127.0.0.1:$2$3" "$4")"
+}
 row "bare Helidon" "$(per_request "$bare_pid" "http://127.0.0.1:$bare_port/metrics" \
     "http://127.0.0.1:$bare_port/health/live" "X-Bench: 1")"
-row "live, direct" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
-    "http://127.0.0.1:$direct/health/live" "X-Bench: 1")"
-row "live" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
-    "http://127.0.0.1:$port/health/live" "X-Bench: 1")"
-row "one, direct" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
-    "http://127.0.0.1:$direct/api/v1/aaclusters/c042" "Authorization: Bearer $aapf_api")"
-row "one" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
-    "http://127.0.0.1:$port/api/v1/aaclusters/c042" "Authorization: Bearer $aapf_api")"
-row "one, access" "$(per_request "$aapf_pid" "http://127.0.0.1:$port/metrics" \
-    "http://127.0.0.1:$port/api/v1/aaclusters/c042" "Authorization: Bearer $aapf_access")"
+aapf_row "live, direct" "$direct" /health/live "X-Bench: 1"
+aapf_row "live" "$port" /health/live "X-Bench: 1"
+aapf_row "one, direct" "$direct" /api/v1/aaclusters/c042 "Authorization: Bearer $aapf_api"
+aapf_row "one" "$port" /api/v1/aaclusters/c042 "Authorization: Bearer $aapf_api"
+aapf_row "one, access" "$port" /api/v1/aaclusters/c042 "Authorization: Bearer $aapf_access"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

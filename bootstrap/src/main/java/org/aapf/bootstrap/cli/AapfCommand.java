@@ -23,26 +23,29 @@ public final class AapfCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Held so that a level set on it stays set (a logger nobody references may be collected with its level). */
+    private static final Logger AAPF_LOG = Logger.getLogger("org.aapf");
+
     /**
      * The configured command line, with configuration and user errors printed as one line instead of a trace. A
      * one-shot command ({@code users}, {@code workspaces}, {@code audit}) prints what it did, not AAPF's progress log:
-     * only warnings and errors are logged while it runs. {@code serve} logs everything.
+     * only warnings and errors are logged while it runs; {@code doctor} reports problems itself, so the components'
+     * warnings, which would repeat them, are not logged either. {@code serve} logs everything.
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new AapfCommand());
         commandLine.setExecutionStrategy(parseResult -> {
-            boolean serving = parseResult.subcommand() != null
-                    && parseResult.subcommand().commandSpec().userObject() instanceof ServeCommand;
-            if (serving) {
+            Object command = parseResult.subcommand() == null ? null
+                    : parseResult.subcommand().commandSpec().userObject();
+            if (command instanceof ServeCommand) {
                 return new CommandLine.RunLast().execute(parseResult);
             }
-            Logger aapf = Logger.getLogger("org.aapf");
-            Level before = aapf.getLevel();
-            aapf.setLevel(Level.WARNING);
+            Level before = AAPF_LOG.getLevel();
+            AAPF_LOG.setLevel(command instanceof DoctorCommand ? Level.SEVERE : Level.WARNING);
             try {
                 return new CommandLine.RunLast().execute(parseResult);
             } finally {
-                aapf.setLevel(before);
+                AAPF_LOG.setLevel(before);
             }
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

@@ -3,8 +3,6 @@ package org.aapf.bootstrap.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.aapf.bootstrap.doctor.Doctor;
 import org.aapf.bootstrap.doctor.Finding;
 import picocli.CommandLine.Command;
@@ -18,9 +16,6 @@ import picocli.CommandLine.Spec;
                 + "and print what to fix. Exit code 0: all fine; 1: something to fix; 2: invalid configuration.")
 final class DoctorCommand implements Callable<Integer> {
 
-    /** Held so the level stays set: the doctor reports problems itself, the components' warnings would repeat them. */
-    private static final Logger QUIET = Logger.getLogger("org.aapf");
-
     @Mixin
     private ConfigOption config;
 
@@ -30,19 +25,13 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Level before = QUIET.getLevel();
-        QUIET.setLevel(Level.SEVERE);
-        try {
-            List<Finding> findings = new Doctor(config.load()).examine();
-            out.println("AAPF doctor");
-            findings.forEach(finding -> out.println("  " + finding.text()));
-            long problems = findings.stream().filter(f -> f.verdict() == Finding.Verdict.FAIL).count();
-            out.println(problems == 0 ? "No problems found." : problems + (problems == 1 ? " problem" : " problems")
-                    + " found.");
-            out.flush();
-            return problems == 0 ? 0 : 1;
-        } finally {
-            QUIET.setLevel(before);
-        }
+        List<Finding> findings = new Doctor(config.load()).examine();
+        out.println("AAPF doctor");
+        findings.forEach(finding -> out.println("  " + finding.text()));
+        long problems = findings.stream().filter(f -> f.verdict() == Finding.Verdict.FAIL).count();
+        out.println(problems == 0 ? "No problems found." : problems + (problems == 1 ? " problem" : " problems")
+                + " found.");
+        out.flush();
+        return problems == 0 ? 0 : 1;
     }
 }
