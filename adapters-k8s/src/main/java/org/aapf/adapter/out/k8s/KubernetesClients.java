@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.utils.Utils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aapf.domain.error.AapfException;
@@ -38,11 +39,32 @@ public final class KubernetesClients {
      * A call fails within seconds when the API server cannot be reached (at worst three connection attempts of 3 s
      * each, 0.3 s apart), not after fabric8's 19 s of retries: a reconciler pass blocked that long outlives its lease
      * (10 s by default), so leadership changed hands every pass for as long as the API server was away. The
-     * reconciler retries a failed pass itself, and reports the outage once.
+     * reconciler retries a failed pass itself, and reports the outage once. An operator's own choice, fabric8's
+     * {@code KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT} or {@code KUBERNETES_CONNECTION_TIMEOUT} (or the same system
+     * property), wins; fabric8 itself reads them only without a kubeconfig file.
      */
     private static void failFast(Config config) {
-        config.setRequestRetryBackoffLimit(REQUEST_RETRIES);
-        config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        config.setRequestRetryBackoffLimit(
+                operatorsOr(Config.KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT_SYSTEM_PROPERTY, REQUEST_RETRIES));
+        config.setConnectionTimeout(
+                operatorsOr(Config.KUBERNETES_CONNECTION_TIMEOUT_SYSTEM_PROPERTY, CONNECT_TIMEOUT_MILLIS));
+    }
+
+    private static int operatorsOr(String property, int ours) {
+        String value = Utils.getSystemPropertyOrEnvVar(property);
+        if (value == null) {
+            return ours;
+        }
+        try {
+            int chosen = Integer.parseInt(value.strip());
+            if (chosen >= 0) {
+                return chosen;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw AapfException.invalid(Utils.convertSystemPropertyNameToEnvVar(property)
+                + " must be a whole number of 0 or more, not '" + value + "'.");
     }
 
     private static Config fromFile(Path kubeconfig) {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +102,44 @@ class KubernetesErrorsTest {
 
     @Test
     void theClientFailsFast_whenTheApiServerCannotBeReached(@TempDir Path dir) throws Exception {
+        KubernetesSettings settings = unreachable(dir);
+        try (KubernetesClient client = KubernetesClients.create(settings);
+                KubernetesClusterBackend backend = new KubernetesClusterBackend(client, settings, Clock.systemUTC())) {
+            assertEquals(KubernetesClients.REQUEST_RETRIES, client.getConfiguration().getRequestRetryBackoffLimit());
+            assertEquals(KubernetesClients.CONNECT_TIMEOUT_MILLIS, client.getConfiguration().getConnectionTimeout());
+            assertUnavailable(backend::observe);
+        }
+    }
+
+    @Test
+    void theOperatorsOwnRetryAndTimeoutSettingsAreKept(@TempDir Path dir) throws Exception {
+        System.setProperty(Config.KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT_SYSTEM_PROPERTY, "7");
+        System.setProperty(Config.KUBERNETES_CONNECTION_TIMEOUT_SYSTEM_PROPERTY, "12000");
+        try (KubernetesClient client = KubernetesClients.create(unreachable(dir))) {
+            assertEquals(7, client.getConfiguration().getRequestRetryBackoffLimit());
+            assertEquals(12_000, client.getConfiguration().getConnectionTimeout());
+        } finally {
+            System.clearProperty(Config.KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT_SYSTEM_PROPERTY);
+            System.clearProperty(Config.KUBERNETES_CONNECTION_TIMEOUT_SYSTEM_PROPERTY);
+        }
+    }
+
+    @Test
+    void anOperatorsSettingThatIsNoNumberIsRefused(@TempDir Path dir) throws Exception {
+        System.setProperty(Config.KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT_SYSTEM_PROPERTY, "three");
+        try {
+            KubernetesSettings settings = unreachable(dir);
+            AapfException e = assertThrows(AapfException.class, () -> KubernetesClients.create(settings));
+            assertEquals(ErrorReason.INVALID_INPUT, e.reason());
+            assertEquals("KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT must be a whole number of 0 or more, not 'three'.",
+                    e.getMessage());
+        } finally {
+            System.clearProperty(Config.KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT_SYSTEM_PROPERTY);
+        }
+    }
+
+    /** Settings naming a kubeconfig whose API server nobody listens on. */
+    private static KubernetesSettings unreachable(Path dir) throws IOException {
         Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
                 apiVersion: v1
                 kind: Config
@@ -108,15 +148,9 @@ class KubernetesErrorsTest {
                 contexts: [{name: gone, context: {cluster: gone, user: nobody}}]
                 current-context: gone
                 """);
-        KubernetesSettings settings = new KubernetesSettings(KubernetesSettings.NamespaceMode.SHARED, "aapf",
-                Instances.SERVER, KubernetesSettings.EndpointMode.SERVICE_DNS, Duration.ofMinutes(5),
-                Optional.of(kubeconfig), "cluster.local");
-        try (KubernetesClient client = KubernetesClients.create(settings);
-                KubernetesClusterBackend backend = new KubernetesClusterBackend(client, settings, Clock.systemUTC())) {
-            assertEquals(KubernetesClients.REQUEST_RETRIES, client.getConfiguration().getRequestRetryBackoffLimit());
-            assertEquals(KubernetesClients.CONNECT_TIMEOUT_MILLIS, client.getConfiguration().getConnectionTimeout());
-            assertUnavailable(backend::observe);
-        }
+        return new KubernetesSettings(KubernetesSettings.NamespaceMode.SHARED, "aapf", Instances.SERVER,
+                KubernetesSettings.EndpointMode.SERVICE_DNS, Duration.ofMinutes(5), Optional.of(kubeconfig),
+                "cluster.local");
     }
 
     private static void assertUnavailable(Runnable call) {
