@@ -31,15 +31,13 @@ public final class Aapf implements AutoCloseable {
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(10);
 
     private final AapfComponent component;
-    private final CoreSettings settings;
     private boolean opened;
     private boolean started;
     private ServerSignals.Listening peers;
     private boolean closed;
 
     Aapf(CoreSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
-        this.component = AapfComponent.of(settings);
+        this.component = AapfComponent.of(Objects.requireNonNull(settings, "'settings' must not be null"));
     }
 
     public static AapfBuilder builder() {
@@ -132,7 +130,7 @@ public final class Aapf implements AutoCloseable {
                 component.retentionHousekeeping().close();
             }
         });
-        quietly("Backend client", this::closeOwnedBackend);
+        quietly("Backend client", () -> component.ownedBackend().close());
         quietly("Database", () -> component.database().close());
         LOG.log(Level.INFO, "AAPF stopped");
     }
@@ -146,12 +144,6 @@ public final class Aapf implements AutoCloseable {
             opened = true;
         }
         return component;
-    }
-
-    private void closeOwnedBackend() throws Exception {
-        if (settings.backend().ownedByAapf() && component.backend() instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
     }
 
     private static void quietly(String what, ThrowingAction action) {

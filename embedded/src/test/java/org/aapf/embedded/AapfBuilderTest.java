@@ -5,9 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.aapf.adapter.out.k8s.KubernetesSettings;
 import org.aapf.application.testing.FakeClusterBackend;
+import org.aapf.domain.error.AapfException;
+import org.aapf.domain.error.ErrorReason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AapfBuilderTest {
 
@@ -41,5 +53,45 @@ class AapfBuilderTest {
 
         assertDoesNotThrow(aapf::close);
         assertThrows(IllegalStateException.class, aapf::clusters);
+    }
+
+    @Test
+    void aBackendThatWasNeverBuilt_isNotBuiltToBeClosed(@TempDir Path dir) {
+        KubernetesSettings unreadable = new KubernetesSettings(KubernetesSettings.NamespaceMode.SHARED, "aapf",
+                "aapf-test", KubernetesSettings.EndpointMode.SERVICE_DNS, Duration.ofMinutes(5),
+                Optional.of(dir.resolve("missing-kubeconfig")), "cluster.local");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(Aapf.class.getName());
+        log.addHandler(capture);
+        try {
+            // a CLI command: the accounts only, no backend
+            try (Aapf aapf = Aapf.builder().jdbcUrl("jdbc:h2:mem:owned-1", "sa", "").kubernetesBackend(unreadable)
+                    .build()) {
+                aapf.users().list().listUsers();
+            }
+            // a server whose backend cannot be built: start fails, and closing does not try again
+            try (Aapf aapf = Aapf.builder().jdbcUrl("jdbc:h2:mem:owned-2", "sa", "").kubernetesBackend(unreadable)
+                    .build()) {
+                AapfException e = assertThrows(AapfException.class, aapf::start);
+                assertEquals(ErrorReason.INVALID_INPUT, e.reason());
+            }
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertEquals(List.of(), logged.stream().filter(r -> r.getThrown() != null).map(LogRecord::getMessage).toList());
     }
 }

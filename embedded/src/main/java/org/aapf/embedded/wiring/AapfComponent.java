@@ -72,6 +72,9 @@ public interface AapfComponent {
 
     ClusterBackend backend();
 
+    /** The backend AAPF built, if it has built one, for closing. */
+    OwnedBackend ownedBackend();
+
     @ServerId
     String serverId();
 

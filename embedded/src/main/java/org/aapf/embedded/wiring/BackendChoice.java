@@ -11,9 +11,6 @@ public sealed interface BackendChoice {
     /** The {@code backend.type} of Kubernetes pods ({@code KubernetesSettings}). */
     String KUBERNETES = "kubernetes";
 
-    /** True when AAPF built the backend and so closes it with the component. */
-    boolean ownedByAapf();
-
     /**
      * A backend AAPF builds with the {@link BackendFactory} registered for {@code type}; the settings' own server id is
      * replaced by this AAPF's, so that the labels always match the id the rest of AAPF uses.
@@ -26,11 +23,6 @@ public sealed interface BackendChoice {
             Objects.requireNonNull(type, "'type' must not be null");
             Objects.requireNonNull(settings, "'settings' must not be null");
         }
-
-        @Override
-        public boolean ownedByAapf() {
-            return true;
-        }
     }
 
     /** A backend the embedder built (their own, or a test's); AAPF never closes it. */
@@ -38,11 +30,6 @@ public sealed interface BackendChoice {
 
         public Supplied {
             Objects.requireNonNull(backend, "'backend' must not be null");
-        }
-
-        @Override
-        public boolean ownedByAapf() {
-            return false;
         }
     }
 }

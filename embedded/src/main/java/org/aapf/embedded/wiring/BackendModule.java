@@ -20,8 +20,9 @@ import org.aapf.application.port.out.ClusterBackend;
 import org.aapf.application.port.out.ServerSettingsRepository;
 
 /**
- * The cluster backend the settings choose (built only when first needed) by the {@link BackendFactory} registered for
- * its {@code backend.type}, and the server id that labels its objects.
+ * The cluster backend the settings choose (built only when first needed, and then kept in {@link OwnedBackend} for
+ * closing) by the {@link BackendFactory} registered for its {@code backend.type}, and the server id that labels its
+ * objects.
  */
 @Module
 interface BackendModule {
@@ -47,13 +48,17 @@ interface BackendModule {
     @Provides
     @Singleton
     static ClusterBackend backend(CoreSettings settings, Map<String, BackendFactory> factories,
-            @ServerId String serverId, Clock clock) {
+            @ServerId String serverId, Clock clock, OwnedBackend owned) {
         return switch (settings.backend()) {
             case BackendChoice.Supplied supplied -> supplied.backend();
-            case BackendChoice.Built built -> Optional.ofNullable(factories.get(built.type()))
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown backend '" + built.type() + "': use one of "
-                            + new TreeSet<>(factories.keySet())))
-                    .create(built.settings(), serverId, clock);
+            case BackendChoice.Built built -> {
+                ClusterBackend backend = Optional.ofNullable(factories.get(built.type()))
+                        .orElseThrow(() -> new IllegalArgumentException("Unknown backend '" + built.type()
+                                + "': use one of " + new TreeSet<>(factories.keySet())))
+                        .create(built.settings(), serverId, clock);
+                owned.built(backend);
+                yield backend;
+            }
         };
     }
 
