@@ -73,8 +73,10 @@ public final class AapfServer implements AutoCloseable {
                         listenerLimits(config.server()), aapf.component().notebookAdmission());
             } catch (UncheckedIOException e) {
                 webServer.stop();
-                throw new ConfigException(e.getMessage() + ": stop what holds that address, or set another with"
-                        + " 'server.host' (AAPF_HOST), 'server.port' (AAPF_PORT) or 'proxy.notebookPort'", e);
+                String fix = e.getMessage().endsWith("in use") ? "stop what holds that address, or set another"
+                        : "set an address of this machine (0.0.0.0: all of them)";
+                throw new ConfigException(e.getMessage() + ": " + fix + " with 'server.host' (AAPF_HOST),"
+                        + " 'server.port' (AAPF_PORT) or 'proxy.notebookPort'", e);
             } catch (RuntimeException e) {
                 webServer.stop();
                 throw e;

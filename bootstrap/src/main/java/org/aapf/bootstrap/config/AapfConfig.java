@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.aapf.adapter.out.persistence.DatabaseSettings;
 
 /**
  * The whole server configuration, bound from YAML (defaults, then the operator's file, then environment variables).
@@ -236,6 +237,10 @@ public record AapfConfig(Server server, @JsonProperty("dataDir") Path dataDir, D
     public record Database(String url, String user, String password, int maxPoolSize) {
         public Database {
             url = url == null ? "" : url.trim();
+            if (!url.isEmpty() && !DatabaseSettings.supports(url)) {
+                throw new IllegalArgumentException("'database.url' must be a PostgreSQL URL such as"
+                        + " jdbc:postgresql://127.0.0.1:5432/aapf (or an H2 one, jdbc:h2:...); empty: H2 under dataDir");
+            }
             user = user == null ? "" : user;
             password = password == null ? "" : password;
             if (maxPoolSize < 1) {

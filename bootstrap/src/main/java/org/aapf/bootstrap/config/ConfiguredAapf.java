@@ -1,6 +1,8 @@
 package org.aapf.bootstrap.config;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -186,19 +188,42 @@ public final class ConfiguredAapf {
     private static DatabaseSettings databaseSettings(AapfConfig config) {
         AapfConfig.Database db = config.database();
         if (db.url().isEmpty()) {
+            writableDirectory(config.dataDir());
             DatabaseSettings h2 = DatabaseSettings.h2File(config.dataDir());
             return new DatabaseSettings(h2.jdbcUrl(), h2.user(), h2.password(), db.maxPoolSize());
         }
         return new DatabaseSettings(db.url(), db.user(), db.password(), db.maxPoolSize());
     }
 
+    /** The embedded database's directory, made if missing: one AAPF cannot write is a configuration error. */
+    private static void writableDirectory(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new ConfigException("Cannot create the data directory " + dataDir + ": set 'dataDir'"
+                    + " (AAPF_DATA_DIR) to a directory AAPF may write", e);
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new ConfigException("The data directory " + dataDir + " is not writable by this user: set 'dataDir'"
+                    + " (AAPF_DATA_DIR) to a directory AAPF may write");
+        }
+    }
+
     /** Docker's own variables, with {@code backend.docker.host} over {@code DOCKER_HOST}; the server id comes later. */
     private static DockerSettings dockerSettings(AapfConfig.Docker docker, Map<String, String> environment) {
         Map<String, String> variables = new HashMap<>(environment);
         if (!docker.host().isEmpty()) {
-            variables.put("DOCKER_HOST", URI.create(docker.host()).toString());
+            variables.put("DOCKER_HOST", docker.host());
         }
-        return DockerSettings.fromEnvironment(variables, "aapf")
+        DockerSettings fromEnvironment;
+        try {
+            fromEnvironment = DockerSettings.fromEnvironment(variables, "aapf");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("The Docker engine's address '" + variables.get("DOCKER_HOST") + "' from "
+                    + (docker.host().isEmpty() ? "DOCKER_HOST" : "'backend.docker.host'")
+                    + " is not a unix:// or tcp:// URI, e.g. unix:///var/run/docker.sock or tcp://docker:2376");
+        }
+        return fromEnvironment
                 .withEndpointMode("container-network".equals(docker.endpointMode())
                         ? DockerSettings.EndpointMode.CONTAINER_NETWORK
                         : DockerSettings.EndpointMode.LOOPBACK_PUBLISHED)

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,16 @@ class ConfigLoaderTest {
 
         assertTrue(error.getMessage().contains("auth.jwtSecret"), error.getMessage());
         assertTrue(error.getMessage().contains("32 bytes"), error.getMessage());
+    }
+
+    @Test
+    void aDatabaseUrlAapfCannotUse_isRefusedNamingTheKey() {
+        for (String url : List.of("foo", "jdbc:mysql://127.0.0.1/aapf")) {
+            ConfigException error = assertThrows(ConfigException.class,
+                    () -> loader.load(Optional.empty(), Map.of("AAPF_DB_URL", url)));
+
+            assertTrue(error.getMessage().contains("'database.url' must be a PostgreSQL URL"), error.getMessage());
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,12 @@ class ConfigurationErrorsIT {
         "malformed catalogue | AAPF_CATALOGUE=catalogue.yaml | Catalogue catalogue.yaml is invalid",
         "unreachable database | AAPF_DB_URL=jdbc:postgresql://127.0.0.1:1/aapf | 'database.url' (AAPF_DB_URL)",
         "weak JWT secret | AAPF_JWT_SECRET=short | 'auth.jwtSecret' must be at least 32 bytes",
-        "short metrics token | AAPF_METRICS_TOKEN=short | 'metrics.token' must be at least 16 characters"})
+        "short metrics token | AAPF_METRICS_TOKEN=short | 'metrics.token' must be at least 16 characters",
+        "not a JDBC URL | AAPF_DB_URL=foo | 'database.url' must be a PostgreSQL URL",
+        "unsupported database | AAPF_DB_URL=jdbc:mysql://127.0.0.1/aapf | 'database.url' must be a PostgreSQL URL",
+        "bad Docker address | DOCKER_HOST=garbage://x | 'garbage://x' from DOCKER_HOST is not a unix:// or tcp:// URI",
+        "data directory under a file | AAPF_DATA_DIR=catalogue.yaml/data | Cannot create the data directory",
+        "address of another machine | AAPF_HOST=192.0.2.1 | Cannot assign requested address: set an address of this"})
     void badConfiguration_stopsWithOneLineNamingTheKey(String problem, String variable, String expected)
             throws Exception {
         Files.writeString(dir.resolve("catalogue.yaml"), """
@@ -44,8 +50,11 @@ class ConfigurationErrorsIT {
                 """);
         String[] pair = variable.split("=", 2);
 
-        assertStopsWithOneLine(Map.of("AAPF_DATA_DIR", dir.resolve("data").toString(), "AAPF_HOST", "127.0.0.1",
-                "AAPF_PORT", "0", pair[0], pair[1]), expected);
+        Map<String, String> env = new HashMap<>(Map.of("AAPF_DATA_DIR", dir.resolve("data").toString(),
+                "AAPF_HOST", "127.0.0.1", "AAPF_PORT", "0"));
+        env.put(pair[0], pair[1]);
+
+        assertStopsWithOneLine(env, expected);
     }
 
     @Test

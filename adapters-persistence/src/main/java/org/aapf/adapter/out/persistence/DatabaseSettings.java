@@ -21,14 +21,19 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
     public DatabaseSettings {
         Objects.requireNonNull(jdbcUrl, "'jdbcUrl' must not be null");
-        if (!jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("'jdbcUrl' must start with 'jdbc:'");
+        if (!supports(jdbcUrl)) {
+            throw new IllegalArgumentException("'jdbcUrl' must be a PostgreSQL (jdbc:postgresql:) or H2 (jdbc:h2:) URL");
         }
         Objects.requireNonNull(user, "'user' must not be null");
         Objects.requireNonNull(password, "'password' must not be null");
         if (maxPoolSize < 1 || maxPoolSize > MAX_POOL_SIZE_LIMIT) {
             throw new IllegalArgumentException("'maxPoolSize' must be between 1 and " + MAX_POOL_SIZE_LIMIT);
         }
+    }
+
+    /** True for the URLs of the databases AAPF runs on: PostgreSQL ({@code jdbc:postgresql:}) and H2 ({@code jdbc:h2:}). */
+    public static boolean supports(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.startsWith("jdbc:h2:");
     }
 
     /**

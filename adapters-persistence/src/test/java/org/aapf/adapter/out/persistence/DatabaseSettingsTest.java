@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatabaseSettingsTest {
@@ -35,11 +36,13 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    void refusesAUrlThatIsNotJdbc() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new DatabaseSettings("postgresql://db/aapf", "aapf", "pw", 5));
+    void refusesAUrlOfAnotherDatabaseOrNoJdbcUrl() {
+        for (String url : List.of("postgresql://db/aapf", "jdbc:mysql://db/aapf", "foo")) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> new DatabaseSettings(url, "aapf", "pw", 5));
 
-        assertTrue(error.getMessage().contains("'jdbcUrl'"), error.getMessage());
+            assertEquals("'jdbcUrl' must be a PostgreSQL (jdbc:postgresql:) or H2 (jdbc:h2:) URL", error.getMessage());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.aapf.adapter.in.http.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +173,8 @@ public final class Gateway implements AutoCloseable {
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
             Throwable cause = bound.cause();
-            String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            String why = cause instanceof UnresolvedAddressException ? "no such host"
+                    : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
             // Netty's native transport says "bind(..) failed with error(-98): Address already in use"
             why = why.substring(why.lastIndexOf(": ") + 1).strip();
             throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + why,
