@@ -54,7 +54,8 @@ public final class ConfigLoader {
 
     private JsonNode read(Path path) {
         if (!Files.isRegularFile(path)) {
-            throw new ConfigException("Configuration file '" + path + "' does not exist: fix --config or AAPF_CONFIG");
+            throw new ConfigException("Configuration file '" + path + "' "
+                    + (Files.isDirectory(path) ? "is a directory" : "does not exist") + ": fix --config or AAPF_CONFIG");
         }
         try {
             JsonNode node = yaml.readTree(path.toFile());

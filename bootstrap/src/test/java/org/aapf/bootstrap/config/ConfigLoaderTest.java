@@ -151,11 +151,15 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void missingFile_isRefusedWithTheFix() {
-        ConfigException error = assertThrows(ConfigException.class,
+    void missingFileOrADirectory_isRefusedWithTheFix() {
+        ConfigException missing = assertThrows(ConfigException.class,
                 () -> loader.load(Optional.of(dir.resolve("nope.yaml")), Map.of()));
+        ConfigException directory = assertThrows(ConfigException.class,
+                () -> loader.load(Optional.of(dir), Map.of()));
 
-        assertTrue(error.getMessage().contains("AAPF_CONFIG"), error.getMessage());
+        assertTrue(missing.getMessage().endsWith("' does not exist: fix --config or AAPF_CONFIG"), missing.getMessage());
+        assertTrue(directory.getMessage().endsWith("' is a directory: fix --config or AAPF_CONFIG"),
+                directory.getMessage());
     }
 
     @Test
