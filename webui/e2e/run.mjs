@@ -448,6 +448,8 @@ describe('admin page (needs AAPF_E2E_ADMIN=1)', { skip: !ADMIN }, () => {
     await row.waitFor();
     assert.ok(cut >= 2, 'the cut read was tried again');
     await page.unroute(users);
+    assert.equal(await row.getByRole('button', { name: 'Revoke admin' }).count(), 0, 'no admin revokes their own rights');
+    await row.getByText('You', { exact: true }).waitFor();
     await row.getByText('Limits', { exact: true }).click();
     await row.getByLabel('AAClusters').fill('7');
     await row.getByRole('button', { name: 'Set limits' }).click();

@@ -58,7 +58,7 @@ export function App() {
   let page;
   if (route === '/clusters/new') page = html`<${CreateClusterPage} onCreated=${flash} />`;
   else if (route === '/tokens') page = html`<${TokensPage} />`;
-  else if (route === '/admin' && profile?.admin) page = html`<${AdminPage} />`;
+  else if (route === '/admin' && profile?.admin) page = html`<${AdminPage} me=${profile.username} />`;
   else if (route === '/password') page = html`<${PasswordPage} onChanged=${flash} />`;
   else page = html`<${ClustersPage} key=${notice} flash=${notice} />`;
   return html`

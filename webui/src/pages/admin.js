@@ -39,7 +39,8 @@ function LimitsForm({ user, onSaved, onError }) {
     </form>`;
 }
 
-function UsersTable({ users, onChanged, onError }) {
+// An admin's own rights are not offered for revoking (the server refuses it): another admin or the operator can.
+function UsersTable({ users, me, onChanged, onError }) {
   async function toggleAdmin(user) {
     try {
       await call('PUT', path('admin', 'users', user.username, 'admin'), { admin: !user.admin });
@@ -57,8 +58,9 @@ function UsersTable({ users, onChanged, onError }) {
             <td>${user.signOn === 'oidc' ? 'single sign-on' : 'password'}</td><td>${user.createdAt}</td>
             <td>${LIMIT_FIELDS.map(([field, unit]) => html`
               <div>${ofLimit(user.usage[USE_FIELDS[field]], user.limits[field], unit)}</div>`)}</td>
-            <td><button class="secondary" onClick=${() => toggleAdmin(user)}>
-                ${user.admin ? 'Revoke admin' : 'Make admin'}</button>
+            <td>${user.username === me ? html`<small>You</small>` : html`
+              <button class="secondary" onClick=${() => toggleAdmin(user)}>
+                ${user.admin ? 'Revoke admin' : 'Make admin'}</button>`}
               <details><summary>Limits</summary>
                 <${LimitsForm} user=${user} onSaved=${onChanged} onError=${onError} /></details></td></tr>`)}
       </tbody>
@@ -123,7 +125,7 @@ function ClustersTable({ onChanged, onError, version }) {
     ${next && html`<button class="secondary" onClick=${() => load(next, true)}>More AAClusters</button>`}`;
 }
 
-export function AdminPage() {
+export function AdminPage({ me }) {
   const [users, setUsers] = useState(null);
   const [error, setError] = useState(null);
   const [status, setStatus] = useState('');
@@ -143,7 +145,7 @@ export function AdminPage() {
     <h1>Admin: users</h1>
     <${StatusMessage} text=${status} />
     <${ErrorMessage} error=${error} />
-    ${users && html`<${UsersTable} users=${users} onChanged=${changed} onError=${setError} />`}
+    ${users && html`<${UsersTable} users=${users} me=${me} onChanged=${changed} onError=${setError} />`}
     ${users && html`<h2>Every AACluster</h2>
       <${ClustersTable} onChanged=${changed} onError=${setError} version=${version} />`}`;
 }

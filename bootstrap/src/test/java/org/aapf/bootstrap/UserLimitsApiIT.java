@@ -84,6 +84,11 @@ class UserLimitsApiIT {
 
         assertEquals(200, api.put("/api/v1/admin/users/carol/admin", root, "{\"admin\": true}").status());
         assertEquals(200, api.get("/api/v1/admin/users", carol).status());
+        Reply ownRevoke = api.put("/api/v1/admin/users/carol/admin", carol, "{\"admin\": false}");
+        assertEquals(403, ownRevoke.status());
+        assertEquals("You may not revoke your own admin rights: another admin can, or the operator with 'aapf users"
+                + " admin carol --revoke'.", ownRevoke.text("message"));
+        assertEquals(200, api.get("/api/v1/admin/users", carol).status(), "still an admin");
         assertEquals(200, api.put("/api/v1/admin/users/carol/admin", root, "{\"admin\": false}").status());
         assertEquals(403, api.get("/api/v1/admin/users", carol).status());
     }

@@ -94,7 +94,7 @@ public final class AdminHttpService implements HttpService {
 
     private void putAdmin(ServerRequest req, ServerResponse res) {
         boolean admin = Json.required("admin", Json.readStrict(req, AdminFlag.class).admin());
-        var user = setAdmin.setAdmin(req.path().pathParameters().get("username"), admin);
+        var user = setAdmin.setAdmin(Caller.of(req).id(), req.path().pathParameters().get("username"), admin);
         Json.send(res, new AdminFlagResult(user.username(), user.admin()));
     }
 

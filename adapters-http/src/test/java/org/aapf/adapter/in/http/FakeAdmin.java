@@ -46,6 +46,11 @@ final class FakeAdmin implements RequireAdminQuery, ListUserUsageQuery, SetUserL
     }
 
     @Override
+    public UserView setAdmin(UserId caller, String username, boolean admin) {
+        return setAdmin(username, admin);
+    }
+
+    @Override
     public ClusterPage list(ClusterPageRequest request) {
         return new ClusterPage(List.of(), Optional.empty());
     }

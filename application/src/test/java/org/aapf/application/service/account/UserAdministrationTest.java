@@ -2,6 +2,7 @@ package org.aapf.application.service.account;
 
 import static org.aapf.application.service.account.AccountFixture.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.aapf.application.port.in.LoginUseCase.TokenPair;
 import org.aapf.application.port.in.SetUserPasswordUseCase.SetUserPasswordCommand;
 import org.aapf.application.port.in.UserView;
 import org.aapf.domain.error.ErrorReason;
+import org.aapf.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
 /** The operator's commands: add, set password, list and remove users. */
@@ -45,6 +47,20 @@ class UserAdministrationTest {
         assertFails(ErrorReason.INVALID_INPUT, () -> accounts.addUser("bad name", "user1pass"));
         assertFails(ErrorReason.INVALID_INPUT, () -> accounts.addUser("user1", "short"));
         assertTrue(accounts.users.list().isEmpty());
+    }
+
+    @Test
+    void anAdminMayGrantAndRevokeOthersRights_andGrantTheirOwn_butNotRevokeThem() {
+        SetAdminService setAdmin = new SetAdminService(accounts.users);
+        UserView root = accounts.addUser.addUser(new AddUserCommand("root", "rootpass", true));
+        accounts.addUser("carol", "carolpass");
+        UserId rootId = UserId.parse(root.id());
+
+        assertTrue(setAdmin.setAdmin(rootId, "carol", true).admin());
+        assertFalse(setAdmin.setAdmin(rootId, "carol", false).admin());
+        assertTrue(setAdmin.setAdmin(rootId, "root", true).admin(), "granting what one has changes nothing");
+        assertFails(ErrorReason.FORBIDDEN, () -> setAdmin.setAdmin(rootId, "root", false));
+        assertFalse(setAdmin.setAdmin("root", false).admin(), "the operator may");
     }
 
     @Test
