@@ -10,12 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.aapf.adapter.out.k8s.KubernetesSettings;
 import org.aapf.application.testing.FakeClusterBackend;
+import org.aapf.application.testing.LogCapture;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
 import org.junit.jupiter.api.Test;
@@ -60,24 +58,7 @@ class AapfBuilderTest {
         KubernetesSettings unreadable = new KubernetesSettings(KubernetesSettings.NamespaceMode.SHARED, "aapf",
                 "aapf-test", KubernetesSettings.EndpointMode.SERVICE_DNS, Duration.ofMinutes(5),
                 Optional.of(dir.resolve("missing-kubeconfig")), "cluster.local");
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(Aapf.class.getName());
-        log.addHandler(capture);
-        try {
+        try (LogCapture log = new LogCapture()) {
             // a CLI command: the accounts only, no backend
             try (Aapf aapf = Aapf.builder().jdbcUrl("jdbc:h2:mem:owned-1", "sa", "").kubernetesBackend(unreadable)
                     .build()) {
@@ -89,9 +70,8 @@ class AapfBuilderTest {
                 AapfException e = assertThrows(AapfException.class, aapf::start);
                 assertEquals(ErrorReason.INVALID_INPUT, e.reason());
             }
-        } finally {
-            log.removeHandler(capture);
+            assertEquals(List.of(), log.records().stream().filter(r -> Aapf.class.getName().equals(r.getLoggerName()))
+                    .filter(r -> r.getThrown() != null).map(LogRecord::getMessage).toList());
         }
-        assertEquals(List.of(), logged.stream().filter(r -> r.getThrown() != null).map(LogRecord::getMessage).toList());
     }
 }

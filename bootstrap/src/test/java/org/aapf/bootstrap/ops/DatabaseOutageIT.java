@@ -18,11 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.aapf.application.port.out.Endpoint;
+import org.aapf.application.testing.LogCapture;
 import org.aapf.application.port.out.ForwardingClusterBackend;
 import org.aapf.application.port.out.InstanceRef;
 import org.aapf.application.testing.FakeClusterBackend;
@@ -49,21 +48,7 @@ class DatabaseOutageIT {
     private PrivatePostgres postgres;
     private HttpServer notebook;
     private TestServer server;
-    private final List<LogRecord> logged = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture capture;
 
     @BeforeEach
     void start() throws IOException {
@@ -90,7 +75,9 @@ class DatabaseOutageIT {
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        if (capture != null) {
+            capture.close();
+        }
         try {
             if (server != null) {
                 server.close();
@@ -110,7 +97,7 @@ class DatabaseOutageIT {
         String urlPath = awaitNotebook(token, "before");
         assertEquals("notebook page", get(urlPath).body(), "the notebook answers through the proxy");
 
-        Logger.getLogger("").addHandler(capture);
+        capture = new LogCapture();
         postgres.stop();
         long outageEnds = System.nanoTime() + OUTAGE.toNanos();
         int apiRequests = 0;
@@ -130,11 +117,8 @@ class DatabaseOutageIT {
             assertEquals("notebook page", page.body());
             notebookRequests++;
         }
-        Logger.getLogger("").removeHandler(capture);
-        List<LogRecord> outageLog;
-        synchronized (logged) {
-            outageLog = List.copyOf(logged);
-        }
+        capture.close();
+        List<LogRecord> outageLog = capture.records();
         postgres.startAgain();
 
         Reply listed = awaitAvailable(token);

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.aapf.application.testing.FakeClusterBackend;
 import org.aapf.bootstrap.support.Api.Reply;
-import org.aapf.bootstrap.support.LogCapture;
+import org.aapf.application.testing.LogCapture;
 import org.aapf.bootstrap.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

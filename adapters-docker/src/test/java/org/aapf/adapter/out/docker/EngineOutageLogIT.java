@@ -12,17 +12,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.aapf.application.service.reconcile.PassReport;
 import org.aapf.application.service.reconcile.Reconciler;
 import org.aapf.application.service.reconcile.ReconcilerSettings;
 import org.aapf.application.testing.InMemoryClusterEventRepository;
 import org.aapf.application.testing.InMemoryClusterRepository;
 import org.aapf.application.testing.InMemoryReconcilerLease;
+import org.aapf.application.testing.LogCapture;
 import org.aapf.application.testing.ManualClock;
 import org.aapf.application.testing.TestCatalogues;
 import org.junit.jupiter.api.AfterEach;
@@ -42,38 +40,19 @@ class EngineOutageLogIT {
 
     private static final Path ENGINE = Path.of("/var/run/docker.sock");
 
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Logger root = Logger.getLogger("");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            // AAPF's own lines; the HTTP client's retry lines are silenced by the server's logging.properties
-            boolean ours = record.getLoggerName() != null && record.getLoggerName().startsWith("org.aapf");
-            if (ours && record.getLevel().intValue() >= Level.INFO.intValue()) {
-                records.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void captureLog() {
-        root.addHandler(capture);
+        log = new LogCapture();
     }
 
     @AfterEach
     void stopCapturing() {
-        root.removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -104,6 +83,7 @@ class EngineOutageLogIT {
             assertTrue(back.backendReachable(), "the engine answers through " + socket);
         }
 
+        List<LogRecord> records = ours();
         assertEquals(List.of(), records.stream().filter(r -> r.getThrown() != null).map(this::line).toList(),
                 "no stack traces");
         // every line about the backend (the lease's own lines are not the outage's)
@@ -114,6 +94,14 @@ class EngineOutageLogIT {
         assertTrue(reminders >= 2 && reminders <= 4, "a reminder every 5 to 10 minutes of 20: " + lines);
         assertEquals(1, count(lines, "INFO Backend docker can be observed again, after"), lines::toString);
         assertEquals(1 + reminders + 1, lines.size(), "nothing else: " + lines);
+    }
+
+    /** AAPF's own lines; the HTTP client's retry lines are silenced by the server's logging.properties. */
+    private List<LogRecord> ours() {
+        return log.records().stream()
+                .filter(record -> record.getLoggerName() != null && record.getLoggerName().startsWith("org.aapf"))
+                .filter(record -> record.getLevel().intValue() >= Level.INFO.intValue())
+                .toList();
     }
 
     private String line(LogRecord record) {

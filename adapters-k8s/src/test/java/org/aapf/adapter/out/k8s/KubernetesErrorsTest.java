@@ -18,12 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.aapf.domain.cluster.ClusterId;
+import org.aapf.application.testing.LogCapture;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.error.ErrorReason;
 import org.junit.jupiter.api.Test;
@@ -69,34 +67,13 @@ class KubernetesErrorsTest {
 
     @Test
     void anUnreachableApiServer_isNotLoggedPerCall_aRefusalIs() {
-        Logger log = Logger.getLogger(KubernetesErrors.class.getName());
-        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        try (LogCapture log = new LogCapture()) {
             KubernetesErrors.translate("watch the pods",
                     new KubernetesClientException("boom", new ConnectException("refused")));
-            assertEquals(List.of(), warnings);
+            assertEquals(List.of(), warnings(log));
 
             KubernetesErrors.translate("start the service", new KubernetesClientException("forbidden", 403, null));
-            assertEquals(1, warnings.size());
-        } finally {
-            log.removeHandler(capture);
+            assertEquals(1, warnings(log).size());
         }
     }
 
@@ -136,6 +113,13 @@ class KubernetesErrorsTest {
         } finally {
             System.clearProperty(Config.KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT_SYSTEM_PROPERTY);
         }
+    }
+
+    private static List<LogRecord> warnings(LogCapture log) {
+        return log.records().stream()
+                .filter(record -> KubernetesErrors.class.getName().equals(record.getLoggerName()))
+                .filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+                .toList();
     }
 
     /** Settings naming a kubeconfig whose API server nobody listens on. */

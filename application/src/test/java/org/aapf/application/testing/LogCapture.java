@@ -1,4 +1,4 @@
-package org.aapf.bootstrap.support;
+package org.aapf.application.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
