@@ -115,6 +115,7 @@ class WorkspacePersistenceIT {
         // server (made its first choice, as the largest process usually is) and the container exits.
         Docker.execIgnoringFailure("docker", "exec", before, "sh", "-c", "echo 1000 > /proc/1/oom_score_adj;"
                 + " python3 -c \"b = b'x' * (2048 * 1024 * 1024)\"");
+        awaitStopped(before);
         assertEquals("true", Docker.inspect(before, "{{.State.OOMKilled}}"));
         awaitReplacement(before);
 
@@ -211,6 +212,18 @@ class WorkspacePersistenceIT {
     }
 
     /** Waits until another container replaced {@code before} and the cluster is created again. */
+    /**
+     * The engine records how a container ended once it has seen it stop, which can be after {@code docker exec}
+     * returned; the reconciler replaces a failed instance only after a delay, so the container is still there.
+     */
+    private static void awaitStopped(String container) throws Exception {
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (!"false".equals(Docker.inspect(container, "{{.State.Running}}"))) {
+            assertTrue(System.nanoTime() < deadline, "the container did not stop");
+            Thread.sleep(100);
+        }
+    }
+
     private void awaitReplacement(String before) throws Exception {
         awaitUntil(ids -> ids.size() == 1 && !ids.contains(before));
         awaitStatus("created");
