@@ -1,10 +1,16 @@
 package org.aapf.adapter.in.http.gateway;
 
+import java.net.InetSocketAddress;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.NetUtil;
 import org.aapf.adapter.in.http.FrontPeer;
 
 /**
@@ -21,11 +27,14 @@ final class BackendExchange extends Exchange {
     @Override
     void start() {
         request.headers().set(FrontPeer.HEADER, FrontPeer.headerValue(connection.clientAddress()));
+        // Helidon serves HTTP/1.1 only: an HTTP/1.0 client's request goes to it as HTTP/1.1, its answer comes back
+        // framed for HTTP/1.0 (acceptHead)
+        HttpRequest forwarded = http11() ? request : asHttp11();
         Channel pinned = connection.pinnedBackend();
         if (pinned != null) {
-            attach(pinned, true, request);
+            attach(pinned, true, forwarded);
         } else {
-            connect(reconnect(), request);
+            connect(reconnect(), forwarded);
         }
     }
 
@@ -45,7 +54,24 @@ final class BackendExchange extends Exchange {
             // Helidon serves no WebSocket: a protocol switch there ends the connection with its answer
             keepAlive = false;
         }
+        if (!http11()) {
+            keepAlive = NotebookMessages.frameForClient(response, request, HttpUtil.isTransferEncodingChunked(response),
+                    keepAlive);
+        }
         return true;
+    }
+
+    /** The HTTP/1.0 request as HTTP/1.1, with the Host that 1.1 requires (the address it came to, if it named none). */
+    private HttpRequest asHttp11() {
+        if (!request.headers().contains(HttpHeaderNames.HOST)) {
+            InetSocketAddress local = (InetSocketAddress) client.localAddress();
+            request.headers().set(HttpHeaderNames.HOST, NetUtil.toSocketAddressString(local));
+        }
+        return new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), request.headers());
+    }
+
+    private boolean http11() {
+        return HttpVersion.HTTP_1_1.equals(request.protocolVersion());
     }
 
     @Override

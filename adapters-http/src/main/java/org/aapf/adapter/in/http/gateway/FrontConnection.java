@@ -14,6 +14,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -162,6 +163,13 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         if (request.decoderResult().isFailure()) {
             exchange = new BackendExchange(this, request);
             exchange.answer(malformed(request.decoderResult().cause()));
+            return;
+        }
+        if (!HttpVersion.HTTP_1_1.equals(request.protocolVersion())
+                && !HttpVersion.HTTP_1_0.equals(request.protocolVersion())) {
+            exchange = new BackendExchange(this, request);
+            exchange.keepAlive = false;
+            exchange.answer(new ProxyRefusal(400, "Only HTTP/1.1 and HTTP/1.0 are served."));
             return;
         }
         // AAPF's origin relays all but notebook traffic to Helidon; a notebook origin serves its own notebook only,

@@ -82,6 +82,19 @@ final class NotebookMessages {
             headers.set(HttpHeaderNames.LOCATION, relativeLocation(location, admitted));
         }
         headers.set(AccessLines.REQUEST_ID_HEADER, requestId);
+        return frameForClient(response, request, chunked, keepAlive);
+    }
+
+    /**
+     * Sets the framing and {@code Connection} the client's HTTP version needs on an answer head: an HTTP/1.1 client
+     * gets a body of unknown length chunked; an HTTP/1.0 client reads it up to the close (it knows no chunks), and is
+     * told {@code keep-alive} when the connection stays open.
+     *
+     * @param chunked whether the upstream sent the body chunked
+     * @return whether the client connection stays open after this answer
+     */
+    static boolean frameForClient(HttpResponse response, HttpRequest request, boolean chunked, boolean keepAlive) {
+        HttpHeaders headers = response.headers();
         int status = response.status().code();
         boolean bodyFramed = chunked || headers.contains(HttpHeaderNames.CONTENT_LENGTH);
         boolean mayHaveBody = !HttpMethod.HEAD.equals(request.method()) && status >= 200 && status != 204
@@ -92,6 +105,7 @@ final class NotebookMessages {
             if (http11) {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             } else {
+                headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
                 open = false; // an HTTP/1.0 client reads the body up to the close
             }
         }

@@ -47,7 +47,14 @@ class GatewayTest {
         proxy = new NotebookAdmission(routes, new ProxySettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Set.of()));
         HttpRouting.Builder http = HttpRouting.builder()
                 .get("/api/whoami", (req, res) -> res.send(FrontPeer.address(req)))
-                .post("/api/echo", (req, res) -> res.send("echo " + req.content().as(String.class)));
+                .post("/api/echo", (req, res) -> res.send("echo " + req.content().as(String.class)))
+                .get("/api/stream", (req, res) -> {
+                    try (var out = res.outputStream()) { // no length: Helidon sends it chunked
+                        out.write("first ".getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        out.write("second".getBytes(StandardCharsets.UTF_8));
+                    }
+                });
         helidon = WebServer.builder().host("127.0.0.1").port(0).routing(http).build().start();
         front = Gateway.start("127.0.0.1", 0, helidon.port(), ListenerLimits.defaults(), proxy);
     }
@@ -74,6 +81,42 @@ class GatewayTest {
 
             assertEquals("Cannot listen on 127.0.0.1:" + port + ": Address already in use", refused.getMessage());
         }
+    }
+
+    @Test
+    void anHttp10Client_isServed_aBodyOfUnknownLengthUpToTheClose() throws Exception {
+        RawHttp.Response whoami = RawHttp.send(front.port(), "GET /api/whoami HTTP/1.0");
+        RawHttp.Response streamed = RawHttp.send(front.port(), "GET /api/stream HTTP/1.0");
+        RawHttp.Response notebookAnswer = RawHttp.send(front.port(), "GET /proxy/abc/jupyter/api/status HTTP/1.0");
+
+        assertEquals(200, whoami.status());
+        assertEquals("127.0.0.1", whoami.body());
+        assertEquals(200, streamed.status());
+        assertFalse(streamed.hasHeader("Transfer-Encoding"), "an HTTP/1.0 client knows no chunks");
+        assertEquals("close", streamed.header("Connection"));
+        assertEquals("first second", streamed.body());
+        assertEquals(200, notebookAnswer.status(), "a notebook too");
+    }
+
+    @Test
+    void anHttp10ClientAskingForKeepAlive_keepsItsConnection() throws Exception {
+        String twoRequests = "GET /api/whoami HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /api/whoami HTTP/1.0\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", front.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(twoRequests.getBytes(StandardCharsets.ISO_8859_1));
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertEquals(2, answers.split("HTTP/1.1 200 OK", -1).length - 1, answers);
+            assertTrue(answers.toLowerCase(Locale.ROOT).contains("connection: keep-alive"), answers);
+        }
+    }
+
+    @Test
+    void anotherHttpVersion_isRefusedInPlainWords() throws Exception {
+        RawHttp.Response refused = RawHttp.send(front.port(), "GET /api/whoami HTTP/2.0");
+
+        assertEquals(400, refused.status());
+        assertEquals("{\"message\":\"Only HTTP/1.1 and HTTP/1.0 are served.\"}", refused.body());
     }
 
     @Test
