@@ -132,6 +132,7 @@ public final class SignOnService implements SignOnUseCase {
 
     @Override
     public TokenPair redeem(String oneTimeCode) {
+        provider.orElseThrow(() -> AapfException.notFound(NOT_CONFIGURED));
         if (isBlank(oneTimeCode)) {
             throw AapfException.invalid(UNKNOWN_HANDOFF);
         }

@@ -128,6 +128,19 @@ class SignOnServiceTest {
     }
 
     @Test
+    void withoutAProvider_everyStepSaysSingleSignOnIsNotConfigured() {
+        SignOnService none = new SignOnService(Optional.empty(), new InMemorySignOnRepository(), accounts.users,
+                accounts.sessions, accounts.hasher, accounts.codec, accounts.settings,
+                new SignOnSettings(true, Optional.empty()), audited::add, accounts.clock);
+
+        for (Runnable step : List.<Runnable>of(none::start, () -> none.redeem("code"))) {
+            AapfException refused = assertThrows(AapfException.class, step::run);
+            assertEquals(ErrorReason.NOT_FOUND, refused.reason());
+            assertEquals("Single sign-on is not configured on this server.", refused.getMessage());
+        }
+    }
+
+    @Test
     void passwordLoginOffRefusesLocalUsersButNotBreakGlassAdmins() {
         LoginService login = new LoginService(accounts.users, accounts.sessions, accounts.attempts, accounts.hasher,
                 accounts.codec, accounts.settings, new SignOnSettings(false, Optional.empty()), accounts.clock,
