@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -50,8 +51,8 @@ public final class NotebookKernel implements AutoCloseable {
      * Starts a kernel that runs {@code code} and that the notebook server reports busy in its REST API
      * ({@code /api/kernels}, which AAPF's idle shutdown reads). Jupyter Notebook 6.4 (Debian's, in the test image)
      * sometimes misses every status message of a kernel it starts: the kernel runs the code, yet the server reports
-     * it {@code starting} for good. Such a kernel, or one whose request was dropped, is shut down and another one
-     * started, so that a test relying on a busy kernel tests AAPF, not that notebook server.
+     * it {@code starting} for good. Such a kernel, one whose request was dropped, or one whose channels the server
+     * closed, is shut down and another one started, so that a test relying on a busy kernel tests AAPF, not that notebook server.
      */
     public static NotebookKernel startRunning(String baseUrl, String urlPath, String token, String code)
             throws Exception {
@@ -62,8 +63,9 @@ public final class NotebookKernel implements AutoCloseable {
                 if (started.reportedBusyWithin(REPORTED_WITHIN)) {
                     return started;
                 }
-            } catch (TimeoutException dropped) {
-                // the request never reached the kernel: another kernel gets it
+            } catch (TimeoutException | CompletionException dropped) {
+                // the request never reached the kernel, or the notebook server closed the kernel's channels at once
+                // (a 101 lasting 1.5 s in a full run): another kernel gets it
             }
             started.shutDown();
         }
