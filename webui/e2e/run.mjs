@@ -450,6 +450,9 @@ describe('admin page (needs AAPF_E2E_ADMIN=1)', { skip: !ADMIN }, () => {
     await page.unroute(users);
     assert.equal(await row.getByRole('button', { name: 'Revoke admin' }).count(), 0, 'no admin revokes their own rights');
     await row.getByText('You', { exact: true }).waitFor();
+    const created = row.locator('time');
+    assert.equal(await created.textContent(), await created.evaluate((time) => new Date(time.dateTime).toLocaleString()),
+      'the account\'s creation time is shown as a local date and time');
     await row.getByText('Limits', { exact: true }).click();
     await row.getByLabel('AAClusters').fill('7');
     await row.getByRole('button', { name: 'Set limits' }).click();

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, path } from '../api.js';
 import { ErrorMessage, StatusMessage } from '../components/notice.js';
 import { ofLimit } from '../components/usage.js';
+import { formatTime } from '../format.js';
 
 const PAGE = 50;
 const STATUSES = ['creating', 'created', 'error', 'stopping', 'stopped', 'deleting'];
@@ -55,7 +56,7 @@ function UsersTable({ users, me, onChanged, onError }) {
       <tbody>
         ${users.map((user) => html`
           <tr><td>${user.username}</td><td>${user.admin ? 'yes' : 'no'}</td>
-            <td>${user.signOn === 'oidc' ? 'single sign-on' : 'password'}</td><td>${user.createdAt}</td>
+            <td>${user.signOn === 'oidc' ? 'single sign-on' : 'password'}</td><td><time datetime=${user.createdAt}>${formatTime(user.createdAt)}</time></td>
             <td>${LIMIT_FIELDS.map(([field, unit]) => html`
               <div>${ofLimit(user.usage[USE_FIELDS[field]], user.limits[field], unit)}</div>`)}</td>
             <td>${user.username === me ? html`<small>You</small>` : html`
@@ -114,7 +115,7 @@ function ClustersTable({ onChanged, onError, version }) {
             <td><span class=${`badge status-${cluster.status}`}>${cluster.status}</span></td>
             <td>${cluster.services.map((service) => html`
               <div>${service.name} × ${service.numberOfInstances} (${service.perfType ?? 'removed type'})</div>`)}</td>
-            <td>${cluster.createdAt}</td>
+            <td><time datetime=${cluster.createdAt}>${formatTime(cluster.createdAt)}</time></td>
             <td><button class="secondary" disabled=${cluster.status === 'stopped' || cluster.status === 'deleting'}
                 onClick=${() => act('POST', cluster, ['stop'], `Stopping ${cluster.owner}/${cluster.name}.`)}>Stop</button>
               <button class="contrast" disabled=${cluster.status === 'deleting'}
