@@ -197,8 +197,8 @@ final class Answers implements UpstreamLink.Receiver {
 
     /** Whether the connection can go on after an answer given here (the status is set already). */
     boolean keepAliveAfterAnswer() {
-        if (exchange.request.decoderResult().isFailure() || !exchange.requestComplete() && !bodyless()) {
-            // a request that is not HTTP, or a body not read yet: the connection cannot go on
+        if (!exchange.requestComplete() && !bodyless()) {
+            // a body not read yet: the connection cannot go on (a request not understood was refused with it closed)
             exchange.keepAlive = false;
         }
         return exchange.keepAlive;

@@ -55,8 +55,7 @@ final class BackendExchange extends Exchange {
             keepAlive = false;
         }
         if (!http11()) {
-            keepAlive = NotebookMessages.frameForClient(response, request, HttpUtil.isTransferEncodingChunked(response),
-                    keepAlive);
+            keepAlive = ClientFraming.frame(response, request, HttpUtil.isTransferEncodingChunked(response), keepAlive);
         }
         return true;
     }

@@ -160,16 +160,11 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private void start(HttpRequest request) {
         Site site = front.admission().site(Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)),
                 onNotebookPort);
-        if (request.decoderResult().isFailure()) {
+        ProxyRefusal notUnderstood = notUnderstood(request);
+        if (notUnderstood != null) {
             exchange = new BackendExchange(this, request);
-            exchange.answer(malformed(request.decoderResult().cause()));
-            return;
-        }
-        if (!HttpVersion.HTTP_1_1.equals(request.protocolVersion())
-                && !HttpVersion.HTTP_1_0.equals(request.protocolVersion())) {
-            exchange = new BackendExchange(this, request);
-            exchange.keepAlive = false;
-            exchange.answer(new ProxyRefusal(400, "Only HTTP/1.1 and HTTP/1.0 are served."));
+            exchange.keepAlive = false; // a request that was not understood: the connection cannot go on
+            exchange.answer(notUnderstood);
             return;
         }
         // AAPF's origin relays all but notebook traffic to Helidon; a notebook origin serves its own notebook only,
@@ -184,6 +179,18 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private static boolean isWebSocket(HttpRequest request) {
         String upgrade = request.headers().get(HttpHeaderNames.UPGRADE);
         return upgrade != null && upgrade.strip().equalsIgnoreCase("websocket");
+    }
+
+    /** The refusal of a request that is not HTTP/1.1 or HTTP/1.0, or null. */
+    private static ProxyRefusal notUnderstood(HttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            return malformed(request.decoderResult().cause());
+        }
+        if (!HttpVersion.HTTP_1_1.equals(request.protocolVersion())
+                && !HttpVersion.HTTP_1_0.equals(request.protocolVersion())) {
+            return new ProxyRefusal(400, "Only HTTP/1.1 and HTTP/1.0 are served.");
+        }
+        return null;
     }
 
     private static ProxyRefusal malformed(Throwable cause) {
