@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.aapf.application.port.out.ApiTokenRepository;
+import org.aapf.application.port.out.UserRepository;
 import org.aapf.domain.error.AapfException;
 import org.aapf.domain.token.ApiToken;
 import org.aapf.domain.token.ApiTokenId;
 import org.aapf.domain.token.TokenName;
 import org.aapf.domain.user.UserId;
-import java.util.function.Predicate;
-import org.aapf.application.port.out.UserRepository;
 
 /** An {@link ApiTokenRepository} in a map that also counts writes of last use. */
 public final class InMemoryApiTokenRepository implements ApiTokenRepository {
@@ -23,12 +23,12 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
     private Predicate<UserId> ownerExists = owner -> true;
 
     /** From now on a token of an owner {@code users} does not know is refused with {@code NOT_FOUND}, as in SQL. */
-    public void requireOwnersIn(UserRepository users) {
+    public synchronized void requireOwnersIn(UserRepository users) {
         ownerExists = owner -> users.findById(owner).isPresent();
     }
 
     @Override
-    public void add(ApiToken token) {
+    public synchronized void add(ApiToken token) {
         if (!ownerExists.test(token.owner())) {
             throw AapfException.notFound("The owner of the API token does not exist.");
         }
@@ -39,45 +39,45 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
     }
 
     @Override
-    public Optional<ApiToken> findById(ApiTokenId id) {
+    public synchronized Optional<ApiToken> findById(ApiTokenId id) {
         return Optional.ofNullable(tokens.get(id)).map(InMemoryApiTokenRepository::copy);
     }
 
     @Override
-    public Optional<ApiToken> findByName(UserId owner, TokenName name) {
+    public synchronized Optional<ApiToken> findByName(UserId owner, TokenName name) {
         return tokens.values().stream().filter(t -> t.owner().equals(owner) && t.name().equals(name)).findFirst()
                 .map(InMemoryApiTokenRepository::copy);
     }
 
     @Override
-    public List<ApiToken> listByOwner(UserId owner) {
+    public synchronized List<ApiToken> listByOwner(UserId owner) {
         return tokens.values().stream().filter(t -> t.owner().equals(owner))
                 .sorted(Comparator.comparing(ApiToken::createdAt).thenComparing(t -> t.name().value()))
                 .map(InMemoryApiTokenRepository::copy).toList();
     }
 
     @Override
-    public void markUsed(ApiTokenId id, Instant now) {
+    public synchronized void markUsed(ApiTokenId id, Instant now) {
         markUsedCalls++;
         Optional.ofNullable(tokens.get(id)).filter(t -> t.lastUsedAt().filter(last -> !now.isAfter(last)).isEmpty())
                 .ifPresent(t -> t.markUsed(now));
     }
 
     @Override
-    public boolean delete(UserId owner, TokenName name) {
+    public synchronized boolean delete(UserId owner, TokenName name) {
         return tokens.values().removeIf(t -> t.owner().equals(owner) && t.name().equals(name));
     }
 
     /** Every stored token, for assertions. */
-    public List<ApiToken> all() {
+    public synchronized List<ApiToken> all() {
         return tokens.values().stream().map(InMemoryApiTokenRepository::copy).toList();
     }
 
-    public int markUsedCalls() {
+    public synchronized int markUsedCalls() {
         return markUsedCalls;
     }
 
-    void removeAllOf(UserId owner) {
+    synchronized void removeAllOf(UserId owner) {
         tokens.values().removeIf(t -> t.owner().equals(owner));
     }
 
