@@ -131,7 +131,8 @@ class UserLimitsApiIT {
     @Test
     void badAdminInput_isA400WithAMessage() {
         for (String path : List.of("/api/v1/admin/aaclusters?limit=0", "/api/v1/admin/aaclusters?limit=x",
-                "/api/v1/admin/aaclusters?status=sleeping", "/api/v1/admin/aaclusters?cursor=%25%25")) {
+                "/api/v1/admin/aaclusters?status=sleeping", "/api/v1/admin/aaclusters?cursor=%25%25",
+                "/api/v1/admin/aaclusters?stauts=stopped", "/api/v1/admin/aaclusters?limit=1&limit=2")) {
             Reply reply = api.get(path, root);
             assertEquals(400, reply.status(), path);
             assertTrue(reply.text("message").startsWith("'"), reply.body().toString());

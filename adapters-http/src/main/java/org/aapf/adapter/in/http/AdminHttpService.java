@@ -99,11 +99,11 @@ public final class AdminHttpService implements HttpService {
     }
 
     private void clusters(ServerRequest req, ServerResponse res) {
-        var query = req.query();
-        Optional<ClusterStatus> status = query.first("status").asOptional().map(name -> ClusterStatus.fromApiName(name)
+        QueryParameters query = QueryParameters.of(req, "owner", "status", "limit", "cursor");
+        Optional<ClusterStatus> status = query.value("status").map(name -> ClusterStatus.fromApiName(name)
                 .orElseThrow(() -> AapfException.invalid("'status' must be one of " + STATUSES)));
-        ClusterPage page = clustersQuery.list(new ClusterPageRequest(query.first("owner").asOptional(), status,
-                query.first("cursor").asOptional(), limit(query.first("limit").asOptional())));
+        ClusterPage page = clustersQuery.list(new ClusterPageRequest(query.value("owner"), status,
+                query.value("cursor"), query.limit(DEFAULT_PAGE, ClusterPageRequest.MAX_LIMIT)));
         Json.send(res, new OwnedClusterList(page.clusters().stream()
                 .map(owned -> OwnedClusterBody.from(owned.owner(), owned.cluster(), timestamps))
                 .toList(), page.nextCursor().orElse(null)));
@@ -123,21 +123,6 @@ public final class AdminHttpService implements HttpService {
         delete.delete(owner, name);
         Json.send(res, Status.ACCEPTED_202, new Message("Accepted deleting AACluster named '" + name + "' of user '"
                 + owner + "'."));
-    }
-
-    private static int limit(Optional<String> text) {
-        if (text.isEmpty()) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int limit = Integer.parseInt(text.get());
-            if (limit >= 1 && limit <= ClusterPageRequest.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw AapfException.invalid("'limit' must be a whole number between 1 and " + ClusterPageRequest.MAX_LIMIT);
     }
 
     /** {@code signOn}: {@code "oidc"} or {@code "password"}; {@code limits} and {@code usage} as {@code GET /usage}. */

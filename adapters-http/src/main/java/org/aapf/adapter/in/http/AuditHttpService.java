@@ -8,8 +8,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.aapf.application.port.in.AuditPage;
 import org.aapf.application.port.in.AuditQuery;
 import org.aapf.application.port.in.ListAuditQuery;
@@ -23,7 +21,6 @@ import org.aapf.domain.error.AapfException;
 public final class AuditHttpService implements HttpService {
 
     static final int DEFAULT_LIMIT = 100;
-    private static final Set<String> PARAMETERS = Set.of("since", "limit", "cursor");
 
     private final ListAuditQuery query;
     private final Timestamps timestamps;
@@ -44,40 +41,26 @@ public final class AuditHttpService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        var params = req.query();
-        for (String name : params.names()) {
-            if (!PARAMETERS.contains(name)) {
-                throw AapfException.invalid("Unknown query parameter '" + name + "'; use since, limit and cursor.");
-            }
-        }
-        Instant since = params.first("since").asOptional().map(text -> AuditQuery.since(text, clock.instant()))
+        QueryParameters params = QueryParameters.of(req, "since", "limit", "cursor");
+        Instant since = params.value("since").map(text -> AuditQuery.since(text, clock.instant()))
                 .orElse(Instant.EPOCH);
-        int limit = number(params.first("limit").asOptional(), "limit", DEFAULT_LIMIT, AuditQuery.MAX_LIMIT);
-        long cursor = number(params.first("cursor").asOptional(), "cursor", 0, Long.MAX_VALUE);
-        AuditPage page = query.list(Caller.of(req).id(), new AuditQuery(since, cursor, Math.max(1, limit)));
+        int limit = params.limit(DEFAULT_LIMIT, AuditQuery.MAX_LIMIT);
+        long cursor = params.value("cursor").map(AuditHttpService::cursor).orElse(0L);
+        AuditPage page = query.list(Caller.of(req).id(), new AuditQuery(since, cursor, limit));
         Json.send(res, new AuditList(page.records().stream().map(entry -> EntryBody.from(entry, timestamps)).toList(),
                 page.next().isPresent() ? Long.toString(page.next().getAsLong()) : null));
     }
 
-    private static int number(Optional<String> text, String name, int fallback, int max) {
-        return (int) number(text, name, (long) fallback, max);
-    }
-
-    private static long number(Optional<String> text, String name, long fallback, long max) {
-        if (text.isEmpty()) {
-            return fallback;
-        }
+    private static long cursor(String text) {
         try {
-            long value = Long.parseLong(text.get().strip());
-            if (value >= (name.equals("cursor") ? 0 : 1) && value <= max) {
-                return value;
+            long cursor = Long.parseLong(text.strip());
+            if (cursor >= 0) {
+                return cursor;
             }
         } catch (NumberFormatException e) {
-            // answered below, like a number out of range
+            // answered below, like a negative number
         }
-        throw AapfException.invalid(name.equals("cursor")
-                ? "'cursor' must be the nextCursor of a previous page."
-                : "'" + name + "' must be a whole number from 1 to " + max + ".");
+        throw AapfException.invalid("'cursor' must be the nextCursor of a previous page.");
     }
 
     /** One entry; {@code outcome} is succeeded, failed, refused or throttled. */

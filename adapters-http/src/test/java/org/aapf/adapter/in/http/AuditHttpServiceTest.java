@@ -99,7 +99,8 @@ class AuditHttpServiceTest {
     void badParametersAre400WithTheirName() throws Exception {
         api.audit.callerIsAdmin = true;
 
-        for (String query : List.of("since=yesterday", "limit=0", "limit=5000", "cursor=abc", "sort=id")) {
+        for (String query : List.of("since=yesterday", "limit=0", "limit=5000", "cursor=abc", "cursor=-1", "sort=id",
+                "limit=1&limit=2")) {
             HttpResponse<String> response = api.send("GET", "/api/v1/admin/audit?" + query, null);
             assertEquals(400, response.statusCode(), query + ": " + response.body());
             String parameter = query.substring(0, query.indexOf('='));
