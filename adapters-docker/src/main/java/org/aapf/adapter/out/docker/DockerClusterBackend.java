@@ -12,9 +12,6 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.aapf.adapter.out.docker.DockerEventWatch.HealthTarget;
 import org.aapf.application.port.out.BackendCapacity;
 import org.aapf.application.port.out.ClusterBackend;
@@ -157,14 +157,10 @@ public final class DockerClusterBackend implements ClusterBackend, BackendCapaci
     @Override
     public List<ObservedInstance> observe() {
         return DockerErrors.call("list the instances", () -> {
-            List<ObservedInstance> observed = new ArrayList<>();
-            Set<InstanceRef> seen = new HashSet<>();
-            for (Container container : ownedContainers(Optional.empty())) {
-                inspect(container.getId()).flatMap(reader::observed).ifPresent(instance -> {
-                    observed.add(instance);
-                    seen.add(instance.ref());
-                });
-            }
+            List<InspectContainerResponse> containers = ownedContainers(Optional.empty()).stream()
+                    .flatMap(container -> inspect(container.getId()).stream()).toList();
+            List<ObservedInstance> observed = new ArrayList<>(reader.observed(containers));
+            Set<InstanceRef> seen = observed.stream().map(ObservedInstance::ref).collect(Collectors.toSet());
             refused.failedInstances().stream().filter(failed -> !seen.contains(failed.ref())).forEach(observed::add);
             return List.copyOf(observed);
         });

@@ -1,17 +1,23 @@
 package org.aapf.adapter.out.docker;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.aapf.application.port.out.Endpoint;
 
 /**
  * Asks an instance's health path over HTTP from the AAPF server itself; images need no curl for a Docker
- * HEALTHCHECK, and the probe reaches only the endpoint the backend resolved (loopback by default).
+ * HEALTHCHECK, and the probe reaches only the endpoint the backend resolved (loopback by default). The user whose
+ * instance it is controls what answers there, so the whole exchange, body included, ends within the timeout (the
+ * JDK client's request timeout ends at the response's head): an answer that drips costs the reconciler one timeout
+ * and counts as unhealthy.
  */
 final class HttpHealthProbe {
 
@@ -28,16 +34,20 @@ final class HttpHealthProbe {
                 .build();
     }
 
-    /** True when {@code GET http://<endpoint><path>} answers 2xx within the timeout. */
+    /** True when {@code GET http://<endpoint><path>} answers 2xx, body and all, within the timeout. */
     boolean isHealthy(Endpoint endpoint, String path) {
         URI uri = URI.create("http://" + endpoint.host() + ":" + endpoint.port() + path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request,
+                HttpResponse.BodyHandlers.discarding());
         try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
             return status >= 200 && status < 300;
-        } catch (IOException e) {
+        } catch (TimeoutException | ExecutionException e) {
+            exchange.cancel(true);
             return false;
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return false;
         }

@@ -7,9 +7,14 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.aapf.adapter.out.docker.DockerSettings.EndpointMode;
 import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.InstanceRef;
@@ -22,6 +27,8 @@ import org.aapf.domain.user.UserId;
 /** Reads an inspected container as an {@link ObservedInstance} and finds where its HTTP port can be reached. */
 final class InstanceReader {
 
+    /** Health probes in flight at once while {@link #observed(List)} reads many containers. */
+    static final int CONCURRENT_PROBES = 32;
     private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
 
     private final ContainerSpecs specs;
@@ -32,6 +39,34 @@ final class InstanceReader {
         this.specs = specs;
         this.endpointMode = endpointMode;
         this.probe = probe;
+    }
+
+    /**
+     * The instances these containers are, in their order, each read as {@link #observed(InspectContainerResponse)}
+     * reads it. Their health probes run concurrently: a user controls what answers at their instance's health path,
+     * so instances that do not answer cost a pass one probe timeout, not one timeout each.
+     */
+    List<ObservedInstance> observed(List<InspectContainerResponse> containers) {
+        Semaphore probes = new Semaphore(CONCURRENT_PROBES);
+        List<Future<Optional<ObservedInstance>>> reads = new ArrayList<>();
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (InspectContainerResponse container : containers) {
+                reads.add(readers.submit(() -> {
+                    probes.acquire();
+                    try {
+                        return observed(container);
+                    } finally {
+                        probes.release();
+                    }
+                }));
+            }
+        }
+        return reads.stream().flatMap(read -> {
+            if (read.state() == Future.State.FAILED && read.exceptionNow() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            return read.resultNow().stream();
+        }).toList();
     }
 
     /** The instance this container is; empty when its labels do not name one of ours completely. */

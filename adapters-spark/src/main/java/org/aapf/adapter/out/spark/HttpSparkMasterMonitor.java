@@ -1,15 +1,9 @@
 package org.aapf.adapter.out.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.aapf.application.port.out.Endpoint;
@@ -22,21 +16,10 @@ import org.aapf.application.port.out.SparkMasterMonitor;
  */
 public final class HttpSparkMasterMonitor implements SparkMasterMonitor {
 
-    private static final System.Logger LOG = System.getLogger(HttpSparkMasterMonitor.class.getName());
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-    private final HttpClient client;
-    private final Duration timeout;
+    private final JsonOverHttp http;
 
     public HttpSparkMasterMonitor(Duration timeout) {
-        this.timeout = Objects.requireNonNull(timeout, "'timeout' must not be null");
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new JsonOverHttp(timeout);
     }
 
     @Override
@@ -51,21 +34,7 @@ public final class HttpSparkMasterMonitor implements SparkMasterMonitor {
     }
 
     private Optional<JsonNode> state(Endpoint masterUi) {
-        URI uri = URI.create("http://" + masterUi.host() + ":" + masterUi.port() + "/json/");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-        try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200 || response.body().length > MAX_BODY_BYTES) {
-                return Optional.empty();
-            }
-            return Optional.of(MAPPER.readTree(response.body()));
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Spark master at " + uri + " cannot be asked: " + e);
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return http.get(URI.create("http://" + masterUi.host() + ":" + masterUi.port() + "/json/"), Optional.empty());
     }
 
     static Set<String> aliveHosts(JsonNode state) {

@@ -1,17 +1,12 @@
 package org.aapf.adapter.out.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Objects;
 import java.util.Optional;
 import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.NotebookActivityProbe;
@@ -30,21 +25,10 @@ import org.aapf.application.port.out.NotebookActivityProbe;
  */
 public final class JupyterActivityProbe implements NotebookActivityProbe {
 
-    private static final System.Logger LOG = System.getLogger(JupyterActivityProbe.class.getName());
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-    private final HttpClient client;
-    private final Duration timeout;
+    private final JsonOverHttp http;
 
     public JupyterActivityProbe(Duration timeout) {
-        this.timeout = Objects.requireNonNull(timeout, "'timeout' must not be null");
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new JsonOverHttp(timeout);
     }
 
     @Override
@@ -61,7 +45,8 @@ public final class JupyterActivityProbe implements NotebookActivityProbe {
             busy |= isBusy(kernel);
             last = latest(last, kernel.path("last_activity"));
         }
-        for (JsonNode terminal : get(base + "/api/terminals?no_track_activity=1", token).orElse(MAPPER.nullNode())) {
+        JsonNode terminals = get(base + "/api/terminals?no_track_activity=1", token).orElse(NullNode.getInstance());
+        for (JsonNode terminal : terminals) {
             last = latest(last, terminal.path("last_activity"));
         }
         return Optional.of(new NotebookActivity(busy, last));
@@ -85,20 +70,6 @@ public final class JupyterActivityProbe implements NotebookActivityProbe {
     }
 
     private Optional<JsonNode> get(String url, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Authorization", "token " + token).GET().build();
-        try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200 || response.body().length > MAX_BODY_BYTES) {
-                return Optional.empty();
-            }
-            return Optional.of(MAPPER.readTree(response.body()));
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Notebook at " + URI.create(url).getPath() + " cannot be asked: " + e);
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return http.get(URI.create(url), Optional.of("token " + token));
     }
 }
