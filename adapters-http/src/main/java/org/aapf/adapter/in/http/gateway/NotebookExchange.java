@@ -138,6 +138,7 @@ final class NotebookExchange extends Exchange {
 
     @Override
     boolean acceptHead(HttpResponse response) {
+        NotebookCookies.confine(response.headers(), site, admitted.path());
         if (upgrade) {
             if (response.status().code() != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
                 LOG.log(System.Logger.Level.INFO, "Notebook {0} refused the WebSocket: {1}",

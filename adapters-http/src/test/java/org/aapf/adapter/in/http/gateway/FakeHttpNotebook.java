@@ -20,7 +20,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in notebook on a free loopback port (JDK HTTP server): records every request it gets and answers by the
- * last path segment ({@code big}, {@code upload}, {@code stall}, {@code redirect}, {@code headers}, else echo).
+ * last path segment ({@code big}, {@code upload}, {@code stall}, {@code redirect}, {@code headers},
+ * {@code cookies}, else echo).
  */
 final class FakeHttpNotebook implements AutoCloseable {
 
@@ -65,6 +66,7 @@ final class FakeHttpNotebook implements AutoCloseable {
                 case "stall" -> stall(exchange);
                 case "redirect" -> redirect(exchange);
                 case "headers" -> hopByHopResponse(exchange);
+                case "cookies" -> setCookies(exchange);
                 default -> echo(exchange);
             }
         } catch (InterruptedException e) {
@@ -120,8 +122,20 @@ final class FakeHttpNotebook implements AutoCloseable {
         exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic");
         exchange.getResponseHeaders().add("Upgrade", "h2c");
         exchange.getResponseHeaders().add("X-Upstream", "yes");
-        exchange.getResponseHeaders().add("Set-Cookie", "a=1; Path=/");
-        exchange.getResponseHeaders().add("Set-Cookie", "b=2; Path=/");
+        exchange.getResponseHeaders().add("Link", "</a.css>; rel=preload");
+        exchange.getResponseHeaders().add("Link", "</b.js>; rel=preload");
+        exchange.sendResponseHeaders(200, -1);
+    }
+
+    /** Jupyter's kind of cookies, and the kinds a hostile notebook would set to reach AAPF or other notebooks. */
+    private static void setCookies(HttpExchange exchange) throws IOException {
+        String proxyId = exchange.getRequestURI().getRawPath().split("/")[2];
+        for (String cookie : List.of("_xsrf=2|ab|cd|1700000000; Path=/proxy/" + proxyId + "/jupyter/",
+                "username-abc-localhost=\"2|1:0|10:1700000000|u\"; Path=/proxy/" + proxyId + "/jupyter/; HttpOnly",
+                "defaultPath=1", "bomb=" + "x".repeat(4000) + "; Path=/", "toss=1; Domain=localhost; Path=/proxy/"
+                        + proxyId + "/jupyter/", "sibling=1; Path=/proxy/" + proxyId + "x/", "=; Path=/")) {
+            exchange.getResponseHeaders().add("Set-Cookie", cookie);
+        }
         exchange.sendResponseHeaders(200, -1);
     }
 

@@ -126,7 +126,7 @@ class GatewayHttpTest {
         assertFalse(response.hasHeader("Proxy-Authenticate"));
         assertFalse(response.hasHeader("Upgrade"));
         assertEquals("yes", response.header("X-Upstream"));
-        assertEquals(2, response.headers("Set-Cookie").size());
+        assertEquals(2, response.headers("Link").size());
     }
 
     @Test

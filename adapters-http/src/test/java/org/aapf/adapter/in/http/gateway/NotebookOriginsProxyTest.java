@@ -121,6 +121,17 @@ class NotebookOriginsProxyTest {
     }
 
     @Test
+    void notebookOrigin_keepsOnlyHostOnlyCookiesOfItsOwnTree_aapfOriginNone() throws Exception {
+        RawHttp.Response own = RawHttp.sendAs(own(), proxy.port(), "GET /proxy/abc/jupyter/cookies HTTP/1.1");
+        RawHttp.Response aapf = RawHttp.send(proxy.port(), "GET /proxy/abc/jupyter/cookies HTTP/1.1");
+
+        assertEquals(List.of("_xsrf", "username-abc-localhost", "defaultPath"), own.headers("Set-Cookie").stream()
+                .map(cookie -> cookie.substring(0, cookie.indexOf('='))).toList());
+        assertEquals(200, aapf.status());
+        assertEquals(List.of(), aapf.headers("Set-Cookie"), "a cookie on AAPF's origin would reach the API");
+    }
+
+    @Test
     void aapfCredentialsNeverReachTheNotebook_jupytersTokenDoes() throws Exception {
         RawHttp.send(proxy.port(), "GET /proxy/abc/jupyter/api/a HTTP/1.1", "Authorization: Bearer eyJ.aapf.jwt",
                 "Cookie: aapf_session=s1; _xsrf=2|ab; AAPF-other=x; username-127-0-0-1-8888=\"u\"");
