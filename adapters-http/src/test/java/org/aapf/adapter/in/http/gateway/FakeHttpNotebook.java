@@ -127,13 +127,12 @@ final class FakeHttpNotebook implements AutoCloseable {
         exchange.sendResponseHeaders(200, -1);
     }
 
-    /** Jupyter's kind of cookies, and the kinds a hostile notebook would set to reach AAPF or other notebooks. */
+    /** Jupyter Notebook 6.4's cookies, and the kinds a hostile notebook would set to reach AAPF or other notebooks. */
     private static void setCookies(HttpExchange exchange) throws IOException {
-        String proxyId = exchange.getRequestURI().getRawPath().split("/")[2];
-        for (String cookie : List.of("_xsrf=2|ab|cd|1700000000; Path=/proxy/" + proxyId + "/jupyter/",
-                "username-abc-localhost=\"2|1:0|10:1700000000|u\"; Path=/proxy/" + proxyId + "/jupyter/; HttpOnly",
-                "defaultPath=1", "bomb=" + "x".repeat(4000) + "; Path=/", "toss=1; Domain=localhost; Path=/proxy/"
-                        + proxyId + "/jupyter/", "sibling=1; Path=/proxy/" + proxyId + "x/", "=; Path=/")) {
+        String tree = "/proxy/" + exchange.getRequestURI().getRawPath().split("/")[2];
+        for (String cookie : List.of("_xsrf=2|ab|cd|1700000000; Path=/",
+                "username-x=\"2|1:0|10:1700000000|u\"; Path=" + tree + "/jupyter/; HttpOnly", "defaultPath=1",
+                "sibling=1; Path=" + tree + "x/", "toss=1; Domain=localhost; Path=/", "=; Path=/")) {
             exchange.getResponseHeaders().add("Set-Cookie", cookie);
         }
         exchange.sendResponseHeaders(200, -1);

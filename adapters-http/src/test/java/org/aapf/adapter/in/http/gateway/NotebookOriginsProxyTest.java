@@ -121,14 +121,25 @@ class NotebookOriginsProxyTest {
     }
 
     @Test
-    void notebookOrigin_keepsOnlyHostOnlyCookiesOfItsOwnTree_aapfOriginNone() throws Exception {
-        RawHttp.Response own = RawHttp.sendAs(own(), proxy.port(), "GET /proxy/abc/jupyter/cookies HTTP/1.1");
-        RawHttp.Response aapf = RawHttp.send(proxy.port(), "GET /proxy/abc/jupyter/cookies HTTP/1.1");
+    void notebookCookies_hostOnlyOnItsOrigin_scopedToItsTreeOnTheSharedPort_noneOnAapfs() throws Exception {
+        String request = "GET /proxy/abc/jupyter/cookies HTTP/1.1";
+        List<String> own = RawHttp.sendAs(own(), proxy.port(), request).headers("Set-Cookie");
+        RawHttp.Response aapf = RawHttp.send(proxy.port(), request);
+        List<String> shared;
+        try (ProxyHarness sharedPort = new ProxyHarness(new ProxySettings(Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Set.of(), "", 3001))) {
+            sharedPort.routes.ready("abc", notebook.port());
+            shared = RawHttp.sendAs("127.0.0.1:3001", sharedPort.port(), request).headers("Set-Cookie");
+        }
 
-        assertEquals(List.of("_xsrf", "username-abc-localhost", "defaultPath"), own.headers("Set-Cookie").stream()
-                .map(cookie -> cookie.substring(0, cookie.indexOf('='))).toList());
+        assertEquals(List.of("_xsrf=2|ab|cd|1700000000; Path=/",
+                "username-x=\"2|1:0|10:1700000000|u\"; Path=/proxy/abc/jupyter/; HttpOnly", "defaultPath=1",
+                "sibling=1; Path=/proxy/abcx/"), own, "no Domain cookie (toss), nothing unreadable");
         assertEquals(200, aapf.status());
         assertEquals(List.of(), aapf.headers("Set-Cookie"), "a cookie on AAPF's origin would reach the API");
+        assertEquals(List.of("_xsrf=2|ab|cd|1700000000; Path=/proxy/abc/",
+                "username-x=\"2|1:0|10:1700000000|u\"; Path=/proxy/abc/jupyter/; HttpOnly", "defaultPath=1",
+                "sibling=1; Path=/proxy/abc/"), shared, "ports share cookies: Path=/ would reach AAPF's origin");
     }
 
     @Test
