@@ -13,6 +13,7 @@ import org.aapf.application.testing.FakePasswordHasher;
 import org.aapf.application.testing.FakeTokenCodec;
 import org.aapf.application.testing.InMemoryApiTokenRepository;
 import org.aapf.application.testing.InMemoryLoginAttemptRepository;
+import org.aapf.application.testing.InMemoryOwnerLock;
 import org.aapf.application.testing.InMemorySessionRepository;
 import org.aapf.application.testing.InMemoryUserRepository;
 import org.aapf.application.testing.ManualClock;
@@ -40,7 +41,7 @@ final class AccountFixture {
     final ChangePasswordService changePassword = new ChangePasswordService(users, sessions, hasher, attempts,
             settings, clock);
     final CreateApiTokenService createApiToken = new CreateApiTokenService(users, apiTokens, hasher, attempts,
-            settings, codec, clock);
+            settings, codec, new InMemoryOwnerLock(), clock);
     final ListApiTokensService listApiTokens = new ListApiTokensService(apiTokens);
     final GetApiTokenService getApiToken = new GetApiTokenService(apiTokens);
     final DeleteApiTokenService deleteApiToken = new DeleteApiTokenService(apiTokens);

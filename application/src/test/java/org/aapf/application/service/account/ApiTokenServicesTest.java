@@ -81,6 +81,22 @@ class ApiTokenServicesTest {
     }
 
     @Test
+    void givenTheMostTokensAnAccountMayHold_createIsForbidden_untilOneIsDeleted() {
+        for (int i = 0; i < CreateApiTokenService.MAX_PER_ACCOUNT; i++) {
+            create(user1, "t" + i, "user1pass");
+        }
+
+        AapfException error = assertFails(ErrorReason.FORBIDDEN, () -> create(user1, "one-more", "user1pass"));
+
+        assertTrue(error.getMessage().startsWith("You hold 100 API tokens, the most one account may"),
+                error.getMessage());
+        assertEquals(CreateApiTokenService.MAX_PER_ACCOUNT, accounts.listApiTokens.list(user1.id()).size());
+        assertNotEquals(null, create(user2, "one-more", "user2pass").token(), "the limit is per account");
+        accounts.deleteApiToken.delete(user1.id(), "t0");
+        assertNotEquals(null, create(user1, "one-more", "user1pass").token());
+    }
+
+    @Test
     void twoUsers_mayUseTheSameTokenName() {
         create(user1, "APItoken", "user1pass");
 
