@@ -38,4 +38,19 @@ interface ClusterEventDao {
                    HAVING MAX(e.occurred_at) < :cutoff)
             """)
     int purgeDeletedBefore(OffsetDateTime cutoff);
+
+    /** Deletes each cluster's events older than its latest {@code kept}, looking only at clusters with more. */
+    @SqlUpdate("""
+            DELETE FROM cluster_events
+             WHERE id IN (
+                   SELECT ranked.id
+                     FROM (SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.cluster_id ORDER BY e.id DESC) AS newer
+                             FROM cluster_events e
+                            WHERE e.cluster_id IN (SELECT cluster_id
+                                                     FROM cluster_events
+                                                    GROUP BY cluster_id
+                                                   HAVING COUNT(*) > :kept)) ranked
+                    WHERE ranked.newer > :kept)
+            """)
+    int trimTo(int kept);
 }

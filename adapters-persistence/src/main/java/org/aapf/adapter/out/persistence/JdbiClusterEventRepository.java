@@ -41,6 +41,14 @@ public final class JdbiClusterEventRepository implements ClusterEventRepository,
         return dao.purgeDeletedBefore(UtcTimes.toColumn(cutoff));
     }
 
+    @Override
+    public int trimTo(int kept) {
+        if (kept < 1) {
+            throw new IllegalArgumentException("'kept' must be >= 1");
+        }
+        return dao.trimTo(kept);
+    }
+
     private static ClusterEventRow toRow(ClusterEvent event) {
         return new ClusterEventRow(event.cluster().toString(), UtcTimes.toColumn(event.at()), event.type().apiName(),
                 StoredText.clip(event.message(), StoredText.MAX_MESSAGE));

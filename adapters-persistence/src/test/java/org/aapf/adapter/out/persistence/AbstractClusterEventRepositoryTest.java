@@ -153,6 +153,26 @@ abstract class AbstractClusterEventRepositoryTest extends DatabaseFixture {
     }
 
     @Test
+    void trimKeepsEachClustersLatestEvents_andLeavesShorterHistoriesAlone() {
+        ClusterId busy = ClusterId.random();
+        ClusterId quiet = ClusterId.random();
+        List<ClusterEvent> appended = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            appended.add(new ClusterEvent(busy, at(i), ClusterEvent.Type.STOPPED, "stop " + i));
+        }
+        appended.add(new ClusterEvent(quiet, at(0), ClusterEvent.Type.REQUESTED, "quiet"));
+        events.append(appended);
+        ClusterEventRetention retention = (ClusterEventRetention) events;
+
+        assertEquals(4, retention.trimTo(3));
+
+        assertEquals(List.of("stop 4", "stop 5", "stop 6"),
+                events.listByCluster(busy).stream().map(ClusterEvent::message).toList());
+        assertEquals(1, events.listByCluster(quiet).size());
+        assertEquals(0, retention.trimTo(3), "trimming again finds nothing");
+    }
+
+    @Test
     void createDeleteLoopsStopGrowingTheTableOncePurged() {
         UserId ownerId = owner();
         ClusterRepository clusters = newClusterRepository();

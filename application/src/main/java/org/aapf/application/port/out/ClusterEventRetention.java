@@ -3,8 +3,9 @@ package org.aapf.application.port.out;
 import java.time.Instant;
 
 /**
- * Forgets the history of deleted clusters, so that create-and-delete loops do not grow the database forever: the
- * events of live clusters are kept whatever their age.
+ * Forgets old history, so that neither create-and-delete loops nor a cluster stopped and started (or crashing) over
+ * and over grow the database forever: a deleted cluster's events go after a retention period, and a cluster keeps
+ * only its latest events, whatever their age.
  */
 public interface ClusterEventRetention {
 
@@ -13,4 +14,7 @@ public interface ClusterEventRetention {
      * {@code cutoff}; returns how many events.
      */
     int purgeDeletedBefore(Instant cutoff);
+
+    /** Deletes each cluster's events older than its latest {@code kept}; returns how many events. */
+    int trimTo(int kept);
 }

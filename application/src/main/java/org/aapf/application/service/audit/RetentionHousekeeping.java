@@ -11,12 +11,16 @@ import org.aapf.application.port.out.AuditRepository;
 import org.aapf.application.port.out.ClusterEventRetention;
 
 /**
- * Deletes history older than its {@link RetentionSettings}: audit entries, and the events of deleted clusters.
- * Deleting is idempotent, so every server process on a shared database may run it; none needs to lead.
+ * Deletes history older than its {@link RetentionSettings}: audit entries, the events of deleted clusters, and each
+ * cluster's events older than its latest {@link #EVENTS_KEPT} (a cluster stopped and started, or crashing, over and
+ * over would otherwise grow its history without end). Deleting is idempotent, so every server process on a shared
+ * database may run it; none needs to lead.
  */
 @Singleton
 public final class RetentionHousekeeping implements AutoCloseable {
 
+    /** The events a cluster keeps at most: its latest. */
+    public static final int EVENTS_KEPT = 1_000;
     private static final System.Logger LOG = System.getLogger(RetentionHousekeeping.class.getName());
 
     private final AuditRepository audit;
@@ -34,7 +38,7 @@ public final class RetentionHousekeeping implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** What one run deleted. */
+    /** What one run deleted: audit entries, and cluster events (of deleted clusters, and beyond the latest). */
     public record Purged(int auditEntries, int clusterEvents) {
     }
 
@@ -42,7 +46,7 @@ public final class RetentionHousekeeping implements AutoCloseable {
     public Purged purgeOnce() {
         Instant now = clock.instant();
         return new Purged(audit.purgeBefore(now.minus(settings.audit())),
-                events.purgeDeletedBefore(now.minus(settings.deletedClusterEvents())));
+                events.purgeDeletedBefore(now.minus(settings.deletedClusterEvents())) + events.trimTo(EVENTS_KEPT));
     }
 
     /** Runs {@link #purgeOnce()} now and then every {@link RetentionSettings#interval()}, until closed. */
@@ -67,8 +71,8 @@ public final class RetentionHousekeeping implements AutoCloseable {
         try {
             Purged purged = purgeOnce();
             if (purged.auditEntries() + purged.clusterEvents() > 0) {
-                LOG.log(System.Logger.Level.INFO, "Deleted {0} audit entries and {1} events of deleted clusters"
-                        + " past retention", purged.auditEntries(), purged.clusterEvents());
+                LOG.log(System.Logger.Level.INFO, "Deleted {0} audit entries and {1} cluster events past retention",
+                        purged.auditEntries(), purged.clusterEvents());
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Retention housekeeping failed; next try in "
