@@ -35,8 +35,11 @@ public final class JupyterActivityProbe implements NotebookActivityProbe {
     public Optional<NotebookActivity> probe(Endpoint notebook, String basePath, String token) {
         String base = "http://" + notebook.host() + ":" + notebook.port() + basePath;
         Optional<JsonNode> status = get(base + "/api/status", token);
+        if (status.isEmpty()) {
+            return Optional.empty(); // not asked again: a notebook that does not answer costs the sweep one timeout
+        }
         Optional<JsonNode> kernels = get(base + "/api/kernels?no_track_activity=1", token);
-        if (status.isEmpty() || kernels.isEmpty()) {
+        if (kernels.isEmpty()) {
             return Optional.empty();
         }
         Optional<Instant> last = latest(Optional.empty(), status.get().path("last_activity"));

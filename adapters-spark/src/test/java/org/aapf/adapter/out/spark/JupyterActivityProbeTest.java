@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aapf.application.port.out.Endpoint;
 import org.aapf.application.port.out.NotebookActivityProbe.NotebookActivity;
@@ -103,7 +104,9 @@ class JupyterActivityProbeTest {
 
         assertEquals(Optional.empty(), probe.probe(notebook, BASE, "wrong-token"));
         answers.remove("/api/status");
+        queries.clear();
         assertEquals(Optional.empty(), probe.probe(notebook, BASE, TOKEN));
+        assertEquals(Set.of("/api/status"), queries.keySet(), "a notebook that did not answer is not asked again");
     }
 
     private static String kernels(String state, int connections, String lastActivity) {
