@@ -69,7 +69,8 @@ public final class DockerClusterBackend implements ClusterBackend, BackendCapaci
         this.specs = new ContainerSpecs(settings);
         this.networks = new ClusterNetworks(client, specs, settings.serverId());
         this.probe = new HttpHealthProbe(settings.healthTimeout());
-        this.reader = new InstanceReader(specs, settings.endpointMode(), probe);
+        this.reader = new InstanceReader(specs, settings.endpointMode(),
+                new ProbedHealth(probe, this::notifyListeners));
         this.refused = new RefusedInstances(client, settings.pullMissingImages());
         this.http = DockerClients.http(settings);
         this.workspaces = new WorkspaceVolumes(client, http, specs, settings.serverId());

@@ -7,9 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.aapf.application.port.out.Endpoint;
 
 /**
@@ -36,20 +34,21 @@ final class HttpHealthProbe {
 
     /** True when {@code GET http://<endpoint><path>} answers 2xx, body and all, within the timeout. */
     boolean isHealthy(Endpoint endpoint, String path) {
+        return check(endpoint, path).join();
+    }
+
+    /** {@link #isHealthy} without waiting: completes with the answer, by the timeout at the latest. */
+    CompletableFuture<Boolean> check(Endpoint endpoint, String path) {
         URI uri = URI.create("http://" + endpoint.host() + ":" + endpoint.port() + path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request,
                 HttpResponse.BodyHandlers.discarding());
-        try {
-            int status = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
-            return status >= 200 && status < 300;
-        } catch (TimeoutException | ExecutionException e) {
-            exchange.cancel(true);
-            return false;
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return exchange.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((response, failure) -> {
+            if (failure != null) {
+                exchange.cancel(true);
+                return false;
+            }
+            return response.statusCode() >= 200 && response.statusCode() < 300;
+        });
     }
 }

@@ -33,18 +33,19 @@ final class InstanceReader {
 
     private final ContainerSpecs specs;
     private final EndpointMode endpointMode;
-    private final HttpHealthProbe probe;
+    private final ProbedHealth health;
 
-    InstanceReader(ContainerSpecs specs, EndpointMode endpointMode, HttpHealthProbe probe) {
+    InstanceReader(ContainerSpecs specs, EndpointMode endpointMode, ProbedHealth health) {
         this.specs = specs;
         this.endpointMode = endpointMode;
-        this.probe = probe;
+        this.health = health;
     }
 
     /**
      * The instances these containers are, in their order, each read as {@link #observed(InspectContainerResponse)}
      * reads it. Their health probes run concurrently: a user controls what answers at their instance's health path,
-     * so instances that do not answer cost a pass one probe timeout, not one timeout each.
+     * so instances that do not answer cost a pass one probe timeout, not one timeout each (and once they failed, none:
+     * {@link ProbedHealth}). What is known of containers not among these is forgotten.
      */
     List<ObservedInstance> observed(List<InspectContainerResponse> containers) {
         Semaphore probes = new Semaphore(CONCURRENT_PROBES);
@@ -61,6 +62,7 @@ final class InstanceReader {
                 }));
             }
         }
+        health.retainOnly(containers.stream().map(InspectContainerResponse::getId).toList());
         return reads.stream().flatMap(read -> {
             if (read.state() == Future.State.FAILED && read.exceptionNow() instanceof RuntimeException failure) {
                 throw failure;
@@ -101,7 +103,7 @@ final class InstanceReader {
         Instant started = instant(state == null ? null : state.getStartedAt()).orElse(created);
         Instant finished = instant(state == null ? null : state.getFinishedAt()).orElse(started);
         return switch (status) {
-            case "running" -> running(container, labels, started);
+            case "running" -> running(container, ref, labels, started);
             case "restarting", "paused" -> new State(Phase.STARTING, Optional.empty(), List.of(), started);
             case "removing" -> new State(Phase.TERMINATING, Optional.empty(), List.of(), finished);
             case "exited", "dead" -> new State(Phase.FAILED, Optional.empty(), List.of(stopAlert(state, finished)),
@@ -110,7 +112,8 @@ final class InstanceReader {
         };
     }
 
-    private State running(InspectContainerResponse container, Map<String, String> labels, Instant started) {
+    private State running(InspectContainerResponse container, InstanceRef ref, Map<String, String> labels,
+            Instant started) {
         String dockerHealth = container.getState().getHealth() == null ? null
                 : container.getState().getHealth().getStatus();
         if (dockerHealth != null && !"none".equals(dockerHealth)) {
@@ -124,7 +127,8 @@ final class InstanceReader {
         if (healthPath.isEmpty()) {
             return new State(Phase.READY, Optional.empty(), List.of(), started);
         }
-        boolean healthy = endpoint(container).map(e -> probe.isHealthy(e, healthPath.get())).orElse(false);
+        boolean healthy = endpoint(container)
+                .map(e -> health.healthy(container.getId(), ref, e, healthPath.get())).orElse(false);
         return healthy
                 ? new State(Phase.READY, Optional.of(Health.HEALTHY), List.of(), started)
                 : new State(Phase.STARTING, Optional.empty(), List.of(), started);

@@ -28,7 +28,7 @@ class InstanceReaderTest {
 
     private final InstanceReader reader = new InstanceReader(
             new ContainerSpecs("server-a", EndpointMode.LOOPBACK_PUBLISHED, 256), EndpointMode.LOOPBACK_PUBLISHED,
-            new HttpHealthProbe(Duration.ofSeconds(1)));
+            new ProbedHealth(new HttpHealthProbe(Duration.ofSeconds(1)), ref -> { }));
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger mostOpenAtOnce = new AtomicInteger();
     private ServerSocket silent;
