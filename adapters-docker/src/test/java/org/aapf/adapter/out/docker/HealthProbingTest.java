@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aapf.application.port.out.Endpoint;
@@ -23,15 +25,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A notebook that stops answering its health path, then answers again, as a pass after pass sees it. */
+/**
+ * The health probe, and what passes make of its answers ({@link ProbedHealth}), against a loopback server answering as
+ * a well-behaved, a failing and a hostile service would, and as a notebook that stops answering and comes back.
+ */
 @Timeout(60)
-class ProbedHealthTest {
+class HealthProbingTest {
 
     private static final InstanceRef REF = new InstanceRef(ClusterId.random(), ServiceKind.JUPYTER_NOTEBOOK, 1);
 
+    private final HttpHealthProbe probe = new HttpHealthProbe(Duration.ofSeconds(1));
     private final CompletableFuture<InstanceRef> recovered = new CompletableFuture<>();
-    private final ProbedHealth health = new ProbedHealth(new HttpHealthProbe(Duration.ofSeconds(1)),
-            recovered::complete);
+    private final ProbedHealth health = new ProbedHealth(probe, recovered::complete);
+    private final CompletableFuture<IOException> dripEnd = new CompletableFuture<>();
     private final AtomicBoolean answering = new AtomicBoolean();
     private final AtomicInteger requests = new AtomicInteger();
     private final CountDownLatch testOver = new CountDownLatch(1);
@@ -42,6 +48,29 @@ class ProbedHealthTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(command -> Thread.ofVirtual().start(command));
+        server.createContext("/ok", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.createContext("/failing", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.createContext("/drip", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                for (int i = 0; i < 600; i++) {
+                    body.write(' ');
+                    body.flush();
+                    Thread.sleep(100);
+                }
+                dripEnd.complete(null);
+            } catch (IOException e) {
+                dripEnd.complete(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         server.createContext("/api", exchange -> {
             requests.incrementAndGet();
             try (exchange) {
@@ -64,13 +93,27 @@ class ProbedHealthTest {
     }
 
     @Test
+    void a2xxIsHealthy_andAnotherStatusIsNot() {
+        assertTrue(probe.isHealthy(endpoint, "/ok"));
+        assertFalse(probe.isHealthy(endpoint, "/failing"));
+    }
+
+    @Test
+    void anAnswerThatDrips_isUnhealthyAtTheTimeout_andTheConnectionIsDropped() throws Exception {
+        assertFalse(probe.isHealthy(endpoint, "/drip"));
+        assertTrue(dripEnd.get(10, TimeUnit.SECONDS) != null, "the service's writes fail once the probe gives up");
+    }
+
+    @Test
     void onceAProbeFailed_passesDoNotWait_oneRetryRunsInTheBackground_andItsSuccessWakes() throws Exception {
         assertFalse(health.healthy("c1", REF, endpoint, "/api"), "the first probe waits for its timeout");
 
         for (int pass = 0; pass < 5; pass++) {
             assertFalse(health.healthy("c1", REF, endpoint, "/api"));
         }
-        awaitRequests(2);
+        for (int i = 0; i < 500 && requests.get() < 2; i++) {
+            Thread.sleep(10);
+        }
         assertEquals(2, requests.get(), "five passes started one retry, none waited for it");
 
         answering.set(true);
@@ -89,11 +132,5 @@ class ProbedHealthTest {
         answering.set(true);
 
         assertTrue(health.healthy("c1", REF, endpoint, "/api"), "probed afresh, not answered from what was known");
-    }
-
-    private void awaitRequests(int count) throws InterruptedException {
-        for (int i = 0; i < 500 && requests.get() < count; i++) {
-            Thread.sleep(10);
-        }
     }
 }
